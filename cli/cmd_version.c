@@ -1,0 +1,15 @@
+/* cmd_version.c: --version: the program's version and the loaded question bank's. */
+
+#include "cli.h"
+#include "exitcode.h"
+
+/* Prints "careerquiz <version>" and the bank version; the model is loaded by main. */
+int cmd_version(struct cli_env *env, int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    printf("careerquiz %s\n", CQ_VERSION);
+    printf("question bank %s (%zu questions, %zu roles)\n", cq_model_version(env->model),
+           cq_model_question_count(env->model), cq_model_role_count(env->model));
+    return CLI_EXIT_OK;
+}

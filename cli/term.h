@@ -1,0 +1,48 @@
+/* term.h: how text output looks: colour only on a real terminal, bars, wrapped paragraphs. */
+#ifndef CQ_CLI_TERM_H
+#define CQ_CLI_TERM_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Text is wrapped to this many columns whatever the terminal, so output is reproducible. */
+#define TERM_TEXT_WIDTH 80
+
+enum term_style { TERM_BOLD, TERM_DIM, TERM_ACCENT, TERM_GOOD, TERM_WARN };
+
+struct term {
+    bool color; /* emit ANSI escapes */
+    bool utf8;  /* the locale's character set is UTF-8: block characters for bars */
+};
+
+/*
+ * Decides once how output looks. Colour needs all of: no --no-color, NO_COLOR unset or
+ * empty, TERM set and not "dumb", and stdout a terminal. UTF-8 is read from the locale
+ * (LC_ALL, LC_CTYPE, LANG); only LC_CTYPE is set, so numbers always print with a '.'.
+ */
+void term_init(struct term *term, bool no_color);
+
+/* The escape that starts a style, or "" without colour. term_end closes any style. */
+const char *term_begin(const struct term *term, enum term_style style);
+const char *term_end(const struct term *term);
+
+/* Display width of UTF-8 text, counted as one column per code point. */
+size_t term_width(const char *text);
+
+/*
+ * Writes text as a paragraph wrapped to TERM_TEXT_WIDTH: the first line starts with
+ * `first`, later ones with `rest` (plain text, no escapes). Runs of white space, newlines
+ * included, become one space; a word longer than a line gets a line of its own.
+ */
+void term_wrap(FILE *out, const char *first, const char *rest, const char *text);
+
+/* Writes `text` and pads it with spaces to `width` columns. */
+void term_pad(FILE *out, const char *text, size_t width);
+
+/*
+ * Writes a bar of `cells` columns filled to fraction (clamped to 0..1): block characters
+ * with eighths in UTF-8, '#' otherwise, then spaces. Deterministic for a given term.
+ */
+void term_bar(FILE *out, const struct term *term, double fraction, size_t cells);
+
+#endif /* CQ_CLI_TERM_H */

@@ -1,0 +1,428 @@
+/* answers.c: a person's answers: setting, validating, parsing and saving them. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The answers-file format version this engine reads and writes. */
+#define ANSWERS_FORMAT_VERSION 1
+
+cq_status cq_answers_new(const cq_model *model, cq_answers **out, cq_error *err)
+{
+    if (!model || !out)
+        return cq__fail(err, CQ_ERR_ARG, NULL, NULL, "invalid argument to cq_answers_new");
+    const cq_context *ctx = model->ctx;
+    size_t n = model->question_count;
+    cq_answers *a = cq__calloc(ctx, 1, sizeof *a);
+    if (a) {
+        a->model = model;
+        a->answered = cq__calloc(ctx, n, sizeof *a->answered);
+        a->selected = cq__calloc(ctx, n, sizeof *a->selected);
+        a->value = cq__calloc(ctx, n, sizeof *a->value);
+    }
+    if (!a || !a->answered || !a->selected || !a->value) {
+        cq_answers_free(a);
+        return cq__fail(err, CQ_ERR_NOMEM, NULL, NULL, "out of memory for answers");
+    }
+    *out = a;
+    return CQ_OK;
+}
+
+void cq_answers_free(cq_answers *a)
+{
+    if (!a)
+        return;
+    const cq_context *ctx = a->model->ctx;
+    cq_free(ctx, a->answered);
+    cq_free(ctx, a->selected);
+    cq_free(ctx, a->value);
+    cq_free(ctx, a);
+}
+
+cq_status cq_answers_clone(const cq_answers *answers, cq_answers **out, cq_error *err)
+{
+    if (!answers || !out)
+        return cq__fail(err, CQ_ERR_ARG, NULL, NULL, "invalid argument to cq_answers_clone");
+    cq_answers *copy = NULL;
+    cq_status st = cq_answers_new(answers->model, &copy, err);
+    if (st != CQ_OK)
+        return st;
+    size_t n = answers->model->question_count;
+    memcpy(copy->answered, answers->answered, n * sizeof *copy->answered);
+    memcpy(copy->selected, answers->selected, n * sizeof *copy->selected);
+    memcpy(copy->value, answers->value, n * sizeof *copy->value);
+    *out = copy;
+    return CQ_OK;
+}
+
+/* ---- setting ------------------------------------------------------------------------------- */
+
+static cq_status bad_question(const cq_answers *a, size_t q, cq_error *err)
+{
+    if (!a)
+        return cq__fail(err, CQ_ERR_ARG, NULL, NULL, "no answers given");
+    return cq__fail(err, CQ_ERR_ARG, NULL, NULL, "question index %zu is out of range", q);
+}
+
+cq_status cq_answers_set_options(cq_answers *a, size_t q, const size_t *options, size_t count,
+                                 cq_error *err)
+{
+    if (!a || q >= a->model->question_count)
+        return bad_question(a, q, err);
+    const cq_question_def *d = &a->model->questions[q];
+    if (d->type == CQ_SCALE)
+        return cq__fail(err, CQ_ERR_INVALID, NULL, d->id,
+                        "question \"%s\" takes a number from %d to %d, not an option", d->id,
+                        d->min, d->max);
+    if (count == 0)
+        return cq__fail(err, CQ_ERR_INVALID, NULL, d->id,
+                        "question \"%s\" needs at least one option", d->id);
+    if (d->type == CQ_SINGLE && count > 1)
+        return cq__fail(err, CQ_ERR_INVALID, NULL, d->id,
+                        "question \"%s\" takes one option, not %zu", d->id, count);
+    uint32_t mask = 0;
+    bool exclusive = false;
+    for (size_t i = 0; i < count; i++) {
+        if (!options || options[i] >= d->option_count)
+            return cq__fail(err, CQ_ERR_ARG, NULL, d->id,
+                            "question \"%s\" has no option number %zu", d->id,
+                            options ? options[i] + 1 : 0);
+        uint32_t bit = (uint32_t)1 << options[i];
+        if (mask & bit)
+            return cq__fail(err, CQ_ERR_INVALID, NULL, d->options[options[i]].id,
+                            "question \"%s\": option \"%s\" is chosen twice", d->id,
+                            d->options[options[i]].id);
+        mask |= bit;
+        exclusive |= d->options[options[i]].exclusive;
+    }
+    if (exclusive && count > 1)
+        for (size_t i = 0; i < count; i++)
+            if (d->options[options[i]].exclusive)
+                return cq__fail(err, CQ_ERR_INVALID, NULL, d->options[options[i]].id,
+                                "question \"%s\": option \"%s\" cannot be combined with others",
+                                d->id, d->options[options[i]].id);
+    a->answered[q] = true;
+    a->selected[q] = mask;
+    a->value[q] = 0;
+    return CQ_OK;
+}
+
+cq_status cq_answers_set_option(cq_answers *a, size_t q, size_t option, cq_error *err)
+{
+    return cq_answers_set_options(a, q, &option, 1, err);
+}
+
+cq_status cq_answers_set_scale(cq_answers *a, size_t q, long value, cq_error *err)
+{
+    if (!a || q >= a->model->question_count)
+        return bad_question(a, q, err);
+    const cq_question_def *d = &a->model->questions[q];
+    if (d->type != CQ_SCALE)
+        return cq__fail(err, CQ_ERR_INVALID, NULL, d->id, "question \"%s\" takes %s, not a number",
+                        d->id, d->type == CQ_SINGLE ? "one option" : "a list of options");
+    if (value < d->min || value > d->max)
+        return cq__fail(err, CQ_ERR_INVALID, NULL, d->id,
+                        "question \"%s\" takes a number from %d to %d, not %ld", d->id, d->min,
+                        d->max, value);
+    a->answered[q] = true;
+    a->selected[q] = 0;
+    a->value[q] = value;
+    return CQ_OK;
+}
+
+void cq_answers_clear(cq_answers *a, size_t q)
+{
+    if (a && q < a->model->question_count) {
+        a->answered[q] = false;
+        a->selected[q] = 0;
+        a->value[q] = 0;
+    }
+}
+
+/* ---- reading ------------------------------------------------------------------------------- */
+
+bool cq_answers_has(const cq_answers *a, size_t q)
+{
+    return a && q < a->model->question_count && a->answered[q];
+}
+
+size_t cq_answers_count(const cq_answers *a)
+{
+    size_t n = 0;
+    for (size_t q = 0; a && q < a->model->question_count; q++)
+        n += a->answered[q];
+    return n;
+}
+
+size_t cq_answers_first_unanswered(const cq_answers *a)
+{
+    size_t q = 0;
+    while (q < a->model->question_count && a->answered[q])
+        q++;
+    return q;
+}
+
+bool cq_answers_complete(const cq_answers *a)
+{
+    for (size_t q = 0; q < a->model->question_count; q++)
+        if (a->model->questions[q].required && !a->answered[q])
+            return false;
+    return true;
+}
+
+static unsigned popcount32(uint32_t x)
+{
+    unsigned n = 0;
+    for (; x; x &= x - 1)
+        n++;
+    return n;
+}
+
+size_t cq_answers_option_count(const cq_answers *a, size_t q)
+{
+    return cq_answers_has(a, q) ? popcount32(a->selected[q]) : 0;
+}
+
+size_t cq_answers_option(const cq_answers *a, size_t q, size_t i)
+{
+    if (!cq_answers_has(a, q))
+        return CQ_NONE;
+    for (size_t o = 0, seen = 0; o < a->model->questions[q].option_count; o++)
+        if ((a->selected[q] >> o) & 1u) {
+            if (seen == i)
+                return o;
+            seen++;
+        }
+    return CQ_NONE;
+}
+
+bool cq_answers_selected(const cq_answers *a, size_t q, size_t option)
+{
+    return cq_answers_has(a, q) && option < 32 && ((a->selected[q] >> option) & 1u);
+}
+
+long cq_answers_scale(const cq_answers *a, size_t q)
+{
+    return cq_answers_has(a, q) ? a->value[q] : 0;
+}
+
+size_t cq__answer_effects(const cq_answers *a, size_t q, cq_effect *out)
+{
+    const cq_question_def *d = &a->model->questions[q];
+    if (!a->answered[q])
+        return 0;
+    if (d->type == CQ_SCALE) {
+        double x = (double)(a->value[q] - d->min) / (double)(d->max - d->min);
+        for (size_t i = 0; i < d->scale_effect_count; i++) {
+            const cq_scale_effect *e = &d->scale_effects[i];
+            out[i] = (cq_effect){e->trait, e->low + (e->high - e->low) * x};
+        }
+        return d->scale_effect_count;
+    }
+    /* Choices: every trait the question can move gets evidence, 0 when nothing chosen sets
+     * it (picking one option is a choice against the others). An option that sets no trait
+     * at all ("something else") says nothing, so it gives no evidence. */
+    bool informative = false;
+    for (size_t o = 0; o < d->option_count; o++)
+        informative |= ((a->selected[q] >> o) & 1u) && d->options[o].effect_count > 0;
+    if (!informative)
+        return 0;
+    for (size_t i = 0; i < d->trait_count; i++) {
+        double sum = 0;
+        for (size_t o = 0; o < d->option_count; o++) {
+            if (!((a->selected[q] >> o) & 1u))
+                continue;
+            for (size_t k = 0; k < d->options[o].effect_count; k++)
+                if (d->options[o].effects[k].trait == d->traits[i])
+                    sum += d->options[o].effects[k].value;
+        }
+        out[i] = (cq_effect){d->traits[i], sum < 1.0 ? sum : 1.0};
+    }
+    return d->trait_count;
+}
+
+/* ---- parsing ------------------------------------------------------------------------------ */
+
+/* Line:column of the key "id" in text, so an error points at the answer it is about. */
+static void locate_key(const char *text, size_t size, const char *id, cq_error *err)
+{
+    size_t n = strlen(id);
+    int line = 1, column = 1;
+    for (size_t i = 0; i < size; i++) {
+        if (text[i] == '"' && i + n + 1 < size && memcmp(text + i + 1, id, n) == 0 &&
+            text[i + n + 1] == '"') {
+            size_t j = i + n + 2;
+            while (j < size && strchr(" \t\r\n", text[j]) && text[j])
+                j++;
+            if (j < size && text[j] == ':') {
+                cq__fail_at(err, line, column);
+                return;
+            }
+        }
+        if (text[i] == '\n') {
+            line++;
+            column = 1;
+        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+            column++;
+        }
+    }
+}
+
+static cq_status unknown_option(const cq_question_def *d, const cJSON *v, const char *file,
+                                cq_error *err)
+{
+    return cq__fail(err, CQ_ERR_INVALID, file, v->valuestring,
+                    "unknown option \"%.64s\" for question \"%s\"", v->valuestring, d->id);
+}
+
+static cq_status parse_one(cq_answers *a, size_t q, const cJSON *v, const char *file, cq_error *err)
+{
+    const cq_question_def *d = &a->model->questions[q];
+    cq_status st;
+    if (cJSON_IsNull(v)) {
+        cq_answers_clear(a, q); /* null marks a question left unanswered */
+        return CQ_OK;
+    }
+    if (d->type == CQ_SCALE) {
+        char what[CQ_MAX_ID_BYTES + 16];
+        snprintf(what, sizeof what, "question \"%s\"", d->id);
+        cq_json_where w = {file, d->id, what};
+        long value = 0;
+        if (!cJSON_IsNumber(v))
+            return cq__fail(err, CQ_ERR_INVALID, file, d->id,
+                            "question \"%s\" takes a whole number from %d to %d, not %s", d->id,
+                            d->min, d->max, cq__json_type_name(v));
+        if ((st = cq__json_integer(v, "answer", d->min, d->max, &w, &value, err)) != CQ_OK)
+            return st;
+        st = cq_answers_set_scale(a, q, value, err);
+    } else if (d->type == CQ_SINGLE) {
+        if (!cJSON_IsString(v))
+            return cq__fail(err, CQ_ERR_INVALID, file, d->id,
+                            "question \"%s\" takes one option id (a string), not %s", d->id,
+                            cq__json_type_name(v));
+        size_t o = cq_question_find_option(a->model, q, v->valuestring);
+        if (o == CQ_NONE)
+            return unknown_option(d, v, file, err);
+        st = cq_answers_set_option(a, q, o, err);
+    } else {
+        if (!cJSON_IsArray(v))
+            return cq__fail(err, CQ_ERR_INVALID, file, d->id,
+                            "question \"%s\" takes a list of option ids, not %s", d->id,
+                            cq__json_type_name(v));
+        size_t chosen[CQ_MAX_OPTIONS], count = 0;
+        for (const cJSON *item = v->child; item; item = item->next) {
+            if (!cJSON_IsString(item))
+                return cq__fail(err, CQ_ERR_INVALID, file, d->id,
+                                "question \"%s\": options must be ids (strings), not %s", d->id,
+                                cq__json_type_name(item));
+            size_t o = cq_question_find_option(a->model, q, item->valuestring);
+            if (o == CQ_NONE)
+                return unknown_option(d, item, file, err);
+            for (size_t i = 0; i < count; i++)
+                if (chosen[i] == o)
+                    return cq__fail(err, CQ_ERR_INVALID, file, item->valuestring,
+                                    "question \"%s\": option \"%s\" is listed twice", d->id,
+                                    item->valuestring);
+            chosen[count++] = o; /* distinct options, so count <= option_count */
+        }
+        st = cq_answers_set_options(a, q, chosen, count, err);
+    }
+    if (st != CQ_OK && err && !err->file[0])
+        snprintf(err->file, sizeof err->file, "%s", file);
+    return st;
+}
+
+cq_status cq_answers_parse(const cq_model *model, const char *name, const char *json, size_t size,
+                           cq_answers **out, cq_error *err)
+{
+    if (!model || !out || (!json && size))
+        return cq__fail(err, CQ_ERR_ARG, name, NULL, "invalid argument to cq_answers_parse");
+    const char *file = name ? name : "answers";
+    if (size > CQ_MAX_ANSWERS_BYTES)
+        return cq__fail(err, CQ_ERR_LIMIT, file, NULL, "answers file is larger than %u bytes",
+                        CQ_MAX_ANSWERS_BYTES);
+    cJSON *root = NULL;
+    cq_answers *a = NULL;
+    cq_json_where w = {file, NULL, "answers file"};
+    cq_status st = cq__json_parse(model->ctx, file, json ? json : "", size, &root, err);
+    if (st == CQ_OK)
+        st = cq__json_object(root, &w, "(top level)", err);
+    const cJSON *version = st == CQ_OK ? cq__json_get(root, "version") : NULL;
+    if (version) {
+        long v = 0;
+        st = cq__json_integer(version, "version", ANSWERS_FORMAT_VERSION, ANSWERS_FORMAT_VERSION,
+                              &w, &v, err);
+    }
+    const cJSON *answers = st == CQ_OK ? cq__json_get(root, "answers") : NULL;
+    if (st == CQ_OK && !answers)
+        st = cq__fail(err, CQ_ERR_INVALID, file, NULL,
+                      "answers file: required field \"answers\" is missing");
+    if (st == CQ_OK)
+        st = cq__json_object(answers, &w, "answers", err);
+    if (st == CQ_OK)
+        st = cq_answers_new(model, &a, err);
+    for (const cJSON *v = answers ? answers->child : NULL; st == CQ_OK && v; v = v->next) {
+        size_t q = cq_model_find_question(model, v->string);
+        if (q == CQ_NONE)
+            st = cq__fail(err, CQ_ERR_INVALID, file, v->string, "unknown question \"%.64s\"",
+                          v->string);
+        else
+            st = parse_one(a, q, v, file, err);
+        if (st != CQ_OK && err && err->line == 0)
+            locate_key(json, size, v->string, err);
+    }
+    cJSON_Delete(root);
+    if (st != CQ_OK) {
+        cq_answers_free(a);
+        return st;
+    }
+    *out = a;
+    return CQ_OK;
+}
+
+/* ---- saving ------------------------------------------------------------------------------ */
+
+static cJSON *answer_to_json(const cq_answers *a, size_t q)
+{
+    const cq_question_def *d = &a->model->questions[q];
+    if (d->type == CQ_SCALE)
+        return cJSON_CreateNumber((double)a->value[q]);
+    if (d->type == CQ_SINGLE)
+        return cJSON_CreateString(d->options[cq_answers_option(a, q, 0)].id);
+    cJSON *list = cJSON_CreateArray();
+    for (size_t o = 0; list && o < d->option_count; o++) {
+        if (!((a->selected[q] >> o) & 1u))
+            continue;
+        cJSON *item = cJSON_CreateString(d->options[o].id);
+        if (!item || !cJSON_AddItemToArray(list, item)) {
+            cJSON_Delete(item);
+            cJSON_Delete(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
+cq_status cq_answers_to_json(const cq_answers *a, char **out, size_t *size, cq_error *err)
+{
+    if (!a || !out)
+        return cq__fail(err, CQ_ERR_ARG, NULL, NULL, "invalid argument to cq_answers_to_json");
+    cJSON *root = cJSON_CreateObject();
+    cJSON *answers = NULL;
+    bool ok = root && cJSON_AddNumberToObject(root, "version", ANSWERS_FORMAT_VERSION) &&
+              cJSON_AddStringToObject(root, "bank_version", a->model->version) &&
+              (answers = cJSON_AddObjectToObject(root, "answers")) != NULL;
+    for (size_t q = 0; ok && q < a->model->question_count; q++) {
+        if (!a->answered[q])
+            continue;
+        cJSON *item = answer_to_json(a, q);
+        ok = item && cJSON_AddItemToObject(answers, a->model->questions[q].id, item);
+        if (!ok)
+            cJSON_Delete(item);
+    }
+    if (!ok) {
+        cJSON_Delete(root);
+        root = NULL;
+    }
+    return cq__json_emit(a->model->ctx, root, out, size, err);
+}

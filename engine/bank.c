@@ -1,0 +1,434 @@
+/* bank.c: loads and validates the question bank (traits and questions) into a model. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* A question's weight is a relative importance; 10 to 1 is already an extreme ratio. */
+#define MIN_WEIGHT 0.1
+#define MAX_WEIGHT 10.0
+/* Scale answers are small integers such as 1..5 or 0..10. */
+#define SCALE_LIMIT 1000
+
+static const char *const bank_keys[] = {"version", "traits", "questions", NULL};
+static const char *const trait_keys[] = {"id", "name", "low", "high", NULL};
+static const char *const question_keys[] = {"id",       "type",   "text",    "help",
+                                            "required", "weight", "options", "min",
+                                            "max",      "labels", "traits",  NULL};
+static const char *const option_keys[] = {"id", "text", "exclusive", "traits", NULL};
+static const char *const label_keys[] = {"value", "text", NULL};
+
+static char *dup_or_empty(cq_arena *arena, const char *text)
+{
+    return cq__arena_strdup(arena, text ? text : "");
+}
+
+static cq_status nomem(cq_error *err, const char *file)
+{
+    return cq__fail(err, CQ_ERR_NOMEM, file, NULL, "out of memory loading the question bank");
+}
+
+/* ---- traits ------------------------------------------------------------------------------- */
+
+static cq_status load_trait(cq_model *m, const cJSON *node, const char *file, cq_error *err)
+{
+    cq_json_where w = {file, NULL, "trait"};
+    cq_status st = cq__json_object(node, &w, "traits[]", err);
+    const char *id = NULL, *name = NULL, *low = NULL, *high = NULL;
+    if (st == CQ_OK)
+        st = cq__json_string(node, "id", true, CQ_MAX_ID_BYTES, &w, &id, err);
+    if (st == CQ_OK)
+        st = cq__check_id(id, &w, "id", err);
+    if (st != CQ_OK)
+        return st;
+    char what[CQ_MAX_ID_BYTES + 16];
+    snprintf(what, sizeof what, "trait \"%s\"", id);
+    w.id = id;
+    w.what = what;
+    if ((st = cq__json_known_keys(node, trait_keys, &w, err)) != CQ_OK ||
+        (st = cq__json_string(node, "name", true, CQ_MAX_TEXT_BYTES, &w, &name, err)) != CQ_OK ||
+        (st = cq__json_string(node, "low", false, CQ_MAX_TEXT_BYTES, &w, &low, err)) != CQ_OK ||
+        (st = cq__json_string(node, "high", false, CQ_MAX_TEXT_BYTES, &w, &high, err)) != CQ_OK)
+        return st;
+    if (cq_model_find_trait(m, id) != CQ_NONE)
+        return cq__fail(err, CQ_ERR_INVALID, file, id, "trait \"%s\" is declared twice", id);
+    if (m->trait_count >= CQ_MAX_TRAITS)
+        return cq__fail(err, CQ_ERR_LIMIT, file, id, "more than %d traits", CQ_MAX_TRAITS);
+    cq_trait_def *t = &m->traits[m->trait_count];
+    t->id = cq__arena_strdup(&m->arena, id);
+    t->name = cq__arena_strdup(&m->arena, name);
+    t->low = dup_or_empty(&m->arena, low);
+    t->high = dup_or_empty(&m->arena, high);
+    if (!t->id || !t->name || !t->low || !t->high)
+        return nomem(err, file);
+    m->trait_count++;
+    return CQ_OK;
+}
+
+/* ---- options and their trait effects ------------------------------------------------------ */
+
+/* Reads {"trait": value, ...} into effects; values are 0..1. */
+static cq_status load_effects(cq_model *m, const cJSON *traits, const cq_json_where *w,
+                              cq_effect **out, size_t *count, cq_error *err)
+{
+    cq_status st = cq__json_object(traits, w, "traits", err);
+    if (st != CQ_OK)
+        return st;
+    size_t n = (size_t)cJSON_GetArraySize(traits);
+    if (n > CQ_MAX_TRAITS)
+        return cq__fail(err, CQ_ERR_LIMIT, w->file, w->id, "%s: too many traits", w->what);
+    cq_effect *effects = cq__arena_alloc(&m->arena, n ? n : 1, sizeof *effects);
+    if (!effects)
+        return nomem(err, w->file);
+    size_t i = 0;
+    for (const cJSON *e = traits->child; e; e = e->next, i++) {
+        size_t t = cq_model_find_trait(m, e->string);
+        if (t == CQ_NONE)
+            return cq__fail(err, CQ_ERR_INVALID, w->file, e->string,
+                            "%s: trait \"%.64s\" is not declared in the bank", w->what, e->string);
+        if (!cJSON_IsNumber(e))
+            return cq__fail(err, CQ_ERR_INVALID, w->file, w->id,
+                            "%s: trait \"%s\" must be a number from 0 to 1, not %s", w->what,
+                            e->string, cq__json_type_name(e));
+        if (!(e->valuedouble >= 0.0 && e->valuedouble <= 1.0))
+            return cq__fail(err, CQ_ERR_INVALID, w->file, w->id,
+                            "%s: trait \"%s\" is %g, outside 0..1", w->what, e->string,
+                            e->valuedouble);
+        effects[i].trait = t;
+        effects[i].value = e->valuedouble;
+    }
+    *out = effects;
+    *count = n;
+    return CQ_OK;
+}
+
+static cq_status load_option(cq_model *m, cq_question_def *q, const cJSON *node, size_t index,
+                             const char *file, cq_error *err)
+{
+    char what[2 * CQ_MAX_ID_BYTES + 40];
+    snprintf(what, sizeof what, "question \"%s\", option %zu", q->id, index + 1);
+    cq_json_where w = {file, q->id, what};
+    const char *id = NULL, *text = NULL;
+    cq_status st = cq__json_object(node, &w, "options[]", err);
+    if (st == CQ_OK)
+        st = cq__json_string(node, "id", true, CQ_MAX_ID_BYTES, &w, &id, err);
+    if (st == CQ_OK)
+        st = cq__check_id(id, &w, "id", err);
+    if (st != CQ_OK)
+        return st;
+    snprintf(what, sizeof what, "question \"%s\", option \"%s\"", q->id, id);
+    w.id = id;
+    cq_option_def *o = &q->options[index];
+    if ((st = cq__json_known_keys(node, option_keys, &w, err)) != CQ_OK ||
+        (st = cq__json_string(node, "text", true, CQ_MAX_TEXT_BYTES, &w, &text, err)) != CQ_OK ||
+        (st = cq__json_bool(node, "exclusive", false, &w, &o->exclusive, err)) != CQ_OK)
+        return st;
+    for (size_t i = 0; i < index; i++)
+        if (strcmp(q->options[i].id, id) == 0)
+            return cq__fail(err, CQ_ERR_INVALID, file, id,
+                            "question \"%s\": option \"%s\" is declared twice", q->id, id);
+    if (o->exclusive && q->type != CQ_MULTI)
+        return cq__fail(err, CQ_ERR_INVALID, file, id,
+                        "%s: \"exclusive\" only applies to multi-choice questions", what);
+    const cJSON *traits = cq__json_get(node, "traits");
+    if (!traits)
+        return cq__fail(err, CQ_ERR_INVALID, file, id, "%s: required field \"traits\" is missing",
+                        what);
+    if ((st = load_effects(m, traits, &w, &o->effects, &o->effect_count, err)) != CQ_OK)
+        return st;
+    o->id = cq__arena_strdup(&m->arena, id);
+    o->text = cq__arena_strdup(&m->arena, text);
+    return o->id && o->text ? CQ_OK : nomem(err, file);
+}
+
+static cq_status load_options(cq_model *m, cq_question_def *q, const cJSON *node,
+                              const cq_json_where *w, cq_error *err)
+{
+    const cJSON *options = NULL;
+    cq_status st = cq__json_array(node, "options", true, false, CQ_MAX_OPTIONS, w, &options, err);
+    if (st != CQ_OK)
+        return st;
+    static const char *const scale_only[] = {"min", "max", "labels", "traits"};
+    for (size_t i = 0; i < sizeof scale_only / sizeof *scale_only; i++)
+        if (cq__json_get(node, scale_only[i]))
+            return cq__fail(err, CQ_ERR_INVALID, w->file, q->id,
+                            "%s: \"%s\" belongs to scale questions; set traits on each option",
+                            w->what, scale_only[i]);
+    q->option_count = (size_t)cJSON_GetArraySize(options);
+    if (q->option_count < 2)
+        return cq__fail(err, CQ_ERR_INVALID, w->file, q->id, "%s: needs at least 2 options",
+                        w->what);
+    q->options = cq__arena_alloc(&m->arena, q->option_count, sizeof *q->options);
+    if (!q->options)
+        return nomem(err, w->file);
+    size_t i = 0;
+    for (const cJSON *o = options->child; o; o = o->next, i++)
+        if ((st = load_option(m, q, o, i, w->file, err)) != CQ_OK)
+            return st;
+    return CQ_OK;
+}
+
+/* ---- scale questions ---------------------------------------------------------------------- */
+
+static cq_status load_labels(cq_model *m, cq_question_def *q, const cJSON *node,
+                             const cq_json_where *w, cq_error *err)
+{
+    const cJSON *labels = NULL;
+    cq_status st =
+        cq__json_array(node, "labels", false, true, (size_t)(q->max - q->min + 1), w, &labels, err);
+    if (st != CQ_OK || !labels)
+        return st;
+    q->label_count = (size_t)cJSON_GetArraySize(labels);
+    q->labels = cq__arena_alloc(&m->arena, q->label_count ? q->label_count : 1, sizeof *q->labels);
+    if (!q->labels)
+        return nomem(err, w->file);
+    size_t i = 0;
+    for (const cJSON *l = labels->child; l; l = l->next, i++) {
+        char what[CQ_MAX_ID_BYTES + 40];
+        snprintf(what, sizeof what, "question \"%s\", label %zu", q->id, i + 1);
+        cq_json_where lw = {w->file, q->id, what};
+        long value = 0;
+        const char *text = NULL;
+        if ((st = cq__json_object(l, &lw, "labels[]", err)) != CQ_OK ||
+            (st = cq__json_known_keys(l, label_keys, &lw, err)) != CQ_OK)
+            return st;
+        const cJSON *v = cq__json_get(l, "value");
+        if (!v)
+            return cq__fail(err, CQ_ERR_INVALID, w->file, q->id,
+                            "%s: required field \"value\" is missing", what);
+        if ((st = cq__json_integer(v, "value", q->min, q->max, &lw, &value, err)) != CQ_OK ||
+            (st = cq__json_string(l, "text", true, CQ_MAX_TEXT_BYTES, &lw, &text, err)) != CQ_OK)
+            return st;
+        for (size_t j = 0; j < i; j++)
+            if (q->labels[j].value == (int)value)
+                return cq__fail(err, CQ_ERR_INVALID, w->file, q->id,
+                                "%s: value %ld is labelled twice", what, value);
+        q->labels[i].value = (int)value;
+        if (!(q->labels[i].text = cq__arena_strdup(&m->arena, text)))
+            return nomem(err, w->file);
+    }
+    return CQ_OK;
+}
+
+static cq_status load_scale(cq_model *m, cq_question_def *q, const cJSON *node,
+                            const cq_json_where *w, cq_error *err)
+{
+    if (cq__json_get(node, "options"))
+        return cq__fail(err, CQ_ERR_INVALID, w->file, q->id,
+                        "%s: scale questions take \"min\", \"max\" and \"traits\", not \"options\"",
+                        w->what);
+    long min = 0, max = 0;
+    const cJSON *vmin = cq__json_get(node, "min"), *vmax = cq__json_get(node, "max");
+    if (!vmin || !vmax)
+        return cq__fail(err, CQ_ERR_INVALID, w->file, q->id, "%s: required field \"%s\" is missing",
+                        w->what, vmin ? "max" : "min");
+    cq_status st = cq__json_integer(vmin, "min", -SCALE_LIMIT, SCALE_LIMIT, w, &min, err);
+    if (st == CQ_OK)
+        st = cq__json_integer(vmax, "max", -SCALE_LIMIT, SCALE_LIMIT, w, &max, err);
+    if (st != CQ_OK)
+        return st;
+    if (min >= max)
+        return cq__fail(err, CQ_ERR_INVALID, w->file, q->id, "%s: \"min\" must be below \"max\"",
+                        w->what);
+    q->min = (int)min;
+    q->max = (int)max;
+    if ((st = load_labels(m, q, node, w, err)) != CQ_OK)
+        return st;
+
+    const cJSON *traits = cq__json_get(node, "traits");
+    if (!traits)
+        return cq__fail(err, CQ_ERR_INVALID, w->file, q->id,
+                        "%s: required field \"traits\" is missing", w->what);
+    if ((st = cq__json_object(traits, w, "traits", err)) != CQ_OK)
+        return st;
+    size_t n = (size_t)cJSON_GetArraySize(traits);
+    if (n == 0)
+        return cq__fail(err, CQ_ERR_INVALID, w->file, q->id, "%s: \"traits\" is empty", w->what);
+    if (n > CQ_MAX_TRAITS)
+        return cq__fail(err, CQ_ERR_LIMIT, w->file, q->id, "%s: too many traits", w->what);
+    q->scale_effects = cq__arena_alloc(&m->arena, n, sizeof *q->scale_effects);
+    if (!q->scale_effects)
+        return nomem(err, w->file);
+    size_t i = 0;
+    for (const cJSON *e = traits->child; e; e = e->next, i++) {
+        size_t t = cq_model_find_trait(m, e->string);
+        if (t == CQ_NONE)
+            return cq__fail(err, CQ_ERR_INVALID, w->file, e->string,
+                            "%s: trait \"%.64s\" is not declared in the bank", w->what, e->string);
+        const cJSON *lo = cJSON_GetArrayItem(e, 0), *hi = cJSON_GetArrayItem(e, 1);
+        if (!cJSON_IsArray(e) || cJSON_GetArraySize(e) != 2 || !cJSON_IsNumber(lo) ||
+            !cJSON_IsNumber(hi))
+            return cq__fail(err, CQ_ERR_INVALID, w->file, q->id,
+                            "%s: trait \"%s\" must be [value at min, value at max]", w->what,
+                            e->string);
+        if (!(lo->valuedouble >= 0 && lo->valuedouble <= 1 && hi->valuedouble >= 0 &&
+              hi->valuedouble <= 1))
+            return cq__fail(err, CQ_ERR_INVALID, w->file, q->id,
+                            "%s: trait \"%s\" values must lie in 0..1", w->what, e->string);
+        q->scale_effects[i] = (cq_scale_effect){t, lo->valuedouble, hi->valuedouble};
+    }
+    q->scale_effect_count = n;
+    return CQ_OK;
+}
+
+/* ---- questions ---------------------------------------------------------------------------- */
+
+/* Records the union of traits a question can move, in trait order. */
+static cq_status collect_traits(cq_model *m, cq_question_def *q, const char *file, cq_error *err)
+{
+    bool *moved = cq__arena_alloc(&m->arena, m->trait_count, sizeof *moved);
+    if (!moved)
+        return nomem(err, file);
+    for (size_t i = 0; i < q->scale_effect_count; i++)
+        moved[q->scale_effects[i].trait] = true;
+    for (size_t o = 0; o < q->option_count; o++)
+        for (size_t i = 0; i < q->options[o].effect_count; i++)
+            moved[q->options[o].effects[i].trait] = true;
+    for (size_t t = 0; t < m->trait_count; t++)
+        q->trait_count += moved[t];
+    if (q->trait_count == 0)
+        return cq__fail(err, CQ_ERR_INVALID, file, q->id,
+                        "question \"%s\": no option moves any trait", q->id);
+    q->traits = cq__arena_alloc(&m->arena, q->trait_count, sizeof *q->traits);
+    if (!q->traits)
+        return nomem(err, file);
+    for (size_t t = 0, i = 0; t < m->trait_count; t++)
+        if (moved[t])
+            q->traits[i++] = t;
+    return CQ_OK;
+}
+
+static cq_status load_question(cq_model *m, const cJSON *node, const char *file, cq_error *err)
+{
+    cq_json_where w = {file, NULL, "question"};
+    const char *id = NULL, *type = NULL, *text = NULL, *help = NULL;
+    cq_status st = cq__json_object(node, &w, "questions[]", err);
+    if (st == CQ_OK)
+        st = cq__json_string(node, "id", true, CQ_MAX_ID_BYTES, &w, &id, err);
+    if (st == CQ_OK)
+        st = cq__check_id(id, &w, "id", err);
+    if (st != CQ_OK)
+        return st;
+    char what[CQ_MAX_ID_BYTES + 16];
+    snprintf(what, sizeof what, "question \"%s\"", id);
+    w.id = id;
+    w.what = what;
+    if (cq_model_find_question(m, id) != CQ_NONE)
+        return cq__fail(err, CQ_ERR_INVALID, file, id, "question \"%s\" is declared twice", id);
+    if (m->question_count >= CQ_MAX_QUESTIONS)
+        return cq__fail(err, CQ_ERR_LIMIT, file, id, "more than %d questions", CQ_MAX_QUESTIONS);
+    cq_question_def *q = &m->questions[m->question_count];
+    memset(q, 0, sizeof *q);
+    q->weight = 1.0;
+    if ((st = cq__json_known_keys(node, question_keys, &w, err)) != CQ_OK ||
+        (st = cq__json_string(node, "type", true, 16, &w, &type, err)) != CQ_OK ||
+        (st = cq__json_string(node, "text", true, CQ_MAX_TEXT_BYTES, &w, &text, err)) != CQ_OK ||
+        (st = cq__json_string(node, "help", false, CQ_MAX_TEXT_BYTES, &w, &help, err)) != CQ_OK ||
+        (st = cq__json_bool(node, "required", true, &w, &q->required, err)) != CQ_OK ||
+        (st = cq__json_number(node, "weight", false, MIN_WEIGHT, MAX_WEIGHT, &w, &q->weight,
+                              err)) != CQ_OK)
+        return st;
+    if (!(q->id = cq__arena_strdup(&m->arena, id)) ||
+        !(q->text = cq__arena_strdup(&m->arena, text)) ||
+        !(q->help = dup_or_empty(&m->arena, help)) ||
+        !(q->file = cq__arena_strdup(&m->arena, file)))
+        return nomem(err, file);
+    if (strcmp(type, "single") == 0)
+        q->type = CQ_SINGLE;
+    else if (strcmp(type, "multi") == 0)
+        q->type = CQ_MULTI;
+    else if (strcmp(type, "scale") == 0)
+        q->type = CQ_SCALE;
+    else
+        return cq__fail(err, CQ_ERR_INVALID, file, id,
+                        "question \"%s\": type \"%.16s\" is not single, multi or scale", id, type);
+    st = q->type == CQ_SCALE ? load_scale(m, q, node, &w, err) : load_options(m, q, node, &w, err);
+    if (st == CQ_OK)
+        st = collect_traits(m, q, file, err);
+    if (st == CQ_OK)
+        m->question_count++;
+    return st;
+}
+
+/* ---- the bank as a whole ------------------------------------------------------------------- */
+
+static cq_status load_list(cq_model *m, const cJSON *root, const char *key, const char *file,
+                           cq_status (*load)(cq_model *, const cJSON *, const char *, cq_error *),
+                           cq_error *err)
+{
+    cq_json_where w = {file, NULL, "the bank"};
+    const cJSON *list = NULL;
+    cq_status st = cq__json_array(root, key, false, false, SIZE_MAX, &w, &list, err);
+    for (const cJSON *item = list ? list->child : NULL; st == CQ_OK && item; item = item->next)
+        st = load(m, item, file, err);
+    return st;
+}
+
+/* Every declared trait should be measured by some question, or it can never count. */
+static cq_status check_traits_measured(const cq_model *m, const char *file, cq_error *err)
+{
+    for (size_t t = 0; t < m->trait_count; t++) {
+        bool measured = false;
+        for (size_t q = 0; q < m->question_count && !measured; q++)
+            for (size_t i = 0; i < m->questions[q].trait_count && !measured; i++)
+                measured = m->questions[q].traits[i] == t;
+        if (!measured)
+            return cq__fail(err, CQ_ERR_INVALID, file, m->traits[t].id,
+                            "trait \"%s\" is declared but no question measures it",
+                            m->traits[t].id);
+    }
+    return CQ_OK;
+}
+
+cq_status cq__bank_load(cq_model *m, const cq_source *sources, size_t count, cq_error *err)
+{
+    if (count == 0)
+        return cq__fail(err, CQ_ERR_INVALID, "questions", NULL, "the question bank has no files");
+    if (count > CQ_MAX_DATA_FILES)
+        return cq__fail(err, CQ_ERR_LIMIT, "questions", NULL, "more than %d bank files",
+                        CQ_MAX_DATA_FILES);
+    cJSON **trees = cq__calloc(m->ctx, count, sizeof *trees);
+    m->traits = cq__arena_alloc(&m->arena, CQ_MAX_TRAITS, sizeof *m->traits);
+    m->questions = cq__arena_alloc(&m->arena, CQ_MAX_QUESTIONS, sizeof *m->questions);
+    cq_status st = trees && m->traits && m->questions ? CQ_OK : nomem(err, sources[0].name);
+    for (size_t i = 0; st == CQ_OK && i < count; i++) {
+        const char *file = sources[i].name;
+        cq_json_where w = {file, NULL, "the bank"};
+        if (sources[i].size > CQ_MAX_DATA_BYTES)
+            st = cq__fail(err, CQ_ERR_LIMIT, file, NULL, "file is larger than %u bytes",
+                          CQ_MAX_DATA_BYTES);
+        if (st == CQ_OK)
+            st = cq__json_parse(m->ctx, file, sources[i].data, sources[i].size, &trees[i], err);
+        if (st == CQ_OK)
+            st = cq__json_object(trees[i], &w, "(top level)", err);
+        if (st == CQ_OK)
+            st = cq__json_known_keys(trees[i], bank_keys, &w, err);
+        const char *version = NULL;
+        if (st == CQ_OK)
+            st = cq__json_string(trees[i], "version", false, CQ_MAX_ID_BYTES, &w, &version, err);
+        if (st == CQ_OK && version) {
+            if (m->version)
+                st = cq__fail(err, CQ_ERR_INVALID, file, NULL,
+                              "the bank version is declared in more than one file");
+            else if (!(m->version = cq__arena_strdup(&m->arena, version)))
+                st = nomem(err, file);
+        }
+    }
+    /* Traits first, from every file, so questions may use traits declared elsewhere. */
+    for (size_t i = 0; st == CQ_OK && i < count; i++)
+        st = load_list(m, trees[i], "traits", sources[i].name, load_trait, err);
+    for (size_t i = 0; st == CQ_OK && i < count; i++)
+        st = load_list(m, trees[i], "questions", sources[i].name, load_question, err);
+    if (st == CQ_OK && m->trait_count == 0)
+        st = cq__fail(err, CQ_ERR_INVALID, sources[0].name, NULL, "the bank declares no traits");
+    if (st == CQ_OK && m->question_count == 0)
+        st = cq__fail(err, CQ_ERR_INVALID, sources[0].name, NULL, "the bank has no questions");
+    if (st == CQ_OK)
+        st = check_traits_measured(m, sources[count - 1].name, err);
+    if (st == CQ_OK && !m->version && !(m->version = cq__arena_strdup(&m->arena, "unversioned")))
+        st = nomem(err, sources[0].name);
+    for (size_t i = 0; trees && i < count; i++)
+        cJSON_Delete(trees[i]);
+    cq_free(m->ctx, trees);
+    return st;
+}

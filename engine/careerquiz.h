@@ -1,0 +1,360 @@
+/* careerquiz.h: public API of the careerquiz engine (load a bank and profiles, score answers). */
+#ifndef CAREERQUIZ_H
+#define CAREERQUIZ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CQ_VERSION "0.1.0"
+
+/*
+ * Conventions
+ * - Every handle is opaque. `cq_<object>_free(NULL)` does nothing.
+ * - Functions that can fail return a cq_status and fill the caller's cq_error (which may be
+ *   NULL when the caller does not want details). Output parameters are valid only on CQ_OK,
+ *   and a failed call changes nothing the caller can see.
+ * - A `const char *` returned by a getter is borrowed: it lives as long as the object it
+ *   came from (the model for content, the result for result data). Never free it.
+ * - A loaded cq_model is immutable, so one model may be shared by many threads. Answers and
+ *   results belong to one thread at a time.
+ * - The engine never prints, never exits and keeps no mutable global state. Every
+ *   allocation goes through the context's allocator.
+ */
+
+/* ---- status and errors ------------------------------------------------------------------ */
+
+typedef enum cq_status {
+    CQ_OK = 0,
+    CQ_ERR_NOMEM,   /* an allocation failed */
+    CQ_ERR_OPEN,    /* a file or folder could not be opened */
+    CQ_ERR_IO,      /* reading failed part way */
+    CQ_ERR_SYNTAX,  /* malformed JSON; line and column are set */
+    CQ_ERR_INVALID, /* well-formed JSON whose content is wrong (type, range, reference) */
+    CQ_ERR_LIMIT,   /* an input is larger than a documented limit */
+    CQ_ERR_ARG      /* the caller passed something the API does not accept */
+} cq_status;
+
+#define CQ_ERROR_TEXT 256
+#define CQ_ERROR_NAME 512
+#define CQ_ERROR_ID 128
+
+/* Details of a failure. The caller owns it; the engine only writes into it on failure. */
+typedef struct cq_error {
+    cq_status status;
+    char message[CQ_ERROR_TEXT]; /* what is wrong, lowercase, no full stop */
+    char file[CQ_ERROR_NAME];    /* the file or source name, "" when none */
+    int line;                    /* 1-based; 0 when unknown */
+    int column;                  /* 1-based, in UTF-8 characters; 0 when unknown */
+    char id[CQ_ERROR_ID];        /* question, option, trait or role id involved, "" when none */
+} cq_error;
+
+/* A fixed English name for a status ("out of memory", ...). Never NULL, never freed. */
+const char *cq_strerror(cq_status status);
+
+/* Resets an error to CQ_OK with empty fields. Accepts NULL. */
+void cq_error_clear(cq_error *err);
+
+/*
+ * Formats "<message>: <file>:<line>:<column>" (only the parts that are known) into buf,
+ * truncating to size. Returns buf. The id is already part of the message.
+ */
+char *cq_error_format(const cq_error *err, char *buf, size_t size);
+
+/* ---- limits -------------------------------------------------------------------------------- */
+
+/* Input caps, checked before anything is read whole (see docs/formats.md for the reasons). */
+#define CQ_MAX_ANSWERS_BYTES (1u << 20) /* an answers file: 18 answers need < 2 KB */
+#define CQ_MAX_DATA_BYTES (1u << 20)    /* one bank or profile file */
+#define CQ_MAX_DATA_FILES 64            /* files in questions/ or profiles/ */
+#define CQ_MAX_ID_BYTES 64              /* question, option, trait and role ids */
+#define CQ_MAX_TEXT_BYTES 2048          /* any text field */
+#define CQ_MAX_QUESTIONS 100
+#define CQ_MAX_OPTIONS 32 /* per question */
+#define CQ_MAX_TRAITS 64
+#define CQ_MAX_ROLES 32
+#define CQ_MAX_LIST_ITEMS 64 /* items in one profile list */
+#define CQ_MAX_JSON_DEPTH 32 /* nesting of arrays and objects in any input */
+
+/* ---- context: allocator ------------------------------------------------------------------ */
+
+/* An allocator. `ctx` is passed back unchanged. realloc(NULL, n) must behave like malloc. */
+typedef struct cq_allocator {
+    void *(*realloc)(void *ctx, void *ptr, size_t size);
+    void (*free)(void *ctx, void *ptr);
+    void *ctx;
+} cq_allocator;
+
+typedef struct cq_context cq_context;
+
+/*
+ * Creates a context that allocates with `alloc` (copied), or with the C library when alloc
+ * is NULL. The caller frees it with cq_context_free after every object made from it.
+ */
+cq_status cq_context_new(const cq_allocator *alloc, cq_context **out);
+void cq_context_free(cq_context *ctx);
+
+/* Frees memory the engine returned (text from *_to_json, cq_read_stream). Accepts NULL. */
+void cq_free(const cq_context *ctx, void *ptr);
+
+/*
+ * Reads a whole stream into a NUL-terminated buffer allocated through ctx (free with
+ * cq_free). Fails with CQ_ERR_LIMIT as soon as more than `limit` bytes arrive, and with
+ * CQ_ERR_IO on a read error; `name` is used in the error. The stream stays open.
+ */
+cq_status cq_read_stream(const cq_context *ctx, FILE *stream, const char *name, size_t limit,
+                         char **out, size_t *size, cq_error *err);
+
+/* ---- sources: named in-memory files -------------------------------------------------------- */
+
+/* A named buffer of JSON text, for loading without a file system (the embedded defaults). */
+typedef struct cq_source {
+    const char *name; /* shown in error messages, e.g. "profiles/ml-engineer.json" */
+    const char *data; /* need not be NUL-terminated */
+    size_t size;
+} cq_source;
+
+/* ---- model: question bank + role profiles -------------------------------------------------- */
+
+typedef struct cq_model cq_model;
+
+/*
+ * Loads and validates a bank and its profiles from memory. Bank sources are merged in the
+ * order given (each may declare "traits" and "questions"); each profile source is one role.
+ * The model copies what it needs: the sources may be freed afterwards.
+ * On success *out is a new model the caller frees with cq_model_free. The context must
+ * outlive it.
+ */
+cq_status cq_model_load(cq_context *ctx, const cq_source *bank, size_t bank_count,
+                        const cq_source *profiles, size_t profile_count, cq_model **out,
+                        cq_error *err);
+
+/*
+ * Loads dir/questions/[*].json and dir/profiles/[*].json (each folder read in byte order of
+ * file names) and validates them as cq_model_load does.
+ */
+cq_status cq_model_load_dir(cq_context *ctx, const char *dir, cq_model **out, cq_error *err);
+
+void cq_model_free(cq_model *model);
+
+/* The context the model was loaded with. */
+const cq_context *cq_model_context(const cq_model *model);
+
+/* The bank's "version" string, and a digest of every loaded file (16 hex digits, FNV-1a) that
+ * tells two data sets apart even when their versions match. */
+const char *cq_model_version(const cq_model *model);
+const char *cq_model_digest(const cq_model *model);
+
+/* ---- traits ---------------------------------------------------------------------------------- */
+
+size_t cq_model_trait_count(const cq_model *model);
+const char *cq_trait_id(const cq_model *model, size_t trait);
+const char *cq_trait_name(const cq_model *model, size_t trait);
+/* Returns the index of the trait with that id, or (size_t)-1. */
+size_t cq_model_find_trait(const cq_model *model, const char *id);
+
+/* ---- questions ------------------------------------------------------------------------------ */
+
+typedef enum cq_question_type { CQ_SINGLE = 0, CQ_MULTI, CQ_SCALE } cq_question_type;
+
+size_t cq_model_question_count(const cq_model *model);
+/* Returns the index of the question with that id, or (size_t)-1. */
+size_t cq_model_find_question(const cq_model *model, const char *id);
+
+const char *cq_question_id(const cq_model *model, size_t q);
+const char *cq_question_text(const cq_model *model, size_t q);
+/* Extra guidance for the person, "" when the bank gives none. */
+const char *cq_question_help(const cq_model *model, size_t q);
+cq_question_type cq_question_type_of(const cq_model *model, size_t q);
+/* "single", "multi" or "scale". */
+const char *cq_question_type_name(cq_question_type type);
+bool cq_question_required(const cq_model *model, size_t q);
+double cq_question_weight(const cq_model *model, size_t q);
+
+/* Options of single and multi questions (0 for scale questions). */
+size_t cq_question_option_count(const cq_model *model, size_t q);
+const char *cq_option_id(const cq_model *model, size_t q, size_t option);
+const char *cq_option_text(const cq_model *model, size_t q, size_t option);
+/* True for a multi-choice option that cannot be combined with others ("none of these"). */
+bool cq_option_exclusive(const cq_model *model, size_t q, size_t option);
+/* Returns the option index with that id in question q, or (size_t)-1. */
+size_t cq_question_find_option(const cq_model *model, size_t q, const char *id);
+
+/* Scale questions: inclusive integer range and labels for some of its points. */
+int cq_scale_min(const cq_model *model, size_t q);
+int cq_scale_max(const cq_model *model, size_t q);
+size_t cq_scale_label_count(const cq_model *model, size_t q);
+int cq_scale_label_value(const cq_model *model, size_t q, size_t label);
+const char *cq_scale_label_text(const cq_model *model, size_t q, size_t label);
+
+/* ---- roles ---------------------------------------------------------------------------------- */
+
+/* The lists every profile carries, one per dimension the articles compare. */
+typedef enum cq_role_list {
+    CQ_LIST_RESPONSIBILITIES = 0,
+    CQ_LIST_SKILLS,
+    CQ_LIST_EDUCATION,
+    CQ_LIST_TOOLS,
+    CQ_LIST_INDUSTRIES,
+    CQ_LIST_SOURCES,
+    CQ_LIST_COUNT
+} cq_role_list;
+
+/* The JSON field name of a list: "responsibilities", "skills", ... */
+const char *cq_role_list_name(cq_role_list list);
+
+/* Roles are indexed in the order of their ids (byte order), whatever order they loaded in. */
+size_t cq_model_role_count(const cq_model *model);
+/* Returns the index of the role with that id, or (size_t)-1. */
+size_t cq_model_find_role(const cq_model *model, const char *id);
+
+const char *cq_role_id(const cq_model *model, size_t role);
+const char *cq_role_title(const cq_model *model, size_t role);
+const char *cq_role_summary(const cq_model *model, size_t role);
+size_t cq_role_list_count(const cq_model *model, size_t role, cq_role_list list);
+const char *cq_role_list_item(const cq_model *model, size_t role, cq_role_list list, size_t i);
+
+/* Outlook: a paragraph plus figures, each with its stated source and period. */
+const char *cq_role_outlook(const cq_model *model, size_t role);
+size_t cq_role_figure_count(const cq_model *model, size_t role);
+typedef struct cq_figure {
+    const char *value;   /* "15%", "$114,121" */
+    const char *measure; /* what the figure measures */
+    const char *source;  /* who stated it: "U.S. Bureau of Labor Statistics" */
+    const char *period;  /* "2019–2029", or "" when the article names none */
+    const char *article; /* the title of the article that quotes it */
+} cq_figure;
+/* Fills *out with borrowed strings. Returns false when the index is out of range. */
+bool cq_role_figure(const cq_model *model, size_t role, size_t i, cq_figure *out);
+
+/* Getting-started tips: text, the article they come from, and the traits they build. */
+size_t cq_role_tip_count(const cq_model *model, size_t role);
+const char *cq_tip_text(const cq_model *model, size_t role, size_t tip);
+const char *cq_tip_source(const cq_model *model, size_t role, size_t tip);
+size_t cq_tip_trait_count(const cq_model *model, size_t role, size_t tip);
+size_t cq_tip_trait(const cq_model *model, size_t role, size_t tip, size_t i);
+/* Other roles the same tip is given to (by role id). */
+size_t cq_tip_shared_count(const cq_model *model, size_t role, size_t tip);
+const char *cq_tip_shared_with(const cq_model *model, size_t role, size_t tip, size_t i);
+
+/* The lowest education level the role typically expects: the option id of the "education"
+ * question ("bachelors", "masters", "phd", ...). */
+const char *cq_role_typical_education(const cq_model *model, size_t role);
+
+/* Trait targets of a role: importance 0 means the role does not weigh that trait. */
+double cq_role_target(const cq_model *model, size_t role, size_t trait);
+double cq_role_importance(const cq_model *model, size_t role, size_t trait);
+/* The profile's one-line reason for that target, "" when the role does not weigh it. */
+const char *cq_role_target_reason(const cq_model *model, size_t role, size_t trait);
+
+/* ---- answers -------------------------------------------------------------------------------- */
+
+typedef struct cq_answers cq_answers;
+
+/* A new empty answer set for model (every question unanswered). Free with cq_answers_free. */
+cq_status cq_answers_new(const cq_model *model, cq_answers **out, cq_error *err);
+void cq_answers_free(cq_answers *answers);
+
+/* A copy of answers, for trying changes without touching the original. */
+cq_status cq_answers_clone(const cq_answers *answers, cq_answers **out, cq_error *err);
+
+/*
+ * Parses an answers document (see docs/formats.md) and validates it against the model:
+ * unknown questions, unknown options, wrong types and out-of-range values are errors that
+ * name the question or option id. `name` is used in error messages. Required questions
+ * may be missing here (a partial save is valid); cq_answers_complete tells whether all
+ * required questions are answered.
+ */
+cq_status cq_answers_parse(const cq_model *model, const char *name, const char *json, size_t size,
+                           cq_answers **out, cq_error *err);
+
+/*
+ * Serialises answers as an answers document with stable key order (bank order) and a
+ * trailing newline. *out is NUL-terminated, allocated through the model's context; free it
+ * with cq_free. *size (optional) receives its length without the NUL.
+ */
+cq_status cq_answers_to_json(const cq_answers *answers, char **out, size_t *size, cq_error *err);
+
+/* Setting answers. Each validates like the parser and changes nothing on error. */
+cq_status cq_answers_set_option(cq_answers *answers, size_t q, size_t option, cq_error *err);
+cq_status cq_answers_set_options(cq_answers *answers, size_t q, const size_t *options, size_t count,
+                                 cq_error *err);
+cq_status cq_answers_set_scale(cq_answers *answers, size_t q, long value, cq_error *err);
+/* Forgets the answer to q (skipping it). */
+void cq_answers_clear(cq_answers *answers, size_t q);
+
+bool cq_answers_has(const cq_answers *answers, size_t q);
+/* Number of answered questions. */
+size_t cq_answers_count(const cq_answers *answers);
+/* Index of the first unanswered question, or the question count when none is left. */
+size_t cq_answers_first_unanswered(const cq_answers *answers);
+/* True when every required question has an answer. */
+bool cq_answers_complete(const cq_answers *answers);
+/* Reading an answer: selected options (in option order) or the scale value. */
+size_t cq_answers_option_count(const cq_answers *answers, size_t q);
+size_t cq_answers_option(const cq_answers *answers, size_t q, size_t i);
+bool cq_answers_selected(const cq_answers *answers, size_t q, size_t option);
+long cq_answers_scale(const cq_answers *answers, size_t q);
+
+/* ---- scoring -------------------------------------------------------------------------------- */
+
+/* Two roles whose scores are this close (in points of 100) are a close call. */
+#define CQ_CLOSE_CALL_MARGIN 3.0
+
+typedef struct cq_result cq_result;
+
+/*
+ * Scores answers against every role (see docs/scoring.md). Skipped questions carry no
+ * evidence. Fails with CQ_ERR_INVALID when nothing that any role weighs was answered.
+ * The result is independent of answers afterwards; free it with cq_result_free.
+ */
+cq_status cq_score(const cq_model *model, const cq_answers *answers, cq_result **out,
+                   cq_error *err);
+void cq_result_free(cq_result *result);
+
+/* Role index at rank (0 = best), ordered by score then id (see docs/scoring.md). */
+size_t cq_result_role_at(const cq_result *result, size_t rank);
+/* Score of a role, 0..100, unrounded. */
+double cq_result_score(const cq_result *result, size_t role);
+/* Score of rank 0 minus score of rank 1 (both rounded to 0.1 first). */
+double cq_result_margin(const cq_result *result);
+/* Number of roles within CQ_CLOSE_CALL_MARGIN of the top (1 when the win is clear). */
+size_t cq_result_close_count(const cq_result *result);
+
+/*
+ * Contribution of question q to role's score, in points: the role's score is the sum of
+ * these over all questions (0 for skipped ones). See docs/scoring.md.
+ */
+double cq_result_points(const cq_result *result, size_t role, size_t q);
+
+/* The person's value (0..1) for a trait and the evidence (total question weight) behind it.
+ * Evidence 0 means no answered question touched the trait; the value is then 0. */
+double cq_result_trait_value(const cq_result *result, size_t trait);
+double cq_result_trait_evidence(const cq_result *result, size_t trait);
+
+/* Round to one decimal the way every output does (half away from zero). */
+double cq_round1(double value);
+
+/* ---- JSON views ------------------------------------------------------------------------------ */
+
+/*
+ * Each writes a JSON document (pretty-printed, stable key order, trailing newline) into
+ * *out, allocated through the model's context: free it with cq_free. *size (optional)
+ * receives the length without the NUL.
+ */
+cq_status cq_questions_to_json(const cq_model *model, char **out, size_t *size, cq_error *err);
+cq_status cq_roles_to_json(const cq_model *model, char **out, size_t *size, cq_error *err);
+cq_status cq_role_to_json(const cq_model *model, size_t role, char **out, size_t *size,
+                          cq_error *err);
+cq_status cq_result_to_json(const cq_model *model, const cq_result *result, char **out,
+                            size_t *size, cq_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CAREERQUIZ_H */

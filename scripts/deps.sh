@@ -1,0 +1,47 @@
+#!/bin/sh
+# deps.sh: installs what building and testing careerquiz needs, or says how (used by `make deps`).
+#
+# Checks with pkg-config and `command -v`. Silent when nothing is missing. When something is
+# missing it runs apt-get as root, and otherwise prints the command to run and exits 1.
+# Environment: NO_READLINE=1 skips readline; PKG_CONFIG names pkg-config.
+set -u
+
+PKG_CONFIG=${PKG_CONFIG:-pkg-config}
+missing=""
+
+need() { # need DEBIAN-PACKAGE: add it to the list once
+    case " $missing " in
+    *" $1 "*) ;;
+    *) missing="${missing:+$missing }$1" ;;
+    esac
+}
+
+has_pc() { # has_pc MODULE: pkg-config knows MODULE (false when pkg-config is missing)
+    command -v "$PKG_CONFIG" >/dev/null 2>&1 && "$PKG_CONFIG" --exists "$1" 2>/dev/null
+}
+
+command -v "$PKG_CONFIG" >/dev/null 2>&1 || need pkg-config
+has_pc libcjson || need libcjson-dev
+has_pc cmocka || need libcmocka-dev
+if [ "${NO_READLINE:-}" != 1 ]; then
+    has_pc readline || need libreadline-dev
+fi
+# Tools the test suites use: tmux drives the interactive quiz, valgrind checks memory, jq
+# reads the CLI's JSON.
+command -v tmux >/dev/null 2>&1 || need tmux
+command -v valgrind >/dev/null 2>&1 || need valgrind
+command -v jq >/dev/null 2>&1 || need jq
+
+[ -z "$missing" ] && exit 0
+
+echo "careerquiz: missing build or test dependencies: $missing" >&2
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "careerquiz: installing them with apt-get" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends $missing >&2 && exit 0
+    echo "careerquiz: apt-get install failed" >&2
+    exit 1
+fi
+echo "careerquiz: install them with:" >&2
+echo "    sudo apt-get update && sudo apt-get install -y $missing" >&2
+exit 1

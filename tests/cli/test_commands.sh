@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# test_commands.sh: end-to-end tests of help, --version, questions, roles and role.
+. "$(dirname "$0")/lib.sh"
+
+SEVEN_ROLES='["data-science-engineer","data-scientist","lead-ml-engineer","ml-engineer","ml-scientist","ml-software-engineer","research-scientist"]'
+
+test_version_prints_program_and_bank_versions() {
+    local bank
+    bank=$(jq -r .version "$ROOT/questions/bank.json")
+    run cq --version
+    expect_status 0
+    expect_stderr_empty
+    [ "$(head -n 1 "$OUT")" = "careerquiz 0.1.0" ] || fail "first line is not 'careerquiz 0.1.0'"
+    expect_stdout_contains "question bank $bank"
+}
+
+test_short_version_flag_works_after_the_command() {
+    run cq roles -V
+    expect_status 0
+    [ "$(head -n 1 "$OUT")" = "careerquiz 0.1.0" ] || fail "first line is not 'careerquiz 0.1.0'"
+}
+
+test_help_lists_every_command_and_option_on_stdout() {
+    local word
+    run cq --help
+    expect_status 0
+    expect_stderr_empty
+    expect_stdout_contains "usage: careerquiz"
+    for word in questions roles "role ID" "score FILE|-" help --format --json --data \
+        --no-color --version "Exit status"; do
+        expect_stdout_contains "$word"
+    done
+}
+
+test_help_score_shows_the_score_usage() {
+    run cq help score
+    expect_status 0
+    expect_stderr_empty
+    expect_stdout_contains "usage: careerquiz score FILE|-"
+    expect_stdout_contains '"answers"'
+}
+
+test_score_dash_dash_help_matches_help_score() {
+    run cq help score
+    cp "$OUT" help.txt
+    run cq score --help
+    expect_status 0
+    expect_same_file help.txt "$OUT"
+}
+
+test_help_for_an_unknown_command_is_a_usage_error() {
+    run cq help frobnicate
+    expect_status 64
+    expect_error_line
+    expect_stderr_contains 'unknown command "frobnicate"'
+}
+
+test_no_command_prints_usage_to_stderr_and_exits_64() {
+    run cq
+    expect_status 64
+    expect_stdout_empty
+    expect_stderr_contains "usage: careerquiz"
+}
+
+test_questions_text_shows_every_question_with_type_and_options() {
+    local id
+    run cq questions
+    expect_status 0
+    expect_stderr_empty
+    for id in $(jq -r '.questions[].id' "$ROOT/questions/bank.json"); do
+        expect_stdout_contains " $id ["
+    done
+    expect_stdout_contains "[single]"
+    expect_stdout_contains "[multi]"
+    expect_stdout_contains ", optional]"
+    expect_stdout_contains "a whole number from 1 to 5"
+    expect_stdout_contains "1) secondary: "
+    expect_stdout_contains "(only on its own)"
+}
+
+test_questions_json_has_at_least_sixteen_questions_of_all_three_types() {
+    run cq questions --json
+    expect_status 0
+    expect_stderr_empty
+    expect_jq '(.questions | length) >= 16'
+    expect_jq '[.questions[].type] | unique == ["multi", "scale", "single"]'
+    expect_jq 'all(.questions[]; (.id | length) > 0 and (.text | length) > 0)'
+}
+
+test_json_flag_and_format_json_give_the_same_output() {
+    run cq questions --json
+    cp "$OUT" a.json
+    run cq --format json questions
+    expect_status 0
+    expect_same_file a.json "$OUT"
+    run cq --format=text questions --format json
+    expect_same_file a.json "$OUT"
+}
+
+test_roles_text_lists_every_role_with_its_title() {
+    local id title
+    run cq roles
+    expect_status 0
+    expect_stderr_empty
+    for id in $(role_ids); do
+        title=$(jq -r .title "$ROOT/profiles/$id.json")
+        expect_stdout_contains "$id  $title"
+    done
+}
+
+test_roles_json_lists_exactly_the_seven_roles() {
+    run cq roles --json
+    expect_status 0
+    expect_stderr_empty
+    expect_jq "[.roles[].id] | sort == $SEVEN_ROLES"
+    expect_jq 'all(.roles[]; (.title | length) > 0 and (.summary | length) > 0)'
+}
+
+test_global_options_work_before_and_after_the_command() {
+    run cq roles --json
+    cp "$OUT" after.json
+    run cq --json roles
+    expect_status 0
+    expect_same_file after.json "$OUT"
+}
+
+test_role_json_has_every_list_filled_for_each_role() {
+    local id
+    for id in $(role_ids); do
+        run cq role "$id" --json
+        expect_status 0
+        expect_jq '.id == $id' --arg id "$id"
+        for list in tips skills education tools responsibilities industries sources; do
+            expect_jq "(.$list | length) > 0"
+        done
+    done
+}
+
+test_role_text_shows_the_whole_profile() {
+    local id title
+    for id in $(role_ids); do
+        title=$(jq -r .title "$ROOT/profiles/$id.json")
+        run cq role "$id"
+        expect_status 0
+        expect_stderr_empty
+        expect_stdout_contains "$title ($id)"
+        for heading in Responsibilities Skills Education Tools Industries Outlook \
+            "Getting started" Sources "Typically at least: "; do
+            expect_stdout_contains "$heading"
+        done
+        expect_stdout_contains "(from: "
+    done
+}
+
+test_role_text_shows_outlook_figures_with_source_and_period() {
+    run cq role ml-engineer
+    expect_status 0
+    expect_stdout_contains "22% — projected employment growth"
+    expect_stdout_contains "(U.S. Bureau of Labor Statistics, 2019–2029)"
+    expect_stdout_contains "(Glassdoor)"
+}
+
+test_unknown_role_is_a_usage_error_listing_the_valid_ids() {
+    local id
+    run cq role data-wrangler
+    expect_status 64
+    expect_stdout_empty
+    expect_error_line
+    expect_stderr_contains 'unknown role "data-wrangler"'
+    for id in $(role_ids); do
+        expect_stderr_contains " $id"
+    done
+}
+
+test_text_output_has_no_colour_when_piped() {
+    run cq roles
+    if grep -q $'\033' "$OUT"; then
+        fail "escape sequences in piped output"
+    fi
+}
+
+test_text_output_is_coloured_on_a_terminal_unless_disabled() {
+    command -v script >/dev/null || return 0
+    # script(1) gives careerquiz a pseudo-terminal for stdout.
+    TERM=xterm script -qec "$CQ_WRAPPER $CAREERQUIZ roles" /dev/null >tty.txt 2>&1
+    grep -q $'\033\\[' tty.txt || fail "no escape sequences on a terminal"
+    TERM=xterm NO_COLOR=1 script -qec "$CQ_WRAPPER $CAREERQUIZ roles" /dev/null >tty.txt 2>&1
+    if grep -q $'\033\\[' tty.txt; then fail "NO_COLOR=1 did not turn colour off"; fi
+    TERM=dumb script -qec "$CQ_WRAPPER $CAREERQUIZ roles" /dev/null >tty.txt 2>&1
+    if grep -q $'\033\\[' tty.txt; then fail "TERM=dumb did not turn colour off"; fi
+    TERM=xterm script -qec "$CQ_WRAPPER $CAREERQUIZ --no-color roles" /dev/null >tty.txt 2>&1
+    if grep -q $'\033\\[' tty.txt; then fail "--no-color did not turn colour off"; fi
+}
+
+test_write_error_on_stdout_exits_74() {
+    [ -w /dev/full ] || return 0
+    STATUS=0
+    cq roles >/dev/full 2>"$ERR" || STATUS=$?
+    expect_status 74
+    expect_error_line
+    expect_stderr_contains "cannot write output"
+}
+
+run_tests

@@ -1,0 +1,113 @@
+/* fixtures.c: helpers shared by the engine unit tests. */
+#include "fixtures.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef CQ_SOURCE_DIR
+#define CQ_SOURCE_DIR "."
+#endif
+
+const char *fixture_root(void)
+{
+    const char *root = getenv("CQ_SOURCE_DIR");
+    return root && root[0] ? root : CQ_SOURCE_DIR;
+}
+
+const char *fixture_path(const char *relative)
+{
+    static char path[4096];
+    snprintf(path, sizeof path, "%s/%s", fixture_root(), relative);
+    return path;
+}
+
+cq_model *fixture_load_dir(cq_context *ctx, const char *relative)
+{
+    cq_model *model = NULL;
+    cq_error err;
+    cq_status st = cq_model_load_dir(ctx, fixture_path(relative), &model, &err);
+    if (st != CQ_OK) {
+        char buf[1024];
+        print_error("loading %s: %s\n", relative, cq_error_format(&err, buf, sizeof buf));
+    }
+    assert_int_equal(st, CQ_OK);
+    return model;
+}
+
+cq_status fixture_load_texts(cq_context *ctx, const char *bank, const char *const *profiles,
+                             cq_model **out, cq_error *err)
+{
+    cq_source bank_source = {"bank", bank, strlen(bank)};
+    cq_source sources[8];
+    size_t n = 0;
+    for (; profiles[n] && n < 8; n++) {
+        sources[n].name = "profile";
+        sources[n].data = profiles[n];
+        sources[n].size = strlen(profiles[n]);
+    }
+    return cq_model_load(ctx, &bank_source, 1, sources, n, out, err);
+}
+
+cq_answers *fixture_answers(const cq_model *model, const char *json)
+{
+    cq_answers *answers = NULL;
+    cq_error err;
+    cq_status st = cq_answers_parse(model, "answers", json, strlen(json), &answers, &err);
+    if (st != CQ_OK) {
+        char buf[1024];
+        print_error("answers: %s\n", cq_error_format(&err, buf, sizeof buf));
+    }
+    assert_int_equal(st, CQ_OK);
+    return answers;
+}
+
+char *fixture_read(const char *relative, size_t *size)
+{
+    FILE *fp = fopen(fixture_path(relative), "rb");
+    assert_non_null(fp);
+    char *buf = NULL;
+    size_t used = 0, cap = 0;
+    for (;;) {
+        if (cap - used < 4096) {
+            cap = cap ? cap * 2 : 8192;
+            buf = realloc(buf, cap);
+            assert_non_null(buf);
+        }
+        size_t got = fread(buf + used, 1, cap - used - 1, fp);
+        used += got;
+        if (got == 0)
+            break;
+    }
+    fclose(fp);
+    buf[used] = '\0';
+    if (size)
+        *size = used;
+    return buf;
+}
+
+char *fixture_replace(const char *text, const char *from, const char *to)
+{
+    const char *at = strstr(text, from);
+    if (!at)
+        print_error("fixture_replace: \"%s\" not found\n", from);
+    assert_non_null(at);
+    size_t head = (size_t)(at - text), from_len = strlen(from), to_len = strlen(to);
+    size_t tail = strlen(at + from_len);
+    char *out = malloc(head + to_len + tail + 1);
+    assert_non_null(out);
+    memcpy(out, text, head);
+    memcpy(out + head, to, to_len);
+    memcpy(out + head + to_len, at + from_len, tail + 1);
+    return out;
+}
+
+void fixture_assert_close(double actual, double expected, double epsilon, const char *expr,
+                          const char *file, int line)
+{
+    if (fabs(actual - expected) <= epsilon)
+        return;
+    print_error("%s is %.12g, expected %.12g (within %g)\n", expr, actual, expected, epsilon);
+    _fail(file, line);
+}

@@ -1,0 +1,41 @@
+/* fixtures.h: helpers shared by the engine unit tests (loading data, building answers). */
+#ifndef CQ_TEST_FIXTURES_H
+#define CQ_TEST_FIXTURES_H
+
+#include "careerquiz.h"
+
+#include <stdarg.h>
+#include <setjmp.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+/* The repository root: $CQ_SOURCE_DIR, else the CQ_SOURCE_DIR the build defined. */
+const char *fixture_root(void);
+/* root/relative in a static buffer. */
+const char *fixture_path(const char *relative);
+
+/* Loads a data folder below the root; fails the test when it does not load. */
+cq_model *fixture_load_dir(cq_context *ctx, const char *relative);
+
+/* Loads one bank text and up to 8 profile texts (NULL-terminated) from memory. Profile
+ * sources are named "profiles/<n>.json"-free names so file-name checks do not apply. */
+cq_status fixture_load_texts(cq_context *ctx, const char *bank, const char *const *profiles,
+                             cq_model **out, cq_error *err);
+
+/* Parses answers JSON text; fails the test on error. */
+cq_answers *fixture_answers(const cq_model *model, const char *json);
+
+/* Reads a whole file below the root into a malloc'd, NUL-terminated buffer. */
+char *fixture_read(const char *relative, size_t *size);
+
+/* Returns a malloc'd copy of text with the first occurrence of `from` replaced by `to`;
+ * fails the test when `from` is absent (so a stale test cannot pass silently). */
+char *fixture_replace(const char *text, const char *from, const char *to);
+
+/* cmocka 1.1 only compares floats; the worked example needs doubles. */
+void fixture_assert_close(double actual, double expected, double epsilon, const char *expr,
+                          const char *file, int line);
+#define assert_double_equal(actual, expected, epsilon)                                             \
+    fixture_assert_close((actual), (expected), (epsilon), #actual, __FILE__, __LINE__)
+
+#endif

@@ -1,0 +1,210 @@
+/* test_content.c: the shipped bank and profiles: completeness, personas and balance. */
+#include "fixtures.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Balance is judged on this many random answer sets per seed. */
+#define RANDOM_SETS 5000
+/* No role may win more than this share of random answer sets (issue: 40%). */
+#define MAX_WIN_SHARE 0.40
+
+typedef struct {
+    cq_context *ctx;
+    cq_model *model;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    assert_int_equal(cq_context_new(NULL, &f->ctx), CQ_OK);
+    f->model = fixture_load_dir(f->ctx, ".");
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    cq_model_free(f->model);
+    cq_context_free(f->ctx);
+    free(f);
+    return 0;
+}
+
+static const char *const role_ids[] = {
+    "data-science-engineer", "data-scientist",       "lead-ml-engineer",  "ml-engineer",
+    "ml-scientist",          "ml-software-engineer", "research-scientist"};
+#define ROLE_COUNT (sizeof role_ids / sizeof *role_ids)
+
+static void the_seven_roles_are_there_with_every_dimension(void **state)
+{
+    fixture *f = *state;
+    const cq_model *m = f->model;
+    assert_int_equal(cq_model_role_count(m), ROLE_COUNT);
+    for (size_t r = 0; r < ROLE_COUNT; r++) {
+        assert_string_equal(cq_role_id(m, r), role_ids[r]);
+        for (int l = 0; l < CQ_LIST_COUNT; l++)
+            assert_true(cq_role_list_count(m, r, (cq_role_list)l) > 0);
+        assert_true(cq_role_tip_count(m, r) > 0);
+        assert_true(cq_role_figure_count(m, r) > 0);
+        assert_true(strlen(cq_role_outlook(m, r)) > 0);
+        assert_true(strlen(cq_role_typical_education(m, r)) > 0);
+    }
+}
+
+static void the_bank_has_every_question_type_and_topic(void **state)
+{
+    fixture *f = *state;
+    const cq_model *m = f->model;
+    assert_true(cq_model_question_count(m) >= 16);
+    bool seen[3] = {false, false, false};
+    for (size_t q = 0; q < cq_model_question_count(m); q++)
+        seen[cq_question_type_of(m, q)] = true;
+    assert_true(seen[CQ_SINGLE] && seen[CQ_MULTI] && seen[CQ_SCALE]);
+    static const char *const topics[] = {"education",     "field",      "languages",
+                                         "ml-frameworks", "data-tools", "deployment-tools",
+                                         "visual-tools",  "cloud",      "research-vs-production",
+                                         "publishing",    "leadership", "stakeholders",
+                                         "statistics",    "setting",    "enjoyed-result"};
+    for (size_t i = 0; i < sizeof topics / sizeof *topics; i++)
+        assert_true(cq_model_find_question(m, topics[i]) != (size_t)-1);
+    assert_int_equal(cq_question_type_of(m, cq_model_find_question(m, "research-vs-production")),
+                     CQ_SCALE);
+}
+
+static void each_article_persona_ranks_its_own_role_first(void **state)
+{
+    fixture *f = *state;
+    for (size_t r = 0; r < ROLE_COUNT; r++) {
+        char path[256];
+        snprintf(path, sizeof path, "tests/personas/%s.json", role_ids[r]);
+        char *json = fixture_read(path, NULL);
+        cq_answers *a = fixture_answers(f->model, json);
+        free(json);
+        assert_true(cq_answers_complete(a));
+        assert_int_equal(cq_answers_count(a), cq_model_question_count(f->model));
+        cq_result *res = NULL;
+        cq_error err;
+        assert_int_equal(cq_score(f->model, a, &res, &err), CQ_OK);
+        const char *top = cq_role_id(f->model, cq_result_role_at(res, 0));
+        if (strcmp(top, role_ids[r]) != 0)
+            print_error("persona %s ranks %s first\n", role_ids[r], top);
+        assert_string_equal(top, role_ids[r]);
+        cq_result_free(res);
+        cq_answers_free(a);
+    }
+}
+
+/* People the brief asks us to take the quiz as; each file names the role it expects. */
+static void sample_people_get_the_role_that_fits_them(void **state)
+{
+    fixture *f = *state;
+    static const char *const people[] = {
+        "backend-developer", "data-analyst", "data-engineer", "industry-researcher",
+        "ml-practitioner",   "phd-student",  "team-lead"};
+    for (size_t i = 0; i < sizeof people / sizeof *people; i++) {
+        char path[256];
+        snprintf(path, sizeof path, "tests/people/%s.json", people[i]);
+        char *json = fixture_read(path, NULL);
+        const char *expect = strstr(json, "\"expect\": \"");
+        assert_non_null(expect);
+        expect += strlen("\"expect\": \"");
+        cq_answers *a = fixture_answers(f->model, json);
+        cq_result *res = NULL;
+        cq_error err;
+        assert_int_equal(cq_score(f->model, a, &res, &err), CQ_OK);
+        const char *top = cq_role_id(f->model, cq_result_role_at(res, 0));
+        if (strncmp(expect, top, strlen(top)) != 0 || expect[strlen(top)] != '"')
+            print_error("%s ranks %s first\n", people[i], top);
+        assert_true(strncmp(expect, top, strlen(top)) == 0 && expect[strlen(top)] == '"');
+        free(json);
+        cq_result_free(res);
+        cq_answers_free(a);
+    }
+}
+
+/* xorshift64: a fixed, portable sequence for a given seed. */
+static uint32_t next_random(uint64_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return (uint32_t)(*s >> 32);
+}
+
+/* Uniformly random answers: a uniform option, a uniform scale point, and for multi-choice
+ * each ordinary option with probability 1/2 (the exclusive "none" when nothing was picked). */
+static void random_answers(const cq_model *m, cq_answers *a, uint64_t *seed)
+{
+    cq_error err;
+    for (size_t q = 0; q < cq_model_question_count(m); q++) {
+        size_t n = cq_question_option_count(m, q);
+        switch (cq_question_type_of(m, q)) {
+        case CQ_SCALE: {
+            long span = cq_scale_max(m, q) - cq_scale_min(m, q) + 1;
+            long v = cq_scale_min(m, q) + (long)(next_random(seed) % (uint32_t)span);
+            assert_int_equal(cq_answers_set_scale(a, q, v, &err), CQ_OK);
+            break;
+        }
+        case CQ_SINGLE:
+            assert_int_equal(cq_answers_set_option(a, q, next_random(seed) % n, &err), CQ_OK);
+            break;
+        case CQ_MULTI: {
+            size_t chosen[CQ_MAX_OPTIONS], count = 0, none = 0;
+            for (size_t o = 0; o < n; o++) {
+                if (cq_option_exclusive(m, q, o))
+                    none = o;
+                else if (next_random(seed) & 1u)
+                    chosen[count++] = o;
+            }
+            if (count == 0)
+                chosen[count++] = none;
+            assert_int_equal(cq_answers_set_options(a, q, chosen, count, &err), CQ_OK);
+            break;
+        }
+        }
+    }
+}
+
+static void random_answers_let_every_role_win_and_none_dominate(void **state)
+{
+    fixture *f = *state;
+    const uint64_t seeds[] = {1, 20261122, 0x9E3779B97F4A7C15ULL};
+    for (size_t s = 0; s < sizeof seeds / sizeof *seeds; s++) {
+        uint64_t seed = seeds[s];
+        size_t wins[ROLE_COUNT] = {0};
+        for (int i = 0; i < RANDOM_SETS; i++) {
+            cq_answers *a = NULL;
+            cq_result *res = NULL;
+            cq_error err;
+            assert_int_equal(cq_answers_new(f->model, &a, &err), CQ_OK);
+            random_answers(f->model, a, &seed);
+            assert_int_equal(cq_score(f->model, a, &res, &err), CQ_OK);
+            wins[cq_result_role_at(res, 0)]++;
+            cq_result_free(res);
+            cq_answers_free(a);
+        }
+        for (size_t r = 0; r < ROLE_COUNT; r++) {
+            double share = (double)wins[r] / RANDOM_SETS;
+            print_message("seed %llu: %-22s wins %5.1f%%\n", (unsigned long long)seeds[s],
+                          role_ids[r], 100.0 * share);
+            assert_true(wins[r] > 0);
+            assert_true(share <= MAX_WIN_SHARE);
+        }
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_seven_roles_are_there_with_every_dimension),
+        cmocka_unit_test(the_bank_has_every_question_type_and_topic),
+        cmocka_unit_test(each_article_persona_ranks_its_own_role_first),
+        cmocka_unit_test(sample_people_get_the_role_that_fits_them),
+        cmocka_unit_test(random_answers_let_every_role_win_and_none_dominate),
+    };
+    return cmocka_run_group_tests_name("content", tests, setup, teardown);
+}
