@@ -6,6 +6,7 @@
 #   make test SANITIZE=1  the same with ASan and UBSan, in build/san/
 #   make test VALGRIND=1  run the CLI end-to-end tests under valgrind
 #   make install          PREFIX=/usr/local DESTDIR= (uninstall undoes it)
+#   make bench            benchmarks: score and batch times and memory (docs/performance.md)
 #   make fmt | clean | deps | tests (build the tests without running them)
 #
 # Options: CC, CFLAGS, CPPFLAGS, LDFLAGS, LDLIBS, PREFIX, DESTDIR, WERROR=1 (warnings are
@@ -53,6 +54,9 @@ CJSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcjson 2>/dev/null)
 CJSON_LIBS := $(or $(shell $(PKG_CONFIG) --libs libcjson 2>/dev/null),-lcjson)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(or $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null),-lcmocka)
+# SQLite holds the results store of take --db, batch --db, stats and export (the CLI only).
+SQLITE_CFLAGS := $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
+SQLITE_LIBS := $(or $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null),-lsqlite3)
 
 # readline is for the interactive quiz; without it (NO_READLINE=1, or not installed) the CLI
 # falls back to plain line input.
@@ -88,6 +92,17 @@ CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded_data.o
 UNIT_HELPER_OBJS := $(UNIT_HELPER_SRCS:%.c=$(BUILD)/obj/%.o)
 UNIT_OBJS := $(UNIT_SRCS:%.c=$(BUILD)/obj/%.o)
 UNIT_BINS := $(patsubst tests/unit/test_%.c,$(BUILD)/tests/test_%,$(UNIT_SRCS))
+# Fuzz targets (fuzz/fuzz_*.c). `make test` replays each one's seeds and saved crashes through
+# a plain driver, fuzz/replay.c; `make fuzz` builds them for libFuzzer with clang.
+FUZZ_TARGETS := $(patsubst fuzz/fuzz_%.c,%,$(filter-out fuzz/fuzz_common.c,\
+	$(sort $(wildcard fuzz/fuzz_*.c))))
+REPLAY_BINS := $(FUZZ_TARGETS:%=$(BUILD)/tests/test_fuzz_%)
+FUZZ_SRCS := $(sort $(wildcard fuzz/*.c))
+FUZZ_BUILD := build/fuzz
+# The save path under attack (tests/io/): a SIGKILL loop, and a program and an LD_PRELOAD
+# shim that tests/cli/test_save_failures.sh uses to make write, fsync and rename fail.
+IO_TEST_BINS := $(BUILD)/tests/test_torn_save $(BUILD)/tests/save_file \
+	$(BUILD)/tests/fault_shim.so
 
 STATIC_LIB := $(BUILD)/libcareerquiz.a
 SHARED_LIB := $(BUILD)/libcareerquiz.so
@@ -102,19 +117,19 @@ DEPFLAGS := -MMD -MP
 
 # ---- targets -------------------------------------------------------------------------------
 
-.PHONY: all tests run test check deps install uninstall fmt clean FORCE
+.PHONY: all tests run test check deps install uninstall fmt clean fuzz fuzz-run coverage bench FORCE
 .DEFAULT_GOAL := all
 
 all: $(STATIC_LIB) $(SHARED_LIB) $(CLI_BIN)
 
-tests: all $(UNIT_BINS)
+tests: all $(UNIT_BINS) $(REPLAY_BINS) $(IO_TEST_BINS)
 
 # Sub-makes, so that flags found by pkg-config are read after `deps` has installed things.
+# The interactive quiz (quitting midway offers to save the answers and prints how to resume).
 run:
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory all
-	$(CLI_BIN) roles
-	$(CLI_BIN) score docs/examples/answers.json
+	$(CLI_BIN) take
 
 test:
 	@$(MAKE) --no-print-directory deps
@@ -124,6 +139,17 @@ test:
 
 check: test
 
+# The benchmarks of docs/performance.md: figures, never pass or fail (bench/run.sh).
+bench:
+	@BENCH=1 $(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/proctime
+	@CAREERQUIZ='$(abspath $(CLI_BIN))' PROCTIME='$(abspath $(BUILD)/bench/proctime)' bench/run.sh
+
+# A timer for whole processes; never sanitized, so that it measures only the program run.
+$(BUILD)/bench/proctime: bench/proctime.c $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(WARNINGS) -O2 -o $@ $<
+
 deps:
 	@NO_READLINE='$(NO_READLINE)' PKG_CONFIG='$(PKG_CONFIG)' sh scripts/deps.sh
 
@@ -132,7 +158,7 @@ $(FLAGS_STAMP): FORCE
 	@mkdir -p $(@D)
 	@printf '%s\n' '$(CC) $(HOSTCC) $(BASE_CPPFLAGS) $(BASE_CFLAGS) $(LDFLAGS) $(LDLIBS)' \
 		'$(CJSON_CFLAGS) $(CJSON_LIBS) $(READLINE_CFLAGS) $(READLINE_LIBS)' \
-		'$(CMOCKA_CFLAGS) $(CMOCKA_LIBS)' > $@.new
+		'$(CMOCKA_CFLAGS) $(CMOCKA_LIBS) $(SQLITE_CFLAGS) $(SQLITE_LIBS)' > $@.new
 	@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
 
 $(BUILD)/obj/engine/%.o: engine/%.c $(FLAGS_STAMP)
@@ -145,7 +171,8 @@ $(BUILD)/pic/engine/%.o: engine/%.c $(FLAGS_STAMP)
 
 $(BUILD)/obj/cli/%.o: cli/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) -Icli $(READLINE_CFLAGS) $(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(CC) $(BASE_CPPFLAGS) -Icli $(READLINE_CFLAGS) $(SQLITE_CFLAGS) $(BASE_CFLAGS) $(DEPFLAGS) \
+		-c -o $@ $<
 
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
@@ -170,12 +197,99 @@ $(SHARED_LIB): $(ENGINE_PIC_OBJS) engine/careerquiz.map
 
 $(CLI_BIN): $(CLI_OBJS) $(STATIC_LIB)
 	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(STATIC_LIB) $(CJSON_LIBS) \
-		$(READLINE_LIBS) -lm $(LDLIBS)
+		$(READLINE_LIBS) $(SQLITE_LIBS) -lm $(LDLIBS)
 
 $(BUILD)/tests/test_%: $(BUILD)/obj/tests/unit/test_%.o $(UNIT_HELPER_OBJS) $(STATIC_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $< $(UNIT_HELPER_OBJS) $(STATIC_LIB) $(CMOCKA_LIBS) \
 		$(CJSON_LIBS) -lm $(LDLIBS)
+
+# The fuzz targets see engine internals and the embedded data; replayed, they are tests.
+$(BUILD)/obj/fuzz/%.o: fuzz/%.c $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CPPFLAGS) -Icli -DCQ_SOURCE_DIR='"$(CURDIR)"' $(CJSON_CFLAGS) $(BASE_CFLAGS) \
+		$(DEPFLAGS) -c -o $@ $<
+
+# The batch target also takes the two files that score and write one line of `batch`; it needs
+# its own rule, since the library must come after them on the command line.
+FUZZ_BATCH_CLI := cli/batch_line.c cli/batch_json.c
+$(BUILD)/tests/test_fuzz_batch: $(BUILD)/obj/fuzz/fuzz_batch.o $(BUILD)/obj/fuzz/fuzz_common.o \
+		$(BUILD)/obj/fuzz/replay.o $(FUZZ_BATCH_CLI:%.c=$(BUILD)/obj/%.o) \
+		$(BUILD)/obj/gen/embedded_data.o $(STATIC_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $^ $(CJSON_LIBS) -lm $(LDLIBS)
+
+# Objects that pattern rules chain to would otherwise be deleted as intermediate files.
+.SECONDARY: $(FUZZ_SRCS:%.c=$(BUILD)/obj/%.o) $(FUZZ_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o)
+
+$(BUILD)/tests/test_fuzz_%: $(BUILD)/obj/fuzz/fuzz_%.o $(BUILD)/obj/fuzz/fuzz_common.o \
+		$(BUILD)/obj/fuzz/replay.o $(BUILD)/obj/gen/embedded_data.o $(STATIC_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $^ $(CJSON_LIBS) -lm $(LDLIBS)
+
+$(BUILD)/obj/tests/io/%.o: tests/io/%.c $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CPPFLAGS) -Icli $(CMOCKA_CFLAGS) $(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/test_torn_save: $(BUILD)/obj/tests/io/test_torn_save.o $(BUILD)/obj/cli/atomic_file.o
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(LDLIBS)
+
+$(BUILD)/tests/save_file: $(BUILD)/obj/tests/io/save_file.o $(BUILD)/obj/cli/atomic_file.o
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# Preloaded into sanitized programs as well, so the shim itself is never sanitized.
+$(BUILD)/tests/fault_shim.so: tests/io/fault_shim.c $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) -D_GNU_SOURCE $(WARNINGS) -O2 -g -fPIC -shared -o $@ $< -ldl
+
+# ---- coverage (gcc --coverage, gcov) -----------------------------------------------------------
+
+# make coverage: every suite built with --coverage in build/cov, then the branch coverage of
+# engine/ per file (scripts/coverage.sh; annotated sources in build/cov/gcov/). COVERAGE_MIN=N
+# fails the target below N percent.
+COVERAGE_MIN ?= 0
+coverage:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory BUILD=build/cov CC=gcc SANITIZE= CFLAGS='-O0 -g --coverage' \
+		LDFLAGS=--coverage tests
+	@find build/cov -name '*.gcda' -delete
+	@status=0; CQ_BUILD=build/cov CAREERQUIZ='$(abspath build/cov/careerquiz)' tests/run.sh \
+		>build/cov/tests.log 2>&1 || status=1; \
+	grep -A3 '  FAIL' build/cov/tests.log || true; tail -n 1 build/cov/tests.log; \
+	sh scripts/coverage.sh build/cov $(COVERAGE_MIN) && exit $$status
+
+# ---- fuzzing (clang, libFuzzer, ASan + UBSan) -------------------------------------------------
+
+# make fuzz builds build/fuzz/fuzz_TARGET; make fuzz-run SECONDS=N runs each for N seconds.
+FUZZ_CC ?= clang
+FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=all
+FUZZ_SECONDS := $(or $(SECONDS),60)
+FUZZ_LIB_OBJS := $(ENGINE_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o) $(FUZZ_BUILD)/obj/fuzz/fuzz_common.o \
+	$(FUZZ_BUILD)/obj/gen/embedded_data.o
+
+fuzz: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+fuzz-run: fuzz
+	fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+$(FUZZ_BUILD)/obj/%.o: %.c $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(BASE_CPPFLAGS) -Icli $(CJSON_CFLAGS) $(WARNINGS) $(FUZZ_FLAGS) \
+		-fsanitize=fuzzer-no-link $(DEPFLAGS) -c -o $@ $<
+
+$(FUZZ_BUILD)/obj/gen/embedded_data.o: $(GEN_DATA) $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(BASE_CPPFLAGS) -Icli $(WARNINGS) $(FUZZ_FLAGS) $(DEPFLAGS) -c -o $@ $<
+
+$(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/obj/fuzz/fuzz_%.o $(FUZZ_LIB_OBJS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $^ $(CJSON_LIBS) -lm
+
+$(FUZZ_BUILD)/fuzz_batch: $(FUZZ_BUILD)/obj/fuzz/fuzz_batch.o \
+		$(FUZZ_BATCH_CLI:%.c=$(FUZZ_BUILD)/obj/%.o) $(FUZZ_LIB_OBJS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $^ $(CJSON_LIBS) -lm
 
 # ---- embedded default data -------------------------------------------------------------------
 
@@ -234,11 +348,13 @@ endif
 # ---- housekeeping ------------------------------------------------------------------------------
 
 fmt:
-	$(CLANG_FORMAT) -i $(wildcard engine/*.[ch] cli/*.[ch] tests/unit/*.[ch])
+	$(CLANG_FORMAT) -i $(wildcard engine/*.[ch] cli/*.[ch] tests/unit/*.[ch] tests/io/*.[ch] \
+		fuzz/*.[ch])
 
 clean:
 	rm -rf build $(BUILD)
 
 FORCE:
 
--include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/obj/*/*/*.d $(BUILD)/pic/*/*.d $(BUILD)/*.d)
+-include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/obj/*/*/*.d $(BUILD)/pic/*/*.d $(BUILD)/*.d \
+	$(FUZZ_BUILD)/obj/*/*.d)

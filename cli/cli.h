@@ -8,13 +8,38 @@
 #include "careerquiz.h"
 #include "term.h"
 
-enum cli_format { CLI_FORMAT_TEXT, CLI_FORMAT_JSON };
+enum cli_format { CLI_FORMAT_TEXT, CLI_FORMAT_JSON, CLI_FORMAT_MARKDOWN, CLI_FORMAT_HTML };
+
+/* --format csv and jsonl, the table formats of stats and export. They are kept out of enum
+ * cli_format so that the result views' switches need not know them; while one is set, format is
+ * CLI_FORMAT_TEXT. */
+enum cli_table_format { CLI_TABLE_NONE, CLI_TABLE_CSV, CLI_TABLE_JSONL };
+
+/* --db may be given this often (stats merges one database per kiosk). */
+#define CLI_MAX_DBS 64
 
 /* Global options, parsed by main.c. */
 struct cli_options {
     enum cli_format format;
-    const char *data_dir; /* --data DIR, or NULL for the embedded bank and profiles */
-    bool no_color;        /* --no-color */
+    const char *data_dir;  /* --data DIR, or NULL for the embedded bank and profiles */
+    bool no_color;         /* --no-color */
+    const char *save;      /* take --save FILE: where the answers are written */
+    const char *resume;    /* take --resume FILE: answers to start from */
+    bool plain;            /* take --plain: screen-reader mode, no bars, colour or cursor moves */
+    const char *explain;   /* score --explain ID: a role whose ledger is shown too */
+    bool education_filter; /* --education-filter: education is a hard filter */
+    const char *output;    /* --output FILE: write stdout's output to FILE instead */
+    int idle;              /* kiosk --idle SECONDS: back to the welcome screen after this */
+    const char *exit_word; /* kiosk --exit-word WORD: typed at the welcome screen, ends it */
+    const char *report_dir; /* kiosk --report-dir DIR: each result's HTML report goes here */
+
+    /* The results store (take, batch, kiosk, stats, export). */
+    enum cli_table_format table;  /* --format csv or jsonl: stats and export */
+    const char *db;               /* --db FILE (the first one); NULL: the default database */
+    const char *dbs[CLI_MAX_DBS]; /* every --db in order; only stats takes more than one */
+    size_t db_count;
+    const char *event; /* --event NAME: the label stored with each result, or the filter */
+    const char *since; /* --since DATE: stats and export from this UTC date or time on */
 };
 
 /* What a command runs with. The model is loaded before the command runs and freed after. */
@@ -59,11 +84,28 @@ int cli_load_model(struct cli_env *env);
 void cli_unload_model(struct cli_env *env);
 
 /* Writes a JSON document made by the engine to stdout and frees it. Returns an exit code. */
-int cli_write_json(struct cli_env *env, cq_status status, char *json, size_t size,
+int cli_write_json(const struct cli_env *env, cq_status status, char *json, size_t size,
                    const cq_error *err);
 
 /* Flushes and closes stdout. Returns CLI_EXIT_IO after reporting a write error, else 0. */
 int cli_close_stdout(void);
+
+/*
+ * Writes a result as text on stdout: the ranking with bars, a close-call note, and the
+ * recommended path with its tips and sources (what score and take show). Returns an exit code.
+ */
+int result_print_text(const struct cli_env *env, const cq_result *result);
+
+/*
+ * Writes a result on stdout in the format of env's options: text (result_print_text), JSON
+ * (with the --explain role's ledger), or a Markdown or HTML report. Returns an exit code.
+ */
+int result_write(const struct cli_env *env, const cq_result *result);
+
+/* Writes a Markdown or HTML report of a result to out (the kiosk writes it to a file), or of a
+ * comparison on stdout (report_*.c). Return an exit code. */
+int report_result(const struct cli_env *env, const cq_result *result, FILE *out);
+int report_comparison(const struct cli_env *env, const cq_comparison *comparison);
 
 /* Commands (cmd_*.c). */
 int cmd_help(struct cli_env *env, int argc, char **argv);
@@ -72,5 +114,15 @@ int cmd_questions(struct cli_env *env, int argc, char **argv);
 int cmd_roles(struct cli_env *env, int argc, char **argv);
 int cmd_role(struct cli_env *env, int argc, char **argv);
 int cmd_score(struct cli_env *env, int argc, char **argv);
+int cmd_take(struct cli_env *env, int argc, char **argv);
+int cmd_kiosk(struct cli_env *env, int argc, char **argv);
+int cmd_compare(struct cli_env *env, int argc, char **argv);
+int cmd_batch(struct cli_env *env, int argc, char **argv);
+int cmd_stats(struct cli_env *env, int argc, char **argv);
+int cmd_export(struct cli_env *env, int argc, char **argv);
+
+/* The index of role `id`, or (size_t)-1 after reporting it as unknown with the valid ids (a
+ * usage error: the caller returns CLI_EXIT_USAGE). */
+size_t cli_find_role(const struct cli_env *env, const char *id);
 
 #endif /* CQ_CLI_CLI_H */

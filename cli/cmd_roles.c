@@ -125,17 +125,18 @@ int cmd_roles(struct cli_env *env, int argc, char **argv)
     return CLI_EXIT_OK;
 }
 
-/* Reports an unknown role id with the list of valid ones: a usage error. */
-static int report_unknown_role(const struct cli_env *env, const char *id)
+size_t cli_find_role(const struct cli_env *env, const char *id)
 {
     size_t n = cq_model_role_count(env->model);
-    size_t role;
+    size_t role = cq_model_find_role(env->model, id);
 
+    if (role != (size_t)-1)
+        return role;
     fprintf(stderr, "careerquiz: unknown role \"%s\" (valid roles: ", id);
     for (role = 0; role < n; role++)
         fprintf(stderr, "%s%s", role ? ", " : "", cq_role_id(env->model, role));
     fputs(")\n", stderr);
-    return CLI_EXIT_USAGE;
+    return (size_t)-1;
 }
 
 /* role ID: one role's whole profile, or cq_role_to_json. */
@@ -148,9 +149,9 @@ int cmd_role(struct cli_env *env, int argc, char **argv)
     size_t size = 0;
 
     (void)argc;
-    role = cq_model_find_role(env->model, argv[0]);
+    role = cli_find_role(env, argv[0]);
     if (role == (size_t)-1)
-        return report_unknown_role(env, argv[0]);
+        return CLI_EXIT_USAGE;
     if (env->options->format == CLI_FORMAT_JSON) {
         cq_error_clear(&err);
         status = cq_role_to_json(env->model, role, &json, &size, &err);

@@ -24,8 +24,18 @@ static const struct cli_command commands[] = {
     {"score", "FILE|-", "rank the roles for an answers file",
      "Reads an answers file (\"-\" reads standard input), scores it against every role and\n"
      "prints the ranking with each role's score, a close-call note when the top roles are\n"
-     "within 3 points, and the recommended path with its getting-started tips. With --json,\n"
-     "prints the result as JSON. The answers format:\n"
+     "within 3 points, warnings about answers that look careless, and the recommended path:\n"
+     "the answers that raised and lowered its score most, any education gap, its tips\n"
+     "ordered by the gaps they close, the single answers that would change the result, and\n"
+     "the top two roles side by side. With --json, prints the result as JSON;\n"
+     "--format markdown or html prints a report (HTML: one printable page with a chart).\n"
+     "\n"
+     "  --explain ID        also show how role ID's score adds up, answer by answer\n"
+     "  --education-filter  set apart the roles that usually expect more education than\n"
+     "                      you reported, and recommend the best of the rest\n"
+     "  --output FILE       write the result to FILE (replaced whole, only on success)\n"
+     "\n"
+     "The answers format:\n"
      "\n"
      "  {\"version\": 1, \"answers\": {\"education\": \"masters\",\n"
      "                             \"languages\": [\"python\", \"sql\"],\n"
@@ -34,6 +44,79 @@ static const struct cli_command commands[] = {
      "A single-choice answer is an option id, a multi-choice answer an array of option ids,\n"
      "a scale answer an integer. `careerquiz questions` lists the ids.\n",
      1, 1, true, cmd_score},
+    {"take", "", "take the quiz in the terminal",
+     "Asks the questions one at a time and ends with the same results as score. Answer with\n"
+     "a number, the start of an option's text, a list such as 1,3 for pick-all-that-apply\n"
+     "questions, or a number on a scale. Commands at any question: back (b), skip (s, for\n"
+     "optional questions), help (?), quit (q). Running careerquiz with no command at a\n"
+     "terminal does the same.\n"
+     "\n"
+     "  --save FILE    keep the answers in FILE (after every answer, atomically); score it\n"
+     "                 later with careerquiz score FILE\n"
+     "  --resume FILE  continue from the answers in FILE, at the first unanswered question\n"
+     "  --plain        for screen readers: no bars, colour or screen clearing, and every\n"
+     "                 line makes sense on its own\n"
+     "\n"
+     "Exit status 75 means the quiz stopped before the end (quit or end of input); the\n"
+     "answers given so far were saved and the message says how to resume.\n",
+     0, 0, true, cmd_take},
+    {"compare", "ROLE ROLE", "compare two roles side by side",
+     "Shows two roles dimension by dimension (responsibilities, skills, education, tools,\n"
+     "industries, outlook and tips): each role's items and what the two have in common.\n"
+     "In common means a phrase both profiles use (after ignoring case, plurals and words\n"
+     "such as \"and\" or \"the\"), a figure both outlooks quote, or a tip both roles get.\n"
+     "With --json, prints {\"roles\", \"titles\", \"rows\"}; --format markdown or html\n"
+     "prints a report with a table. Unknown or equal roles are a usage error (exit 64).\n",
+     2, 2, true, cmd_compare},
+    {"batch", "FILE|-", "score many answer sets, one JSON object per line",
+     "Reads JSON Lines (\"-\" reads standard input): one answers document per line, as score\n"
+     "takes it. Writes one compact result per line, in input order: {\"line\", \"bank_version\",\n"
+     "\"recommendation\", \"ranking\", \"margin\", \"close_call\", \"close_to_top\"}, where\n"
+     "\"line\" is the input line it came from. It streams: memory stays the same however long\n"
+     "the input is. Blank lines are skipped. A bad line (malformed JSON, an unknown question\n"
+     "or option, more than 1 MiB, nothing scorable) is reported on stderr with its number\n"
+     "(\"careerquiz: line 37: ...\"), the other lines are still scored, and the exit status is\n"
+     "65. Required questions may be missing, as in score, without a warning.\n"
+     "\n"
+     "  --db FILE      also store every result in the results database FILE (created when\n"
+     "                 needed), committed every 1000 results, at the end and on Ctrl-C\n"
+     "  --event NAME   the event label stored with each result\n"
+     "  --education-filter  score as score --education-filter does\n",
+     1, 1, true, cmd_batch},
+    {"stats", "", "summarise the stored results of one or more databases",
+     "Reads the results databases given with --db (several are merged, one per kiosk; without\n"
+     "--db, the default database) and shows how many results there are, how often each role\n"
+     "was recommended, how people answered each question, and how many results were close\n"
+     "calls. Text draws bar charts; --json prints {\"total\", \"roles\", \"questions\",\n"
+     "\"close_calls\"}; --format csv one table of counts; --format html a self-contained page\n"
+     "with SVG charts.\n"
+     "\n"
+     "  --db FILE      a results database; give it again for more\n"
+     "  --event NAME   only results stored with this event label\n"
+     "  --since DATE   only results from DATE on (UTC, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)\n",
+     0, 0, true, cmd_stats},
+    {"export", "", "write every stored result, as CSV or JSON Lines",
+     "Writes one row per stored result of the results database (--db FILE, or the default\n"
+     "one), oldest first: CSV with a header row (the default, quoted as RFC 4180 says), or\n"
+     "--format jsonl. The columns: id, taken_at (UTC), event, bank_version, bank_digest,\n"
+     "recommended, margin, close_call, answers (the answers document as JSON) and one score\n"
+     "column per role. --event and --since select rows as for stats.\n",
+     0, 0, false, cmd_export},
+    {"kiosk", "", "run the quiz for one person after another at a booth",
+     "Runs the quiz in a loop for workshops and career fairs: a welcome screen, the quiz, the\n"
+     "results with a short code, then a wiped screen for the next person. Every completed\n"
+     "result is stored in the results database before it is shown; an unfinished quiz is\n"
+     "dropped. Ctrl-C, Ctrl-D and quit return to the welcome screen; only the exit word,\n"
+     "typed at the welcome screen, or SIGTERM ends the kiosk.\n"
+     "\n"
+     "  --exit-word WORD   the word that ends the kiosk (required)\n"
+     "  --db FILE          the results database (default\n"
+     "                     $XDG_DATA_HOME/careerquiz/results.db)\n"
+     "  --event NAME       a label stored with each result, such as the fair's name\n"
+     "  --idle SECONDS     back to the welcome screen after this long without input\n"
+     "                     (default 120)\n"
+     "  --report-dir DIR   write each result's HTML report to DIR/CODE.html\n",
+     0, 0, true, cmd_kiosk},
     {"help", "[COMMAND]", "show usage for careerquiz or one command", "", 0, 1, false, cmd_help},
 };
 
@@ -69,14 +152,29 @@ void cli_usage(FILE *out)
           "Options (before or after the command):\n"
           "  -h, --help           show usage (of the command, when one is given)\n"
           "  -V, --version        show the program and question bank versions\n"
-          "      --format FORMAT  output format: text (the default) or json\n"
+          "      --format FORMAT  output format: text (the default), json, or for score and\n"
+          "                       compare a markdown or html report; stats: html or csv;\n"
+          "                       export: csv (its default) or jsonl\n"
           "      --json           the same as --format json\n"
           "      --data DIR       read DIR/questions/*.json and DIR/profiles/*.json instead of\n"
           "                       the bank and profiles built into the program\n"
           "      --no-color       no colour (also when NO_COLOR is set or TERM=dumb)\n"
+          "      --save FILE      take: keep the answers in FILE\n"
+          "      --resume FILE    take: continue from the answers in FILE\n"
+          "      --plain          take: plain text for screen readers\n"
+          "      --explain ID     score: also show how role ID's score adds up\n"
+          "      --education-filter\n"
+          "                       score: set apart roles above your reported education\n"
+          "      --output FILE    write the output to FILE instead of standard output\n"
+          "      --db FILE        take, batch: store results in the results database FILE;\n"
+          "                       stats, export: read it (stats: repeat to merge several).\n"
+          "                       Default: $XDG_DATA_HOME/careerquiz/results.db\n"
+          "      --event NAME     take, batch: label stored results; stats, export: select them\n"
+          "      --since DATE     stats, export: only results from DATE (UTC) on\n"
           "\n"
           "Exit status: 0 ok, 64 usage error, 65 bad data, 66 cannot open input,\n"
-          "70 internal error, 74 input/output error. See careerquiz(1).\n",
+          "70 internal error, 73 cannot create output, 74 input/output error,\n"
+          "75 quiz stopped before the end (answers saved). See careerquiz(1).\n",
           out);
 }
 
@@ -89,7 +187,7 @@ void cli_command_usage(FILE *out, const struct cli_command *command)
             command->details[0] ? "\n" : "");
     fputs(command->details, out);
     if (command->run != cmd_help)
-        fputs("\nOptions: --json or --format text|json, --data DIR, --no-color "
+        fputs("\nOptions: --json or --format FORMAT, --output FILE, --data DIR, --no-color\n"
               "(see careerquiz --help).\n",
               out);
 }

@@ -9,7 +9,8 @@ enum cli_exit {
     CLI_EXIT_NOINPUT = 66,   /* an input file or folder cannot be opened */
     CLI_EXIT_SOFTWARE = 70,  /* internal error, including running out of memory */
     CLI_EXIT_CANTCREAT = 73, /* an output file cannot be created */
-    CLI_EXIT_IO = 74         /* reading an input or writing the output failed */
+    CLI_EXIT_IO = 74,        /* reading an input or writing the output failed */
+    CLI_EXIT_UNFINISHED = 75 /* the quiz stopped early (quit, end of input); answers were saved */
 };
 
 #endif /* CQ_CLI_EXITCODE_H */

@@ -1,14 +1,38 @@
 /* main.c: careerquiz's entry point: parses options, runs one command, cleans up, exits. */
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "exitcode.h"
+#include "output_file.h"
 #include "report.h"
 
-enum { OPT_FORMAT = 256, OPT_JSON, OPT_DATA, OPT_NO_COLOR };
+enum {
+    OPT_FORMAT = 256,
+    OPT_JSON,
+    OPT_DATA,
+    OPT_NO_COLOR,
+    OPT_SAVE,
+    OPT_RESUME,
+    OPT_PLAIN,
+    OPT_EXPLAIN,
+    OPT_EDUCATION_FILTER,
+    OPT_OUTPUT,
+    OPT_IDLE,
+    OPT_EXIT_WORD,
+    OPT_REPORT_DIR,
+    OPT_DB,
+    OPT_EVENT,
+    OPT_SINCE
+};
+
+/* An event label is a short name for a workshop or fair, such as "pydata-berlin-2026". */
+#define MAX_EVENT_BYTES 128
 
 static const struct option long_options[] = {
     {"help", no_argument, NULL, 'h'},
@@ -17,6 +41,18 @@ static const struct option long_options[] = {
     {"json", no_argument, NULL, OPT_JSON},
     {"data", required_argument, NULL, OPT_DATA},
     {"no-color", no_argument, NULL, OPT_NO_COLOR},
+    {"save", required_argument, NULL, OPT_SAVE},
+    {"resume", required_argument, NULL, OPT_RESUME},
+    {"plain", no_argument, NULL, OPT_PLAIN},
+    {"explain", required_argument, NULL, OPT_EXPLAIN},
+    {"education-filter", no_argument, NULL, OPT_EDUCATION_FILTER},
+    {"output", required_argument, NULL, OPT_OUTPUT},
+    {"idle", required_argument, NULL, OPT_IDLE},
+    {"exit-word", required_argument, NULL, OPT_EXIT_WORD},
+    {"report-dir", required_argument, NULL, OPT_REPORT_DIR},
+    {"db", required_argument, NULL, OPT_DB},
+    {"event", required_argument, NULL, OPT_EVENT},
+    {"since", required_argument, NULL, OPT_SINCE},
     {NULL, 0, NULL, 0},
 };
 
@@ -40,6 +76,50 @@ static void report_bad_option(int opt, const char *arg)
     else
         cli_error("unknown option \"-%c\"", optopt);
     fputs("run careerquiz --help for usage\n", stderr);
+}
+
+/* A day: a kiosk left idle longer than that is not waiting for anyone. */
+#define MAX_IDLE_SECONDS 86400
+/* The kiosk's default idle time, from the issue: two minutes. */
+#define DEFAULT_IDLE_SECONDS 120
+
+/* Reads a whole number of seconds in 1..MAX_IDLE_SECONDS. */
+static bool parse_seconds(const char *text, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(text, &end, 10);
+    if (errno || end == text || *end || v < 1 || v > MAX_IDLE_SECONDS)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+/* An --event label: 1 to MAX_EVENT_BYTES bytes on one line (no control characters). */
+static bool valid_event(const char *event)
+{
+    size_t len = strlen(event);
+
+    for (const char *p = event; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            return false;
+    return len > 0 && len <= MAX_EVENT_BYTES;
+}
+
+/* A --since value: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC), as results are stored, so that
+ * comparing the text compares the times. */
+static bool valid_since(const char *since)
+{
+    static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+    size_t len = strlen(since), i;
+
+    if (len != 10 && len != sizeof shape - 1)
+        return false;
+    for (i = 0; i < len; i++)
+        if (shape[i] == 'd' ? since[i] < '0' || since[i] > '9' : since[i] != shape[i])
+            return false;
+    return strncmp(since + 5, "01", 2) >= 0 && strncmp(since + 5, "12", 2) <= 0 &&
+           strncmp(since + 8, "01", 2) >= 0 && strncmp(since + 8, "31", 2) <= 0;
 }
 
 /*
@@ -66,19 +146,95 @@ static int parse_options(int argc, char **argv, struct cli_options *options, boo
                 options->format = CLI_FORMAT_TEXT;
             } else if (strcmp(optarg, "json") == 0) {
                 options->format = CLI_FORMAT_JSON;
+            } else if (strcmp(optarg, "markdown") == 0) {
+                options->format = CLI_FORMAT_MARKDOWN;
+            } else if (strcmp(optarg, "html") == 0) {
+                options->format = CLI_FORMAT_HTML;
+            } else if (strcmp(optarg, "csv") == 0) {
+                options->format = CLI_FORMAT_TEXT;
+                options->table = CLI_TABLE_CSV;
+                break;
+            } else if (strcmp(optarg, "jsonl") == 0) {
+                options->format = CLI_FORMAT_TEXT;
+                options->table = CLI_TABLE_JSONL;
+                break;
             } else {
-                cli_error("unknown format \"%s\" (use text or json)", optarg);
+                cli_error("unknown format \"%s\" (use text, json, markdown, html, csv or jsonl)",
+                          optarg);
                 return CLI_EXIT_USAGE;
             }
+            options->table = CLI_TABLE_NONE;
             break;
         case OPT_JSON:
             options->format = CLI_FORMAT_JSON;
+            options->table = CLI_TABLE_NONE;
             break;
         case OPT_DATA:
             options->data_dir = optarg;
             break;
         case OPT_NO_COLOR:
             options->no_color = true;
+            break;
+        case OPT_SAVE:
+            options->save = optarg;
+            break;
+        case OPT_RESUME:
+            options->resume = optarg;
+            break;
+        case OPT_PLAIN:
+            options->plain = true;
+            break;
+        case OPT_EXPLAIN:
+            options->explain = optarg;
+            break;
+        case OPT_EDUCATION_FILTER:
+            options->education_filter = true;
+            break;
+        case OPT_IDLE:
+            if (!parse_seconds(optarg, &options->idle)) {
+                cli_error("--idle takes a whole number of seconds from 1 to %d, not \"%s\"",
+                          MAX_IDLE_SECONDS, optarg);
+                return CLI_EXIT_USAGE;
+            }
+            break;
+        case OPT_EXIT_WORD:
+            options->exit_word = optarg;
+            break;
+        case OPT_REPORT_DIR:
+            options->report_dir = optarg;
+            break;
+        case OPT_OUTPUT:
+            options->output = optarg;
+            break;
+        case OPT_DB:
+            /* "" would be a private temporary database to SQLite: nothing would be kept. */
+            if (optarg[0] == '\0') {
+                cli_error("--db needs a file name");
+                return CLI_EXIT_USAGE;
+            }
+            if (options->db_count == CLI_MAX_DBS) {
+                cli_error("too many --db options (at most %d)", CLI_MAX_DBS);
+                return CLI_EXIT_USAGE;
+            }
+            options->dbs[options->db_count++] = optarg;
+            options->db = options->dbs[0];
+            break;
+        case OPT_EVENT:
+            if (!valid_event(optarg)) {
+                cli_error("--event takes a label of 1 to %d bytes on one line, not \"%s\"",
+                          MAX_EVENT_BYTES, optarg);
+                return CLI_EXIT_USAGE;
+            }
+            options->event = optarg;
+            break;
+        case OPT_SINCE:
+            if (!valid_since(optarg)) {
+                cli_error(
+                    "--since takes a UTC date, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, not \"%s\"",
+                    optarg);
+                return CLI_EXIT_USAGE;
+            }
+            options->since = optarg;
             break;
         default: /* '?' or ':' */
             report_bad_option(opt, argv[optind - 1]);
@@ -88,11 +244,47 @@ static int parse_options(int argc, char **argv, struct cli_options *options, boo
     return 0;
 }
 
+/* Markdown and HTML are report formats: only the commands that write reports take them, and
+ * stats, whose HTML is a page of charts. CSV is for stats and export, JSON Lines for export. */
+static bool takes_format(const struct cli_command *command, const struct cli_options *options)
+{
+    bool report = strcmp(command->name, "score") == 0 || strcmp(command->name, "compare") == 0;
+    bool stats = strcmp(command->name, "stats") == 0;
+    bool export = strcmp(command->name, "export") == 0;
+
+    if (options->table == CLI_TABLE_CSV)
+        return stats || export;
+    if (options->table == CLI_TABLE_JSONL)
+        return export;
+    if (options->format == CLI_FORMAT_MARKDOWN)
+        return report;
+    if (options->format == CLI_FORMAT_HTML)
+        return report || stats;
+    return true;
+}
+
 /* Runs one command with its operands: checks their number, loads the model, runs it. */
 static int run_command(struct cli_env *env, const struct cli_command *command, int argc,
                        char **argv)
 {
     int code;
+
+    if ((env->options->format == CLI_FORMAT_MARKDOWN || env->options->format == CLI_FORMAT_HTML) &&
+        !takes_format(command, env->options)) {
+        cli_error("%s has no %s report (use text or json; score and compare write reports)",
+                  command->name, env->options->format == CLI_FORMAT_HTML ? "html" : "markdown");
+        return CLI_EXIT_USAGE;
+    }
+    if (!takes_format(command, env->options)) {
+        cli_error("%s has no %s output (stats and export write csv, export writes jsonl)",
+                  command->name, env->options->table == CLI_TABLE_CSV ? "csv" : "jsonl");
+        return CLI_EXIT_USAGE;
+    }
+    /* One database per kiosk: only stats reads several at once. */
+    if (env->options->db_count > 1 && strcmp(command->name, "stats") != 0) {
+        cli_error("%s takes one --db (only stats merges several)", command->name);
+        return CLI_EXIT_USAGE;
+    }
 
     if (argc < command->min_args) {
         cli_error("%s needs %s", command->name, command->args);
@@ -117,8 +309,9 @@ static int run_command(struct cli_env *env, const struct cli_command *command, i
 
 int main(int argc, char **argv)
 {
-    struct cli_options options = {CLI_FORMAT_TEXT, NULL, false};
+    struct cli_options options = {.format = CLI_FORMAT_TEXT, .idle = DEFAULT_IDLE_SECONDS};
     struct cli_env env = {&options, {false, false}, NULL, NULL};
+    struct output_capture capture = {NULL, NULL};
     const struct cli_command *command = NULL;
     bool help = false, version = false;
     int code, operands;
@@ -127,7 +320,8 @@ int main(int argc, char **argv)
     code = parse_options(argc, argv, &options, &help, &version);
     if (code != 0)
         return code;
-    term_init(&env.term, options.no_color);
+    /* A file written with --output never gets terminal colours. */
+    term_init(&env.term, options.no_color || options.output);
     operand = argv + optind;
     operands = argc - optind;
 
@@ -140,6 +334,9 @@ int main(int argc, char **argv)
         }
     }
 
+    if (options.output && (code = output_capture_begin(&capture, options.output)) != 0)
+        return code;
+
     if (help) {
         if (command)
             cli_command_usage(stdout, command);
@@ -151,14 +348,17 @@ int main(int argc, char **argv)
         if (code == CLI_EXIT_OK)
             code = cmd_version(&env, 0, NULL);
         cli_unload_model(&env);
-    } else if (!command) {
-        /* A later issue starts the interactive quiz here when stdin is a terminal. */
+    } else if (!command && !(isatty(STDIN_FILENO) && isatty(STDERR_FILENO))) {
         cli_usage(stderr);
         return CLI_EXIT_USAGE;
+    } else if (!command) {
+        /* Someone typed plain `careerquiz` at a terminal: they want to take the quiz. */
+        code = run_command(&env, cli_find_command("take"), 0, NULL);
     } else {
         code = run_command(&env, command, operands - 1, operand + 1);
     }
 
+    code = output_capture_end(&capture, code);
     if (cli_close_stdout() != 0 && code == CLI_EXIT_OK)
         code = CLI_EXIT_IO;
     return code;

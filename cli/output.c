@@ -7,7 +7,7 @@
 #include "exitcode.h"
 #include "report.h"
 
-int cli_write_json(struct cli_env *env, cq_status status, char *json, size_t size,
+int cli_write_json(const struct cli_env *env, cq_status status, char *json, size_t size,
                    const cq_error *err)
 {
     if (status != CQ_OK)

@@ -74,6 +74,12 @@ static size_t word_length(const char *s, size_t *width)
 
 void term_wrap(FILE *out, const char *first, const char *rest, const char *text)
 {
+    term_wrap_width(out, TERM_TEXT_WIDTH, first, rest, text);
+}
+
+void term_wrap_width(FILE *out, size_t columns, const char *first, const char *rest,
+                     const char *text)
+{
     size_t column = term_width(first);
     size_t indent = term_width(rest);
     bool line_empty = true;
@@ -88,7 +94,7 @@ void term_wrap(FILE *out, const char *first, const char *rest, const char *text)
         if (!*p)
             break;
         len = word_length(p, &width);
-        if (!line_empty && column + 1 + width > TERM_TEXT_WIDTH) {
+        if (!line_empty && column + 1 + width > columns) {
             fputc('\n', out);
             fputs(rest, out);
             column = indent;

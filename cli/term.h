@@ -36,6 +36,10 @@ size_t term_width(const char *text);
  */
 void term_wrap(FILE *out, const char *first, const char *rest, const char *text);
 
+/* term_wrap to `columns` instead of TERM_TEXT_WIDTH (the quiz wraps to the terminal). */
+void term_wrap_width(FILE *out, size_t columns, const char *first, const char *rest,
+                     const char *text);
+
 /* Writes `text` and pads it with spaces to `width` columns. */
 void term_pad(FILE *out, const char *text, size_t width);
 

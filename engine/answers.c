@@ -243,31 +243,6 @@ size_t cq__answer_effects(const cq_answers *a, size_t q, cq_effect *out)
 
 /* ---- parsing ------------------------------------------------------------------------------ */
 
-/* Line:column of the key "id" in text, so an error points at the answer it is about. */
-static void locate_key(const char *text, size_t size, const char *id, cq_error *err)
-{
-    size_t n = strlen(id);
-    int line = 1, column = 1;
-    for (size_t i = 0; i < size; i++) {
-        if (text[i] == '"' && i + n + 1 < size && memcmp(text + i + 1, id, n) == 0 &&
-            text[i + n + 1] == '"') {
-            size_t j = i + n + 2;
-            while (j < size && strchr(" \t\r\n", text[j]) && text[j])
-                j++;
-            if (j < size && text[j] == ':') {
-                cq__fail_at(err, line, column);
-                return;
-            }
-        }
-        if (text[i] == '\n') {
-            line++;
-            column = 1;
-        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-            column++;
-        }
-    }
-}
-
 static cq_status unknown_option(const cq_question_def *d, const cJSON *v, const char *file,
                                 cq_error *err)
 {
@@ -368,8 +343,10 @@ cq_status cq_answers_parse(const cq_model *model, const char *name, const char *
                           v->string);
         else
             st = parse_one(a, q, v, file, err);
+        /* Point at the answer's key: counting keys finds it even when an earlier object
+         * has a key of the same name, or the key is written with escapes. */
         if (st != CQ_OK && err && err->line == 0)
-            locate_key(json, size, v->string, err);
+            cq__json_locate_key(json, size, cq__json_key_number(root, v), err);
     }
     cJSON_Delete(root);
     if (st != CQ_OK) {
@@ -382,9 +359,11 @@ cq_status cq_answers_parse(const cq_model *model, const char *name, const char *
 
 /* ---- saving ------------------------------------------------------------------------------ */
 
-static cJSON *answer_to_json(const cq_answers *a, size_t q)
+cJSON *cq__answer_json(const cq_answers *a, size_t q)
 {
     const cq_question_def *d = &a->model->questions[q];
+    if (!a->answered[q])
+        return cJSON_CreateNull();
     if (d->type == CQ_SCALE)
         return cJSON_CreateNumber((double)a->value[q]);
     if (d->type == CQ_SINGLE)
@@ -415,7 +394,7 @@ cq_status cq_answers_to_json(const cq_answers *a, char **out, size_t *size, cq_e
     for (size_t q = 0; ok && q < a->model->question_count; q++) {
         if (!a->answered[q])
             continue;
-        cJSON *item = answer_to_json(a, q);
+        cJSON *item = cq__answer_json(a, q);
         ok = item && cJSON_AddItemToObject(answers, a->model->questions[q].id, item);
         if (!ok)
             cJSON_Delete(item);

@@ -76,7 +76,9 @@ static cq_status load_effects(cq_model *m, const cJSON *traits, const cq_json_wh
         return st;
     size_t n = (size_t)cJSON_GetArraySize(traits);
     if (n > CQ_MAX_TRAITS)
-        return cq__fail(err, CQ_ERR_LIMIT, w->file, w->id, "%s: too many traits", w->what);
+        return cq__fail(err, CQ_ERR_LIMIT, w->file, w->id,
+                        "%s: \"traits\" has %zu entries, more than the limit of %d", w->what, n,
+                        CQ_MAX_TRAITS);
     cq_effect *effects = cq__arena_alloc(&m->arena, n ? n : 1, sizeof *effects);
     if (!effects)
         return nomem(err, w->file);
@@ -245,7 +247,9 @@ static cq_status load_scale(cq_model *m, cq_question_def *q, const cJSON *node,
     if (n == 0)
         return cq__fail(err, CQ_ERR_INVALID, w->file, q->id, "%s: \"traits\" is empty", w->what);
     if (n > CQ_MAX_TRAITS)
-        return cq__fail(err, CQ_ERR_LIMIT, w->file, q->id, "%s: too many traits", w->what);
+        return cq__fail(err, CQ_ERR_LIMIT, w->file, q->id,
+                        "%s: \"traits\" has %zu entries, more than the limit of %d", w->what, n,
+                        CQ_MAX_TRAITS);
     q->scale_effects = cq__arena_alloc(&m->arena, n, sizeof *q->scale_effects);
     if (!q->scale_effects)
         return nomem(err, w->file);

@@ -339,6 +339,166 @@ double cq_result_trait_evidence(const cq_result *result, size_t trait);
 /* Round to one decimal the way every output does (half away from zero). */
 double cq_round1(double value);
 
+/* ---- scoring options: the education filter -------------------------------------------------- */
+
+/* The question whose options name education levels, lowest first; a profile's
+ * typical_education is one of its option ids. */
+#define CQ_EDUCATION_QUESTION "education"
+
+/* How to score. A zeroed struct (or NULL) is plain scoring. */
+typedef struct cq_score_options {
+    /* Make education a hard filter, the way O*NET job zones work: roles whose typical
+     * education is above the person's "education" answer are set apart from the ranking. */
+    bool education_filter;
+} cq_score_options;
+
+/* cq_score with options (NULL is the same as cq_score). */
+cq_status cq_score_with(const cq_model *model, const cq_answers *answers,
+                        const cq_score_options *options, cq_result **out, cq_error *err);
+
+/* Roles in the ranking: every role, less those the education filter set apart. Ranks run
+ * from 0 to this count - 1; margin and close calls are taken over these roles only. */
+size_t cq_result_rank_count(const cq_result *result);
+/* Roles the education filter set apart, best score first (0 without the filter). */
+size_t cq_result_filtered_count(const cq_result *result);
+size_t cq_result_filtered_at(const cq_result *result, size_t i);
+/* Whether the result was scored with the education filter. */
+bool cq_result_education_filter(const cq_result *result);
+
+/* The answers that were scored: a copy, borrowed, living as long as the result. */
+const cq_answers *cq_result_answers(const cq_result *result);
+
+/* Education levels: positions in the CQ_EDUCATION_QUESTION's options (0 = the lowest), or
+ * (size_t)-1 when the bank has no such question, the role names no level or the person did
+ * not answer it. */
+size_t cq_role_education_level(const cq_model *model, size_t role);
+size_t cq_answers_education_level(const cq_answers *answers);
+
+/* ---- explaining a score: the contribution ledger ------------------------------------------- */
+
+/*
+ * Signed effect of question q on role's score, in points: cq_result_points minus the share
+ * an answer of average closeness would have earned there (score * possible_q / possible,
+ * docs/scoring.md). Positive means the answer pulled the score up. A role's effects add up
+ * to 0; skipped questions have 0.
+ */
+double cq_result_effect(const cq_result *result, size_t role, size_t q);
+
+/* ---- confidence: degenerate answers ------------------------------------------------------- */
+
+/* A pattern over fewer answers than this is too likely to be chance to warn about. */
+#define CQ_PATTERN_MIN_ANSWERS 3
+
+/* Warnings about the answers or the filter, as bits of cq_result_warnings. */
+typedef enum cq_warning {
+    CQ_WARN_SAME_POSITION = 1u << 0,   /* every choice answer at the same option position */
+    CQ_WARN_SCALE_MIDDLE = 1u << 1,    /* every scale answer at its midpoint */
+    CQ_WARN_SCALE_END = 1u << 2,       /* every scale answer at the same end of its range */
+    CQ_WARN_FEW_ANSWERS = 1u << 3,     /* fewer than half of the questions answered */
+    CQ_WARN_FILTER_NO_LEVEL = 1u << 4, /* education filter asked for, education not answered */
+    CQ_WARN_FILTER_ALL = 1u << 5       /* the filter would have set every role apart */
+} cq_warning;
+#define CQ_WARNING_COUNT 6
+
+/* The warnings (cq_warning bits) that apply to a result; 0 when none does. */
+unsigned cq_result_warnings(const cq_result *result);
+/* A warning's stable id ("same-position") and its sentence (lowercase, no full stop). Never
+ * NULL for a single valid bit; NULL otherwise. Static strings. */
+const char *cq_warning_code(cq_warning warning);
+const char *cq_warning_text(cq_warning warning);
+
+/* ---- gaps: where the person stands against a role ------------------------------------------ */
+
+/* A shortfall this small (importance x distance) is not worth a tip. */
+#define CQ_GAP_MIN 0.1
+
+/*
+ * The gap on one trait: importance * |value - target|, 0 when the role does not weigh the
+ * trait. A trait no answer touched counts as value 0, "nothing shown yet" (docs/scoring.md).
+ */
+double cq_result_gap(const cq_result *result, size_t role, size_t trait);
+/* Whether building the trait closes a gap to the role: the person's value is below the target
+ * by at least CQ_GAP_MIN in importance-weighted terms. */
+bool cq_result_closes(const cq_result *result, size_t role, size_t trait);
+/* The role's tip at `rank` when tips are ordered by the largest gap they close (ties: the sum
+ * of the gaps they close, then profile order); (size_t)-1 past the end. */
+size_t cq_result_tip_at(const cq_result *result, size_t role, size_t rank);
+
+/* ---- what would change it: single-answer changes that put another role first --------------- */
+
+/* How many changes the JSON view keeps. */
+#define CQ_WHAT_IF_SHOWN 2
+/* A multi-choice question with more ordinary options than this has 2^n answers; beyond it only
+ * answers that add or remove one option are tried. The bank's largest has 6. */
+#define CQ_WHAT_IF_SUBSET_OPTIONS 12
+
+typedef struct cq_changes cq_changes;
+
+/*
+ * Tries every other answer to every question, one question at a time (each other option;
+ * each other scale value; each other valid non-empty set of options; skipping an optional
+ * question; answering a skipped one) and scores each with the result's options. Of the
+ * answers that put a role other than the result's first at the top, it keeps each question's
+ * best, and of those the `keep` best overall, so that the changes shown point at different
+ * questions. Best means fewest steps (scale distance, options added or removed; skipping or
+ * answering is 1 step for single and scale questions and one per option for multi), then the
+ * widest lead of the new top, then bank and answer order. On success *out is new; free it with
+ * cq_changes_free. It borrows the model, not the result.
+ */
+cq_status cq_changes_find(const cq_result *result, size_t keep, cq_changes **out, cq_error *err);
+void cq_changes_free(cq_changes *changes);
+
+/* Changes kept, and all changes found that put another role first. */
+size_t cq_changes_count(const cq_changes *changes);
+size_t cq_changes_total(const cq_changes *changes);
+/* The question a kept change is about, the answers with that change made (borrowed, living as
+ * long as the changes), the role it puts first, its lead over the new runner-up (points,
+ * unrounded) and its size in steps. */
+size_t cq_change_question(const cq_changes *changes, size_t i);
+const cq_answers *cq_change_answers(const cq_changes *changes, size_t i);
+size_t cq_change_new_top(const cq_changes *changes, size_t i);
+double cq_change_lead(const cq_changes *changes, size_t i);
+size_t cq_change_steps(const cq_changes *changes, size_t i);
+
+/* ---- side-by-side comparison of two roles --------------------------------------------------- */
+
+/* The dimensions the articles compare roles on, in this order. */
+typedef enum cq_dimension {
+    CQ_DIM_RESPONSIBILITIES = 0,
+    CQ_DIM_SKILLS,
+    CQ_DIM_EDUCATION,
+    CQ_DIM_TOOLS,
+    CQ_DIM_INDUSTRIES,
+    CQ_DIM_OUTLOOK,
+    CQ_DIM_TIPS,
+    CQ_DIM_COUNT
+} cq_dimension;
+
+/* "responsibilities", "skills", "education", "tools", "industries", "outlook", "tips". */
+const char *cq_dimension_name(cq_dimension dimension);
+
+typedef struct cq_comparison cq_comparison;
+
+/*
+ * Compares two different roles dimension by dimension: each side's items and what they share
+ * (docs/scoring.md says how "shared" is decided: common phrases for the lists, the same
+ * figures for the outlook, the same tips). On success *out is new; free it with
+ * cq_comparison_free before the model.
+ */
+cq_status cq_compare(const cq_model *model, size_t role_a, size_t role_b, cq_comparison **out,
+                     cq_error *err);
+void cq_comparison_free(cq_comparison *comparison);
+
+/* The compared role indices: side 0 is a, side 1 is b. */
+size_t cq_comparison_role(const cq_comparison *comparison, int side);
+/* One side's items in a dimension, and what both share. Strings live as long as the
+ * comparison; out-of-range indices give 0 or NULL. */
+size_t cq_comparison_item_count(const cq_comparison *comparison, cq_dimension dimension, int side);
+const char *cq_comparison_item(const cq_comparison *comparison, cq_dimension dimension, int side,
+                               size_t i);
+size_t cq_comparison_shared_count(const cq_comparison *comparison, cq_dimension dimension);
+const char *cq_comparison_shared(const cq_comparison *comparison, cq_dimension dimension, size_t i);
+
 /* ---- JSON views ------------------------------------------------------------------------------ */
 
 /*
@@ -352,6 +512,22 @@ cq_status cq_role_to_json(const cq_model *model, size_t role, char **out, size_t
                           cq_error *err);
 cq_status cq_result_to_json(const cq_model *model, const cq_result *result, char **out,
                             size_t *size, cq_error *err);
+
+/* What cq_result_to_json_with adds. A zeroed struct gives what cq_result_to_json gives. */
+typedef struct cq_json_options {
+    bool explain;        /* add "explained": the ledger of explain_role */
+    size_t explain_role; /* a role index */
+} cq_json_options;
+
+/* cq_result_to_json with options; CQ_ERR_ARG for an explain_role out of range. */
+cq_status cq_result_to_json_with(const cq_model *model, const cq_result *result,
+                                 const cq_json_options *options, char **out, size_t *size,
+                                 cq_error *err);
+
+/* The comparison as {"roles": [a, b], "titles": [...], "rows": [{"dimension", "a", "b",
+ * "shared"}]}, what `careerquiz compare A B --json` prints. */
+cq_status cq_comparison_to_json(const cq_model *model, const cq_comparison *comparison, char **out,
+                                size_t *size, cq_error *err);
 
 #ifdef __cplusplus
 }

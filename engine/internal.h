@@ -51,12 +51,27 @@ void cq__fail_at(cq_error *err, int line, int column);
 /* ---- JSON input ---------------------------------------------------------------------------- */
 
 /*
- * Parses size bytes of JSON text (need not be NUL-terminated) into a cJSON tree. Rejects
- * trailing garbage, duplicate keys and nesting deeper than CQ_MAX_JSON_DEPTH. Syntax errors
- * carry line:column. On success the caller owns *out (cJSON_Delete).
+ * Parses size bytes of JSON text (need not be NUL-terminated; callers cap size) into a cJSON
+ * tree, after cq__json_check has accepted the text. Also rejects duplicate keys. Every error
+ * carries line:column. On success the caller owns *out (cJSON_Delete).
  */
 cq_status cq__json_parse(const cq_context *ctx, const char *name, const char *data, size_t size,
                          cJSON **out, cq_error *err);
+
+/*
+ * Checks that size bytes are one strict JSON document (docs/formats.md): RFC 8259 syntax,
+ * UTF-8, no \u0000 or lone surrogate, numbers of at most 63 characters and below 1e308,
+ * nesting at most CQ_MAX_JSON_DEPTH deep. No allocation, no recursion. On success
+ * *max_members (optional) is the most members any one object has. (json_strict.c)
+ */
+cq_status cq__json_check(const char *name, const char *data, size_t size, size_t *max_members,
+                         cq_error *err);
+/* Sets err's line:column to the key'th object key (0-based, in document order) of text that
+ * cq__json_check accepted. */
+void cq__json_locate_key(const char *data, size_t size, size_t key, cq_error *err);
+/* The document-order number of the key of `member` (a child of an object) in root's tree, the
+ * number cq__json_locate_key takes. */
+size_t cq__json_key_number(const cJSON *root, const cJSON *member);
 
 /* Typed field readers for a JSON object. `where` names the object in messages ("question
  * \"x\""), `name` is the file. Each returns CQ_OK and fills *out, or fails naming the key. */
@@ -171,6 +186,13 @@ struct cq_model {
     size_t role_count;
 };
 
+/*
+ * The phrases that texts a[0..na) and b[0..nb) have in common (see phrases.c for the rule), as
+ * they are written in a, in order of first appearance. The list and its strings live in arena.
+ */
+cq_status cq__shared_phrases(cq_arena *arena, const char *const *a, size_t na, const char *const *b,
+                             size_t nb, const char ***out, size_t *count, cq_error *err);
+
 /* Loads the bank sources into model (traits and questions). */
 cq_status cq__bank_load(cq_model *model, const cq_source *sources, size_t count, cq_error *err);
 /* Loads profile sources into model (after the bank); roles end up sorted by id. */
@@ -193,11 +215,46 @@ struct cq_answers {
  */
 size_t cq__answer_effects(const cq_answers *answers, size_t q, cq_effect *out);
 
+/*
+ * The JSON form of an answer, as an answers file holds it: an option id, a list of option
+ * ids or an integer; null when q is unanswered. NULL when out of memory.
+ */
+cJSON *cq__answer_json(const cq_answers *answers, size_t q);
+
+/* The warnings that the answers' pattern alone raises (CQ_WARN_* bits, docs/scoring.md). */
+unsigned cq__answer_warnings(const cq_answers *answers);
+
 /* ---- scoring ------------------------------------------------------------------------------ */
 
 /* How close a trait value is to a role's target: 1 on target, 0 at the farthest possible
  * value (docs/scoring.md). */
 double cq__closeness(double value, double target);
+
+struct cq_result {
+    const cq_model *model;
+    cq_answers *answers;    /* a copy of the answers that were scored */
+    double *score;          /* per role, 0..100 */
+    size_t *order;          /* role index by rank; roles set apart come after the ranked ones */
+    size_t ranked;          /* roles in the ranking: all but those the education filter set apart */
+    double *points;         /* role * question_count + question */
+    double *share;          /* the same layout: the question's part of the role's possible weight */
+    double *trait_value;    /* per trait */
+    double *trait_evidence; /* per trait: total weight of answers that moved it */
+    double margin;
+    size_t close_count;
+    unsigned warnings;     /* CQ_WARN_* bits */
+    bool education_filter; /* the caller asked for the education filter */
+};
+
+/*
+ * Applies the education filter to a ranked result (docs/scoring.md): moves the roles whose
+ * typical education is above the person's behind the ranked ones and lowers r->ranked, or
+ * sets a warning when it cannot apply.
+ */
+void cq__education_filter(cq_result *r);
+
+/* The level of an "education" option id: its position in the question, or CQ_NONE. */
+size_t cq__education_level(const cq_model *model, const char *option_id);
 
 /* ---- JSON output helpers ------------------------------------------------------------------- */
 
@@ -205,5 +262,31 @@ double cq__closeness(double value, double target);
  * whatever happens. A NULL tree means building it ran out of memory. */
 cq_status cq__json_emit(const cq_context *ctx, cJSON *tree, char **out, size_t *size,
                         cq_error *err);
+
+/* Builders for output trees: each returns false when an allocation failed, and the caller
+ * deletes the whole tree. */
+bool cq__json_add_string(cJSON *object, const char *key, const char *value);
+bool cq__json_add_number(cJSON *object, const char *key, double value);
+bool cq__json_add_strings(cJSON *object, const char *key, const char *const *items, size_t count);
+/* Appends a string to an array. */
+bool cq__json_push_string(cJSON *array, const char *value);
+/* Appends a new object to an array and returns it, or NULL. */
+cJSON *cq__json_push_object(cJSON *array);
+
+/* A tip's "builds", "source" and "shared_with" fields, added to o. */
+bool cq__tip_details_json(const cq_model *model, size_t role, size_t tip, cJSON *o);
+
+/* Rounds to two decimals (half away from zero), as ledger points are shown. */
+double cq__round2(double value);
+
+/* The result's explanation fields (contributions, what_if, comparison, gaps, ordered tips...)
+ * added to root, the object cq_result_to_json builds (docs/formats.md). */
+cq_status cq__explain_json(const cq_result *result, const cq_json_options *options, cJSON *root,
+                           cq_error *err);
+/* The ledger of one role: [{"question", "answer", "points", "effect"}]. */
+bool cq__contributions_json(const cq_result *result, size_t role, cJSON *parent, const char *key);
+/* A comparison object {"roles", "titles", "rows"} under key. */
+bool cq__comparison_json(const cq_model *model, const cq_comparison *comparison, cJSON *parent,
+                         const char *key);
 
 #endif /* CQ_INTERNAL_H */

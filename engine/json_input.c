@@ -2,91 +2,105 @@
 #include "internal.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* Line and column (1-based, column in UTF-8 characters) of byte offset `at` in text. */
-static void locate(const char *text, size_t at, int *line, int *column)
+/* An object member, for finding repeated keys by sorting instead of comparing every pair. */
+typedef struct keyed_member {
+    const char *key;
+    size_t index; /* position in the object */
+    const cJSON *node;
+} keyed_member;
+
+static int by_key_then_index(const void *a, const void *b)
 {
-    int l = 1, c = 1;
-    for (size_t i = 0; i < at; i++) {
-        if (text[i] == '\n') {
-            l++;
-            c = 1;
-        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-            c++;
-        }
-    }
-    *line = l;
-    *column = c;
+    const keyed_member *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (c)
+        return c;
+    return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/* Finds duplicate keys and excessive depth; returns the first offending node's key. */
-static cq_status check_tree(const cJSON *node, int depth, const char *name, cq_error *err)
+/*
+ * Returns the member where a key first repeats, looking at objects in document order, or
+ * NULL. `scratch` holds as many members as the largest object has. The recursion is as deep
+ * as the tree, which cq__json_check capped at CQ_MAX_JSON_DEPTH.
+ */
+static const cJSON *find_repeat(const cJSON *node, keyed_member *scratch)
 {
-    if (depth > CQ_MAX_JSON_DEPTH)
-        return cq__fail(err, CQ_ERR_LIMIT, name, NULL, "JSON nests deeper than %d levels",
-                        CQ_MAX_JSON_DEPTH);
+    if (cJSON_IsObject(node) && scratch) {
+        size_t n = 0;
+        for (const cJSON *child = node->child; child; child = child->next, n++)
+            scratch[n] = (keyed_member){child->string, n, child};
+        qsort(scratch, n, sizeof *scratch, by_key_then_index);
+        const keyed_member *repeat = NULL;
+        for (size_t i = 1; i < n; i++)
+            if (strcmp(scratch[i - 1].key, scratch[i].key) == 0 &&
+                (!repeat || scratch[i].index < repeat->index))
+                repeat = &scratch[i];
+        if (repeat)
+            return repeat->node;
+    }
+    for (const cJSON *child = node->child; child; child = child->next) {
+        const cJSON *repeat = find_repeat(child, scratch);
+        if (repeat)
+            return repeat;
+    }
+    return NULL;
+}
+
+/* Counts the keys before `member` in document order; true once it is found. */
+static bool count_keys(const cJSON *node, const cJSON *member, size_t *count)
+{
     for (const cJSON *child = node->child; child; child = child->next) {
         if (cJSON_IsObject(node)) {
-            for (const cJSON *later = child->next; later; later = later->next)
-                if (strcmp(child->string, later->string) == 0)
-                    return cq__fail(err, CQ_ERR_INVALID, name, child->string,
-                                    "duplicate key \"%s\"", child->string);
+            if (child == member)
+                return true;
+            (*count)++;
         }
-        cq_status st = check_tree(child, depth + 1, name, err);
-        if (st != CQ_OK)
-            return st;
+        if (count_keys(child, member, count))
+            return true;
     }
-    return CQ_OK;
+    return false;
+}
+
+size_t cq__json_key_number(const cJSON *root, const cJSON *member)
+{
+    size_t count = 0;
+    return count_keys(root, member, &count) ? count : CQ_NONE;
 }
 
 cq_status cq__json_parse(const cq_context *ctx, const char *name, const char *data, size_t size,
                          cJSON **out, cq_error *err)
 {
-    /* cJSON needs a terminator; a private copy also lets us spot a NUL before the end. */
-    if (size == SIZE_MAX)
-        return cq__fail(err, CQ_ERR_LIMIT, name, NULL, "file is too large");
+    size_t max_members = 0;
+    cq_status st = cq__json_check(name, data, size, &max_members, err);
+    if (st != CQ_OK)
+        return st;
+    /* A private copy with a terminator, so cJSON never depends on reading only `size` bytes. */
     char *text = cq__alloc(ctx, size + 1);
-    if (!text)
-        return cq__fail(err, CQ_ERR_NOMEM, name, NULL, "out of memory parsing JSON");
-    if (size)
+    keyed_member *scratch = max_members > 1 ? cq__calloc(ctx, max_members, sizeof *scratch) : NULL;
+    cJSON *tree = NULL;
+    if (text && (scratch || max_members < 2)) {
         memcpy(text, data, size);
-    text[size] = '\0';
-
-    /* Parse one value, then allow only JSON whitespace up to the end: cJSON's own check
-     * treats every byte up to 32, NUL included, as whitespace. */
-    const char *end = NULL;
-    cJSON *tree = cJSON_ParseWithLengthOpts(text, size + 1, &end, 0);
-    if (tree && end)
-        end += strspn(end, " \t\r\n");
-    cq_status st = CQ_OK;
-    if (!tree || end != text + size) {
-        size_t at = end && end >= text && end <= text + size ? (size_t)(end - text) : size;
-        int line, column;
-        locate(text, at, &line, &column);
-        if (size == 0 || strspn(text, " \t\r\n") == size)
-            st = cq__fail(err, CQ_ERR_SYNTAX, name, NULL, "malformed JSON: the file is empty");
-        else if (tree)
-            st = cq__fail(err, CQ_ERR_SYNTAX, name, NULL,
-                          "malformed JSON: unexpected text after the document");
-        else if (at >= size)
-            st = cq__fail(err, CQ_ERR_SYNTAX, name, NULL,
-                          "malformed JSON: the document ends too early");
-        else
-            st = cq__fail(err, CQ_ERR_SYNTAX, name, NULL, "malformed JSON");
-        cq__fail_at(err, line, column);
+        text[size] = '\0';
+        /* The text was checked, so cJSON can only fail here for want of memory. */
+        tree = cJSON_ParseWithLength(text, size + 1);
+    }
+    const cJSON *repeat = tree ? find_repeat(tree, scratch) : NULL;
+    if (!tree) {
+        st = cq__fail(err, CQ_ERR_NOMEM, name, NULL, "out of memory parsing JSON");
+    } else if (repeat) {
+        st = cq__fail(err, CQ_ERR_INVALID, name, repeat->string, "duplicate key \"%.64s\"",
+                      repeat->string);
+        cq__json_locate_key(data, size, cq__json_key_number(tree, repeat), err);
         cJSON_Delete(tree);
-        tree = NULL;
     } else {
-        st = check_tree(tree, 1, name, err);
+        *out = tree;
     }
     cq_free(ctx, text);
-    if (st != CQ_OK) {
-        cJSON_Delete(tree);
-        return st;
-    }
-    *out = tree;
-    return CQ_OK;
+    cq_free(ctx, scratch);
+    return st;
 }
 
 const char *cq__json_type_name(const cJSON *node)
@@ -183,9 +197,9 @@ cq_status cq__json_integer(const cJSON *node, const char *key, double min, doubl
     if (!isfinite(v) || v != floor(v))
         return cq__fail(err, CQ_ERR_INVALID, w->file, w->id, "%s: \"%s\" must be an integer",
                         w->what, key);
-    if (v < min || v > max)
-        return cq__fail(err, CQ_ERR_INVALID, w->file, w->id,
-                        "%s: \"%s\" is %.0f, outside %.0f..%.0f", w->what, key, v, min, max);
+    if (v < min || v > max) /* %g: a value such as 1e300 must not fill the message */
+        return cq__fail(err, CQ_ERR_INVALID, w->file, w->id, "%s: \"%s\" is %g, outside %g..%g",
+                        w->what, key, v, min, max);
     *out = (long)v;
     return CQ_OK;
 }

@@ -28,31 +28,36 @@ cq_status cq__json_emit(const cq_context *ctx, cJSON *tree, char **out, size_t *
 
 /* Builders return false when an allocation failed; the caller deletes the whole tree. */
 
-static bool add_string(cJSON *object, const char *key, const char *value)
+bool cq__json_add_string(cJSON *object, const char *key, const char *value)
 {
     return cJSON_AddStringToObject(object, key, value) != NULL;
 }
 
-static bool add_number(cJSON *object, const char *key, double value)
+bool cq__json_add_number(cJSON *object, const char *key, double value)
 {
     return cJSON_AddNumberToObject(object, key, value) != NULL;
 }
 
-static bool add_strings(cJSON *object, const char *key, const char *const *items, size_t count)
+bool cq__json_push_string(cJSON *array, const char *value)
+{
+    cJSON *item = cJSON_CreateString(value);
+    if (!item || !cJSON_AddItemToArray(array, item)) {
+        cJSON_Delete(item);
+        return false;
+    }
+    return true;
+}
+
+bool cq__json_add_strings(cJSON *object, const char *key, const char *const *items, size_t count)
 {
     cJSON *list = cJSON_AddArrayToObject(object, key);
-    for (size_t i = 0; list && i < count; i++) {
-        cJSON *item = cJSON_CreateString(items[i]);
-        if (!item || !cJSON_AddItemToArray(list, item)) {
-            cJSON_Delete(item);
+    for (size_t i = 0; list && i < count; i++)
+        if (!cq__json_push_string(list, items[i]))
             return false;
-        }
-    }
     return list != NULL;
 }
 
-/* Appends a new object to an array and returns it, or NULL. */
-static cJSON *push_object(cJSON *array)
+cJSON *cq__json_push_object(cJSON *array)
 {
     cJSON *o = cJSON_CreateObject();
     if (o && !cJSON_AddItemToArray(array, o)) {
@@ -71,29 +76,31 @@ static cq_status bad_arg(cq_error *err, const char *what)
 
 static bool question_json(const cq_question_def *q, cJSON *o)
 {
-    bool ok = add_string(o, "id", q->id) && add_string(o, "type", cq_question_type_name(q->type)) &&
-              add_string(o, "text", q->text) && (!q->help[0] || add_string(o, "help", q->help)) &&
+    bool ok = cq__json_add_string(o, "id", q->id) &&
+              cq__json_add_string(o, "type", cq_question_type_name(q->type)) &&
+              cq__json_add_string(o, "text", q->text) &&
+              (!q->help[0] || cq__json_add_string(o, "help", q->help)) &&
               cJSON_AddBoolToObject(o, "required", q->required) != NULL &&
-              add_number(o, "weight", q->weight);
+              cq__json_add_number(o, "weight", q->weight);
     if (!ok)
         return false;
     if (q->type == CQ_SCALE) {
         cJSON *labels = NULL;
-        ok = add_number(o, "min", q->min) && add_number(o, "max", q->max) &&
+        ok = cq__json_add_number(o, "min", q->min) && cq__json_add_number(o, "max", q->max) &&
              (labels = cJSON_AddArrayToObject(o, "labels")) != NULL;
         for (size_t i = 0; ok && i < q->label_count; i++) {
-            cJSON *l = push_object(labels);
-            ok = l && add_number(l, "value", q->labels[i].value) &&
-                 add_string(l, "text", q->labels[i].text);
+            cJSON *l = cq__json_push_object(labels);
+            ok = l && cq__json_add_number(l, "value", q->labels[i].value) &&
+                 cq__json_add_string(l, "text", q->labels[i].text);
         }
         return ok;
     }
     cJSON *options = cJSON_AddArrayToObject(o, "options");
     ok = options != NULL;
     for (size_t i = 0; ok && i < q->option_count; i++) {
-        cJSON *opt = push_object(options);
-        ok = opt && add_string(opt, "id", q->options[i].id) &&
-             add_string(opt, "text", q->options[i].text) &&
+        cJSON *opt = cq__json_push_object(options);
+        ok = opt && cq__json_add_string(opt, "id", q->options[i].id) &&
+             cq__json_add_string(opt, "text", q->options[i].text) &&
              (!q->options[i].exclusive || cJSON_AddTrueToObject(opt, "exclusive") != NULL);
     }
     return ok;
@@ -105,10 +112,10 @@ cq_status cq_questions_to_json(const cq_model *m, char **out, size_t *size, cq_e
         return bad_arg(err, "cq_questions_to_json");
     cJSON *root = cJSON_CreateObject();
     cJSON *list = NULL;
-    bool ok = root && add_string(root, "bank_version", m->version) &&
+    bool ok = root && cq__json_add_string(root, "bank_version", m->version) &&
               (list = cJSON_AddArrayToObject(root, "questions")) != NULL;
     for (size_t q = 0; ok && q < m->question_count; q++) {
-        cJSON *o = push_object(list);
+        cJSON *o = cq__json_push_object(list);
         ok = o && question_json(&m->questions[q], o);
     }
     if (!ok) {
@@ -122,8 +129,8 @@ cq_status cq_questions_to_json(const cq_model *m, char **out, size_t *size, cq_e
 
 static bool role_brief(const cq_role_def *r, cJSON *o)
 {
-    return add_string(o, "id", r->id) && add_string(o, "title", r->title) &&
-           add_string(o, "summary", r->summary);
+    return cq__json_add_string(o, "id", r->id) && cq__json_add_string(o, "title", r->title) &&
+           cq__json_add_string(o, "summary", r->summary);
 }
 
 cq_status cq_roles_to_json(const cq_model *m, char **out, size_t *size, cq_error *err)
@@ -134,7 +141,7 @@ cq_status cq_roles_to_json(const cq_model *m, char **out, size_t *size, cq_error
     cJSON *list = root ? cJSON_AddArrayToObject(root, "roles") : NULL;
     bool ok = list != NULL;
     for (size_t r = 0; ok && r < m->role_count; r++) {
-        cJSON *o = push_object(list);
+        cJSON *o = cq__json_push_object(list);
         ok = o && role_brief(&m->roles[r], o);
     }
     if (!ok) {
@@ -144,25 +151,26 @@ cq_status cq_roles_to_json(const cq_model *m, char **out, size_t *size, cq_error
     return cq__json_emit(m->ctx, root, out, size, err);
 }
 
-static bool tips_json(const cq_model *m, const cq_role_def *r, cJSON *parent)
+bool cq__tip_details_json(const cq_model *m, size_t role, size_t t, cJSON *o)
+{
+    const cq_tip_def *tip = &m->roles[role].tips[t];
+    cJSON *builds = cJSON_AddArrayToObject(o, "builds");
+    bool ok = builds != NULL;
+    for (size_t i = 0; ok && i < tip->trait_count; i++)
+        ok = cq__json_push_string(builds, m->traits[tip->traits[i]].id);
+    return ok && cq__json_add_string(o, "source", tip->source) &&
+           (!tip->shared_count ||
+            cq__json_add_strings(o, "shared_with", tip->shared_with, tip->shared_count));
+}
+
+static bool tips_json(const cq_model *m, size_t role, cJSON *parent)
 {
     cJSON *tips = cJSON_AddArrayToObject(parent, "tips");
     bool ok = tips != NULL;
-    for (size_t t = 0; ok && t < r->tip_count; t++) {
-        const cq_tip_def *tip = &r->tips[t];
-        cJSON *o = push_object(tips);
-        cJSON *builds = NULL;
-        ok = o && add_string(o, "text", tip->text) &&
-             (builds = cJSON_AddArrayToObject(o, "builds")) != NULL;
-        for (size_t i = 0; ok && i < tip->trait_count; i++) {
-            cJSON *id = cJSON_CreateString(m->traits[tip->traits[i]].id);
-            ok = id && cJSON_AddItemToArray(builds, id);
-            if (!ok)
-                cJSON_Delete(id);
-        }
-        ok = ok && add_string(o, "source", tip->source) &&
-             (!tip->shared_count ||
-              add_strings(o, "shared_with", tip->shared_with, tip->shared_count));
+    for (size_t t = 0; ok && t < m->roles[role].tip_count; t++) {
+        cJSON *o = cq__json_push_object(tips);
+        ok = o && cq__json_add_string(o, "text", m->roles[role].tips[t].text) &&
+             cq__tip_details_json(m, role, t, o);
     }
     return ok;
 }
@@ -171,14 +179,16 @@ static bool outlook_json(const cq_role_def *r, cJSON *parent)
 {
     cJSON *outlook = cJSON_AddObjectToObject(parent, "outlook");
     cJSON *figures = NULL;
-    bool ok = outlook && add_string(outlook, "text", r->outlook) &&
+    bool ok = outlook && cq__json_add_string(outlook, "text", r->outlook) &&
               (figures = cJSON_AddArrayToObject(outlook, "figures")) != NULL;
     for (size_t i = 0; ok && i < r->figure_count; i++) {
         const cq_figure *f = &r->figures[i];
-        cJSON *o = push_object(figures);
-        ok = o && add_string(o, "value", f->value) && add_string(o, "measure", f->measure) &&
-             add_string(o, "source", f->source) && add_string(o, "period", f->period) &&
-             add_string(o, "article", f->article);
+        cJSON *o = cq__json_push_object(figures);
+        ok = o && cq__json_add_string(o, "value", f->value) &&
+             cq__json_add_string(o, "measure", f->measure) &&
+             cq__json_add_string(o, "source", f->source) &&
+             cq__json_add_string(o, "period", f->period) &&
+             cq__json_add_string(o, "article", f->article);
     }
     return ok;
 }
@@ -191,8 +201,9 @@ static bool targets_json(const cq_model *m, const cq_role_def *r, cJSON *parent)
         if (!r->reason[t])
             continue; /* the profile sets no target for this trait */
         cJSON *o = cJSON_AddObjectToObject(targets, m->traits[t].id);
-        ok = o && add_number(o, "value", r->target[t]) &&
-             add_number(o, "importance", r->importance[t]) && add_string(o, "why", r->reason[t]);
+        ok = o && cq__json_add_number(o, "value", r->target[t]) &&
+             cq__json_add_number(o, "importance", r->importance[t]) &&
+             cq__json_add_string(o, "why", r->reason[t]);
     }
     return ok;
 }
@@ -205,13 +216,15 @@ cq_status cq_role_to_json(const cq_model *m, size_t role, char **out, size_t *si
     cJSON *root = cJSON_CreateObject();
     bool ok = root && role_brief(r, root);
     for (int l = 0; ok && l < CQ_LIST_SOURCES; l++)
-        ok = add_strings(root, cq_role_list_name((cq_role_list)l), r->lists[l], r->list_counts[l]);
-    ok =
-        ok &&
-        (!r->typical_education[0] || add_string(root, "typical_education", r->typical_education)) &&
-        outlook_json(r, root) && tips_json(m, r, root) &&
-        add_strings(root, "sources", r->lists[CQ_LIST_SOURCES], r->list_counts[CQ_LIST_SOURCES]) &&
-        targets_json(m, r, root);
+        ok = cq__json_add_strings(root, cq_role_list_name((cq_role_list)l), r->lists[l],
+                                  r->list_counts[l]);
+    ok = ok &&
+         (!r->typical_education[0] ||
+          cq__json_add_string(root, "typical_education", r->typical_education)) &&
+         outlook_json(r, root) && tips_json(m, role, root) &&
+         cq__json_add_strings(root, "sources", r->lists[CQ_LIST_SOURCES],
+                              r->list_counts[CQ_LIST_SOURCES]) &&
+         targets_json(m, r, root);
     if (!ok) {
         cJSON_Delete(root);
         root = NULL;
@@ -223,38 +236,65 @@ cq_status cq_role_to_json(const cq_model *m, size_t role, char **out, size_t *si
 
 static bool ranked_role(const cq_model *m, const cq_result *res, size_t role, cJSON *o)
 {
-    return add_string(o, "id", m->roles[role].id) && add_string(o, "title", m->roles[role].title) &&
-           add_number(o, "score", cq_round1(cq_result_score(res, role)));
+    return cq__json_add_string(o, "id", m->roles[role].id) &&
+           cq__json_add_string(o, "title", m->roles[role].title) &&
+           cq__json_add_number(o, "score", cq_round1(cq_result_score(res, role)));
+}
+
+/* Appends the ids of the roles at ranks [from, to) to array. */
+static bool rank_ids(const cq_model *m, const cq_result *res, size_t from, size_t to, cJSON *array)
+{
+    bool ok = array != NULL;
+    for (size_t i = from; ok && i < to; i++)
+        ok = cq__json_push_string(array, m->roles[cq_result_role_at(res, i)].id);
+    return ok;
 }
 
 cq_status cq_result_to_json(const cq_model *m, const cq_result *res, char **out, size_t *size,
                             cq_error *err)
 {
-    if (!m || !res || !out)
+    return cq_result_to_json_with(m, res, NULL, out, size, err);
+}
+
+cq_status cq_result_to_json_with(const cq_model *m, const cq_result *res,
+                                 const cq_json_options *options, char **out, size_t *size,
+                                 cq_error *err)
+{
+    if (!m || !res || !out || res->model != m ||
+        (options && options->explain && options->explain_role >= m->role_count))
         return bad_arg(err, "cq_result_to_json");
     size_t top = cq_result_role_at(res, 0);
     const cq_role_def *r = &m->roles[top];
     cJSON *root = cJSON_CreateObject();
-    cJSON *rec = NULL, *ranking = NULL, *close = NULL;
-    bool ok = root && add_string(root, "bank_version", m->version) &&
+    cJSON *rec = NULL, *ranking = NULL, *filtered = NULL;
+    bool ok = root && cq__json_add_string(root, "bank_version", m->version) &&
               (rec = cJSON_AddObjectToObject(root, "recommendation")) != NULL &&
-              ranked_role(m, res, top, rec) && add_string(rec, "summary", r->summary) &&
+              ranked_role(m, res, top, rec) && cq__json_add_string(rec, "summary", r->summary) &&
               (ranking = cJSON_AddArrayToObject(root, "ranking")) != NULL;
-    for (size_t i = 0; ok && i < m->role_count; i++) {
-        cJSON *o = push_object(ranking);
+    for (size_t i = 0; ok && i < cq_result_rank_count(res); i++) {
+        cJSON *o = cq__json_push_object(ranking);
         ok = o && ranked_role(m, res, cq_result_role_at(res, i), o);
     }
-    ok = ok && add_number(root, "margin", cq_result_margin(res)) &&
-         cJSON_AddBoolToObject(root, "close_call", cq_result_close_count(res) > 1) != NULL &&
-         (close = cJSON_AddArrayToObject(root, "close_to_top")) != NULL;
-    for (size_t i = 1; ok && i < cq_result_close_count(res); i++) {
-        cJSON *id = cJSON_CreateString(m->roles[cq_result_role_at(res, i)].id);
-        ok = id && cJSON_AddItemToArray(close, id);
-        if (!ok)
-            cJSON_Delete(id);
+    if (ok && cq_result_education_filter(res)) {
+        ok = (filtered = cJSON_AddArrayToObject(root, "education_filtered")) != NULL;
+        for (size_t i = 0; ok && i < cq_result_filtered_count(res); i++)
+            ok = cq__json_push_string(filtered, m->roles[cq_result_filtered_at(res, i)].id);
     }
-    ok = ok && tips_json(m, r, root) &&
-         add_strings(root, "sources", r->lists[CQ_LIST_SOURCES], r->list_counts[CQ_LIST_SOURCES]);
+    ok = ok && cq__json_add_number(root, "margin", cq_result_margin(res)) &&
+         cJSON_AddBoolToObject(root, "close_call", cq_result_close_count(res) > 1) != NULL &&
+         rank_ids(m, res, 1, cq_result_close_count(res),
+                  cJSON_AddArrayToObject(root, "close_to_top"));
+    if (!ok) {
+        cJSON_Delete(root);
+        return cq__json_emit(m->ctx, NULL, out, size, err);
+    }
+    cq_status st = cq__explain_json(res, options, root, err);
+    if (st != CQ_OK) {
+        cJSON_Delete(root);
+        return st;
+    }
+    ok = cq__json_add_strings(root, "sources", r->lists[CQ_LIST_SOURCES],
+                              r->list_counts[CQ_LIST_SOURCES]);
     if (!ok) {
         cJSON_Delete(root);
         root = NULL;

@@ -3,7 +3,8 @@
 #
 # Checks with pkg-config and `command -v`. Silent when nothing is missing. When something is
 # missing it runs apt-get as root, and otherwise prints the command to run and exits 1.
-# Environment: NO_READLINE=1 skips readline; PKG_CONFIG names pkg-config.
+# Environment: NO_READLINE=1 skips readline; BENCH=1 adds what make bench needs; PKG_CONFIG
+# names pkg-config.
 set -u
 
 PKG_CONFIG=${PKG_CONFIG:-pkg-config}
@@ -23,6 +24,8 @@ has_pc() { # has_pc MODULE: pkg-config knows MODULE (false when pkg-config is mi
 command -v "$PKG_CONFIG" >/dev/null 2>&1 || need pkg-config
 has_pc libcjson || need libcjson-dev
 has_pc cmocka || need libcmocka-dev
+# SQLite: the results store of batch --db, take --db, kiosk, stats and export.
+has_pc sqlite3 || need libsqlite3-dev
 if [ "${NO_READLINE:-}" != 1 ]; then
     has_pc readline || need libreadline-dev
 fi
@@ -31,6 +34,12 @@ fi
 command -v tmux >/dev/null 2>&1 || need tmux
 command -v valgrind >/dev/null 2>&1 || need valgrind
 command -v jq >/dev/null 2>&1 || need jq
+# The sqlite3 shell checks the results databases the tests write (integrity_check, queries).
+command -v sqlite3 >/dev/null 2>&1 || need sqlite3
+# make bench (BENCH=1) measures peak memory with GNU time.
+if [ "${BENCH:-}" = 1 ]; then
+    [ -x /usr/bin/time ] || need time
+fi
 
 [ -z "$missing" ] && exit 0
 

@@ -5,7 +5,7 @@
 # scripts through tests/cli/lib.sh. Each suite's results are shown as they are read; a
 # suite that crashes, times out or stops before its plan is done counts the missing tests
 # (at least one) as failed. The last line is the total, "N passed, N failed"; the exit status
-# is 1 when anything failed.
+# is 1 when anything failed. Skipped tests ("ok N - name # SKIP why") are counted apart.
 #
 # Environment (make test sets them):
 #   CQ_BUILD          build folder holding tests/test_* (default build)
@@ -25,6 +25,7 @@ verbose=${CQ_VERBOSE:-0}
 
 total_passed=0
 total_failed=0
+total_skipped=0
 log=$(mktemp "${TMPDIR:-/tmp}/careerquiz-suite.XXXXXX")
 trap 'rm -f "$log"' EXIT
 
@@ -36,7 +37,7 @@ fi
 
 # run_suite NAME COMMAND...: runs one suite, shows its results and adds them to the totals.
 run_suite() {
-    local name=$1 status=0 planned=0 passed=0 failed=0 line in_failure=0 missing
+    local name=$1 status=0 planned=0 passed=0 failed=0 skipped=0 line in_failure=0 missing
     shift
     echo "${bold}== $name${reset}"
     if command -v timeout >/dev/null; then
@@ -52,6 +53,11 @@ run_suite() {
             continue
         fi
         case "$line" in
+        "ok "*"# SKIP"*)
+            skipped=$((skipped + 1))
+            in_failure=0
+            echo "  skip  $(strip_number "${line#ok }")"
+            ;;
         "ok "*)
             passed=$((passed + 1))
             in_failure=0
@@ -74,20 +80,24 @@ run_suite() {
         esac
     done <"$log"
 
-    missing=$((planned - passed - failed))
+    missing=$((planned - passed - failed - skipped))
     if [ "$missing" -gt 0 ]; then
         echo "  ${red}FAIL${reset}  $missing planned test(s) never reported (exit status $status)"
         failed=$((failed + missing))
     elif [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
         echo "  ${red}FAIL${reset}  suite exited with status $status"
         failed=$((failed + 1))
-    elif [ "$planned" -eq 0 ] && [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
+    elif [ "$planned" -eq 0 ] && [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ] &&
+        [ "$skipped" -eq 0 ]; then
         echo "  ${red}FAIL${reset}  suite reported no tests"
         failed=1
     fi
-    echo "  -> $name: $passed ok, $failed failing"
+    local skipped_note=""
+    [ "$skipped" -gt 0 ] && skipped_note=", $skipped skipped"
+    echo "  -> $name: $passed ok, $failed failing$skipped_note"
     total_passed=$((total_passed + passed))
     total_failed=$((total_failed + failed))
+    total_skipped=$((total_skipped + skipped))
 }
 
 # strip_number "3 - name": prints "name".
@@ -119,5 +129,10 @@ else
 fi
 
 echo
-echo "$total_passed passed, $total_failed failed"
+# A skipped test (TAP "# SKIP") counts as neither passed nor failed, and is shown.
+if [ "$total_skipped" -gt 0 ]; then
+    echo "$total_passed passed, $total_failed failed, $total_skipped skipped"
+else
+    echo "$total_passed passed, $total_failed failed"
+fi
 [ "$total_failed" -eq 0 ]

@@ -75,6 +75,77 @@ test_empty_profiles_folder_is_bad_data() {
     expect_error_line
 }
 
+test_truncated_question_file_is_malformed_and_named() {
+    data_copy data
+    head -c 500 "$ROOT/questions/bank.json" >data/questions/bank.json
+    run cq --data data questions
+    expect_status 65
+    expect_stdout_empty
+    expect_error_line
+    expect_stderr_matches 'data/questions/bank\.json:[0-9]+:[0-9]+$'
+}
+
+test_nul_escape_in_the_bank_is_bad_data_naming_the_file_and_place() {
+    data_copy data
+    sed '0,/"text": "/s//"text": "\\u0000/' "$ROOT/questions/bank.json" >data/questions/bank.json
+    run cq --data data questions
+    expect_status 65
+    expect_error_line
+    expect_stderr_contains '\u0000 (a NUL character)'
+    expect_stderr_matches 'data/questions/bank\.json:[0-9]+:[0-9]+$'
+}
+
+test_weight_of_1e999_in_the_bank_is_out_of_range_naming_the_file() {
+    data_copy data
+    sed '0,/"weight": [0-9.]*/s//"weight": 1e999/' "$ROOT/questions/bank.json" >data/questions/bank.json
+    run cq --data data questions
+    expect_status 65
+    expect_error_line
+    expect_stderr_contains "number 1e999 is out of range"
+    expect_stderr_contains "data/questions/bank.json:"
+}
+
+test_invalid_utf8_in_a_profile_is_bad_data_naming_the_file() {
+    data_copy data
+    sed '0,/"title": "/s//"title": "\xc0\xaf/' "$ROOT/profiles/ml-scientist.json" \
+        >data/profiles/ml-scientist.json
+    run cq --data data roles
+    expect_status 65
+    expect_error_line
+    expect_stderr_contains "invalid UTF-8 (byte 0xc0)"
+    expect_stderr_contains "data/profiles/ml-scientist.json:"
+}
+
+test_duplicate_key_in_a_profile_is_named_with_its_place() {
+    data_copy data
+    sed '0,/"title": /s//"title": "Twice", "title": /' "$ROOT/profiles/ml-engineer.json" \
+        >data/profiles/ml-engineer.json
+    run cq --data data roles
+    expect_status 65
+    expect_error_line
+    expect_stderr_contains 'duplicate key "title"'
+    expect_stderr_matches 'data/profiles/ml-engineer\.json:[0-9]+:[0-9]+$'
+}
+
+test_profile_nested_too_deep_is_refused_naming_the_file() {
+    data_copy data
+    { printf '{"deep": '; head -c 100000 /dev/zero | tr '\0' '['; } >data/profiles/deep.json
+    run cq --data data roles
+    expect_status 65
+    expect_error_line
+    expect_stderr_contains "nest deeper than 32 levels: data/profiles/deep.json:1:"
+}
+
+test_profile_over_the_size_limit_is_refused_naming_the_file() {
+    data_copy data
+    { cat "$ROOT/profiles/ml-engineer.json"; head -c 1100000 /dev/zero | tr '\0' ' '; } \
+        >data/profiles/ml-engineer.json
+    run cq --data data roles
+    expect_status 65
+    expect_error_line
+    expect_stderr_contains "larger than 1048576 bytes: data/profiles/ml-engineer.json"
+}
+
 test_help_works_even_when_the_data_is_broken() {
     mkdir -p data/questions data/profiles
     echo '{' >data/questions/bank.json

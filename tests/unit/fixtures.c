@@ -50,6 +50,24 @@ cq_status fixture_load_texts(cq_context *ctx, const char *bank, const char *cons
     return cq_model_load(ctx, &bank_source, 1, sources, n, out, err);
 }
 
+size_t fixture_role(const cq_model *model, const char *id)
+{
+    size_t r = cq_model_find_role(model, id);
+    if (r == (size_t)-1)
+        print_error("no role \"%s\"\n", id);
+    assert_true(r != (size_t)-1);
+    return r;
+}
+
+size_t fixture_question(const cq_model *model, const char *id)
+{
+    size_t q = cq_model_find_question(model, id);
+    if (q == (size_t)-1)
+        print_error("no question \"%s\"\n", id);
+    assert_true(q != (size_t)-1);
+    return q;
+}
+
 cq_answers *fixture_answers(const cq_model *model, const char *json)
 {
     cq_answers *answers = NULL;
@@ -110,4 +128,45 @@ void fixture_assert_close(double actual, double expected, double epsilon, const 
         return;
     print_error("%s is %.12g, expected %.12g (within %g)\n", expr, actual, expected, epsilon);
     _fail(file, line);
+}
+
+uint32_t fixture_next_random(uint64_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return (uint32_t)(*s >> 32);
+}
+
+void fixture_random_answers(const cq_model *m, cq_answers *a, uint64_t *seed)
+{
+    cq_error err;
+    for (size_t q = 0; q < cq_model_question_count(m); q++) {
+        size_t n = cq_question_option_count(m, q);
+        switch (cq_question_type_of(m, q)) {
+        case CQ_SCALE: {
+            long span = cq_scale_max(m, q) - cq_scale_min(m, q) + 1;
+            long v = cq_scale_min(m, q) + (long)(fixture_next_random(seed) % (uint32_t)span);
+            assert_int_equal(cq_answers_set_scale(a, q, v, &err), CQ_OK);
+            break;
+        }
+        case CQ_SINGLE:
+            assert_int_equal(cq_answers_set_option(a, q, fixture_next_random(seed) % n, &err),
+                             CQ_OK);
+            break;
+        case CQ_MULTI: {
+            size_t chosen[CQ_MAX_OPTIONS], count = 0, none = 0;
+            for (size_t o = 0; o < n; o++) {
+                if (cq_option_exclusive(m, q, o))
+                    none = o;
+                else if (fixture_next_random(seed) & 1u)
+                    chosen[count++] = o;
+            }
+            if (count == 0)
+                chosen[count++] = none;
+            assert_int_equal(cq_answers_set_options(a, q, chosen, count, &err), CQ_OK);
+            break;
+        }
+        }
+    }
 }

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <setjmp.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <cmocka.h>
 
 /* The repository root: $CQ_SOURCE_DIR, else the CQ_SOURCE_DIR the build defined. */
@@ -22,6 +23,10 @@ cq_model *fixture_load_dir(cq_context *ctx, const char *relative);
 cq_status fixture_load_texts(cq_context *ctx, const char *bank, const char *const *profiles,
                              cq_model **out, cq_error *err);
 
+/* The index of a role or question that must exist; fails the test when it does not. */
+size_t fixture_role(const cq_model *model, const char *id);
+size_t fixture_question(const cq_model *model, const char *id);
+
 /* Parses answers JSON text; fails the test on error. */
 cq_answers *fixture_answers(const cq_model *model, const char *json);
 
@@ -31,6 +36,14 @@ char *fixture_read(const char *relative, size_t *size);
 /* Returns a malloc'd copy of text with the first occurrence of `from` replaced by `to`;
  * fails the test when `from` is absent (so a stale test cannot pass silently). */
 char *fixture_replace(const char *text, const char *from, const char *to);
+
+/* xorshift64: a fixed, portable sequence of numbers for a given (non-zero) seed. */
+uint32_t fixture_next_random(uint64_t *seed);
+
+/* Sets uniformly random answers to every question: a uniform option, a uniform scale point,
+ * and for multi-choice each ordinary option with probability 1/2 (the exclusive "none" when
+ * nothing was picked). */
+void fixture_random_answers(const cq_model *model, cq_answers *answers, uint64_t *seed);
 
 /* cmocka 1.1 only compares floats; the worked example needs doubles. */
 void fixture_assert_close(double actual, double expected, double epsilon, const char *expr,

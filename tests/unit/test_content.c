@@ -126,49 +126,6 @@ static void sample_people_get_the_role_that_fits_them(void **state)
     }
 }
 
-/* xorshift64: a fixed, portable sequence for a given seed. */
-static uint32_t next_random(uint64_t *s)
-{
-    *s ^= *s << 13;
-    *s ^= *s >> 7;
-    *s ^= *s << 17;
-    return (uint32_t)(*s >> 32);
-}
-
-/* Uniformly random answers: a uniform option, a uniform scale point, and for multi-choice
- * each ordinary option with probability 1/2 (the exclusive "none" when nothing was picked). */
-static void random_answers(const cq_model *m, cq_answers *a, uint64_t *seed)
-{
-    cq_error err;
-    for (size_t q = 0; q < cq_model_question_count(m); q++) {
-        size_t n = cq_question_option_count(m, q);
-        switch (cq_question_type_of(m, q)) {
-        case CQ_SCALE: {
-            long span = cq_scale_max(m, q) - cq_scale_min(m, q) + 1;
-            long v = cq_scale_min(m, q) + (long)(next_random(seed) % (uint32_t)span);
-            assert_int_equal(cq_answers_set_scale(a, q, v, &err), CQ_OK);
-            break;
-        }
-        case CQ_SINGLE:
-            assert_int_equal(cq_answers_set_option(a, q, next_random(seed) % n, &err), CQ_OK);
-            break;
-        case CQ_MULTI: {
-            size_t chosen[CQ_MAX_OPTIONS], count = 0, none = 0;
-            for (size_t o = 0; o < n; o++) {
-                if (cq_option_exclusive(m, q, o))
-                    none = o;
-                else if (next_random(seed) & 1u)
-                    chosen[count++] = o;
-            }
-            if (count == 0)
-                chosen[count++] = none;
-            assert_int_equal(cq_answers_set_options(a, q, chosen, count, &err), CQ_OK);
-            break;
-        }
-        }
-    }
-}
-
 static void random_answers_let_every_role_win_and_none_dominate(void **state)
 {
     fixture *f = *state;
@@ -181,7 +138,7 @@ static void random_answers_let_every_role_win_and_none_dominate(void **state)
             cq_result *res = NULL;
             cq_error err;
             assert_int_equal(cq_answers_new(f->model, &a, &err), CQ_OK);
-            random_answers(f->model, a, &seed);
+            fixture_random_answers(f->model, a, &seed);
             assert_int_equal(cq_score(f->model, a, &res, &err), CQ_OK);
             wins[cq_result_role_at(res, 0)]++;
             cq_result_free(res);

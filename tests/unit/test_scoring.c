@@ -40,20 +40,6 @@ static cq_result *score_text(const cq_model *m, const char *json)
     return r;
 }
 
-static size_t role(const cq_model *m, const char *id)
-{
-    size_t r = cq_model_find_role(m, id);
-    assert_true(r != (size_t)-1);
-    return r;
-}
-
-static size_t question(const cq_model *m, const char *id)
-{
-    size_t q = cq_model_find_question(m, id);
-    assert_true(q != (size_t)-1);
-    return q;
-}
-
 static void worked_example_matches_the_hand_computation(void **state)
 {
     fixture *f = *state;
@@ -62,8 +48,9 @@ static void worked_example_matches_the_hand_computation(void **state)
     char *json = fixture_read("tests/fixtures/mini/worked-example.json", &size);
     cq_result *r = score_text(m, json);
     free(json);
-    size_t sci = role(m, "scientist"), man = role(m, "manager");
-    size_t qo = question(m, "orientation"), ql = question(m, "lead"), qt = question(m, "tools");
+    size_t sci = fixture_role(m, "scientist"), man = fixture_role(m, "manager");
+    size_t qo = fixture_question(m, "orientation"), ql = fixture_question(m, "lead"),
+           qt = fixture_question(m, "tools");
 
     assert_double_equal(cq_result_points(r, sci, qo), 300.0 / 6.5, EXACT);
     assert_double_equal(cq_result_points(r, sci, ql), 0.0, EXACT);
@@ -117,9 +104,9 @@ static void skipped_question_counts_nowhere(void **state)
     /* Without "lead", the scientist keeps orientation (earned 3 of 4) and tools (0.975 of
      * 1.5): 100 * 3.975 / 5.5. */
     cq_result *r = score_text(f->model, "{\"answers\": {\"orientation\": 4, \"tools\": [\"a\"]}}");
-    size_t sci = role(f->model, "scientist");
+    size_t sci = fixture_role(f->model, "scientist");
     assert_double_equal(cq_result_score(r, sci), 397.5 / 5.5, EXACT);
-    assert_double_equal(cq_result_points(r, sci, question(f->model, "lead")), 0.0, EXACT);
+    assert_double_equal(cq_result_points(r, sci, fixture_question(f->model, "lead")), 0.0, EXACT);
     cq_result_free(r);
 }
 

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# run.sh: the benchmarks of `make bench`; docs/performance.md records what they printed.
+#
+# Prints, with the machine they ran on:
+#   1. the median whole-process time of `careerquiz score FILE` against /bin/true;
+#   2. batch throughput on 100,000 generated lines against `jq -c .` on the same file;
+#   3. the peak RSS of score, and of batch at 10,000 and 1,000,000 lines.
+# These are measurements, not tests: a missed target is printed as such, never an error.
+#
+# Environment: CAREERQUIZ (the binary), PROCTIME (bench/proctime.c built), BENCH_RUNS (runs of
+# each process for the median, default 300), BENCH_LINES (default 100000).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cq=${CAREERQUIZ:-$root/build/careerquiz}
+proctime=${PROCTIME:-$root/build/bench/proctime}
+runs=${BENCH_RUNS:-300}
+lines=${BENCH_LINES:-100000}
+example=$root/docs/examples/answers.json
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/careerquiz-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+# verdict MET: "target met" or "target missed"
+verdict() {
+    if [ "$1" = 1 ]; then echo "target met"; else echo "target MISSED"; fi
+}
+
+# rss_kb CMD...: peak resident set size of CMD in KiB (GNU time), its input from stdin.
+rss_kb() {
+    /usr/bin/time -f %M -o "$tmp/rss" "$@" >/dev/null
+    cat "$tmp/rss"
+}
+
+echo "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1),"\
+" $(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) memory, $(uname -sr)"
+echo "careerquiz: $cq ($("$cq" --version | head -n 1))"
+echo
+
+echo "1. whole-process median time, $runs runs each"
+t_true=$("$proctime" "$runs" /bin/true)
+t_score=$("$proctime" "$runs" "$cq" score "$example")
+ratio=$(awk -v a="$t_score" -v b="$t_true" 'BEGIN { printf "%.2f", a / b }')
+echo "   /bin/true                  ${t_true} us"
+echo "   careerquiz score FILE      ${t_score} us"
+echo "   ratio                      ${ratio}x  (target <= 3x: $(verdict "$(awk -v r="$ratio" \
+    'BEGIN { print (r <= 3) }')"))"
+echo
+
+echo "2. batch throughput on $lines generated lines (median of 3 runs)"
+"$root/bench/gen_lines.sh" "$lines" >"$tmp/lines.jsonl"
+echo "   input: $(wc -c <"$tmp/lines.jsonl") bytes"
+t_jq=$("$proctime" 3 "$(command -v jq)" -c . "$tmp/lines.jsonl")
+t_batch=$("$proctime" 3 "$cq" batch "$tmp/lines.jsonl")
+awk -v n="$lines" -v jq="$t_jq" -v b="$t_batch" 'BEGIN {
+    printf "   jq -c .                    %.2f s, %.0f lines/s\n", jq / 1e6, n / (jq / 1e6)
+    printf "   careerquiz batch           %.2f s, %.0f results/s\n", b / 1e6, n / (b / 1e6)
+    printf "   ratio                      %.2fx faster than jq  (target >= 3x: %s)\n", jq / b,
+        (jq / b >= 3 ? "target met" : "target MISSED")
+}'
+echo
+
+echo "3. peak resident memory (GNU time %M)"
+score_kb=$(rss_kb "$cq" score "$example")
+batch_10k=$("$root/bench/gen_lines.sh" 10000 | rss_kb "$cq" batch -)
+batch_1m=$("$root/bench/gen_lines.sh" 1000000 | rss_kb "$cq" batch -)
+awk -v s="$score_kb" -v a="$batch_10k" -v b="$batch_1m" 'BEGIN {
+    printf "   score                      %d KiB  (target <= 4096 KiB: %s)\n", s,
+        (s <= 4096 ? "target met" : "target MISSED")
+    printf "   batch, 10,000 lines        %d KiB\n", a
+    printf "   batch, 1,000,000 lines     %d KiB  (growth %d KiB, target < 1024 KiB: %s)\n", b,
+        b - a, (b - a < 1024 ? "target met" : "target MISSED")
+}'

@@ -1,0 +1,240 @@
+/* cmd_kiosk.c: the kiosk: one quiz after another at a booth, every result stored, nothing
+ * about one person left on the screen or in memory for the next. */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "exitcode.h"
+#include "kiosk_report.h"
+#include "line_reader.h"
+#include "quiz.h"
+#include "report.h"
+#include "store.h"
+
+/* A person's result code: 8 characters without look-alikes (no 0/O, 1/I/L). */
+#define CODE_ALPHABET "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+#define CODE_LENGTH 8
+
+struct kiosk {
+    struct cli_env *env;
+    struct quiz quiz;
+    store *results;
+    bool wipe;           /* the screen can be wiped (a terminal that takes escapes) */
+    int idle_ms;
+    const char *exit_word;
+};
+
+/* How a kiosk round ended. */
+enum round_end { ROUND_NEXT, ROUND_EXIT, ROUND_FAILED };
+
+/* Clears the screen and the scroll-back, so the next person cannot scroll up to the last. */
+static void wipe_screen(const struct kiosk *k)
+{
+    if (k->wipe)
+        fputs("\033[H\033[2J\033[3J", k->quiz.look.out);
+    else
+        fputc('\n', k->quiz.look.out);
+    fflush(k->quiz.look.out);
+}
+
+/* A random code such as "K7Q2-XM4P" for finding one's report later. */
+static void make_code(char *code)
+{
+    unsigned char bytes[CODE_LENGTH];
+    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+    ssize_t got = fd >= 0 ? read(fd, bytes, sizeof bytes) : -1;
+    if (fd >= 0)
+        close(fd);
+    for (int i = 0; got != (ssize_t)sizeof bytes && i < CODE_LENGTH; i++)
+        bytes[i] = (unsigned char)rand(); /* no /dev/urandom: a weaker code still works */
+    size_t n = strlen(CODE_ALPHABET), j = 0;
+    for (int i = 0; i < CODE_LENGTH; i++) {
+        if (i == CODE_LENGTH / 2)
+            code[j++] = '-';
+        code[j++] = CODE_ALPHABET[bytes[i] % n];
+    }
+    code[j] = '\0';
+}
+
+/* Reads one line with the kiosk's idle timeout; trims it into buf. */
+static line_status read_line(struct kiosk *k, const char *prompt, int timeout_ms, char *buf,
+                             size_t size)
+{
+    char *line = NULL;
+    line_status st = line_reader_read(k->quiz.reader, prompt, timeout_ms, &line);
+    buf[0] = '\0';
+    if (st == LINE_OK) {
+        const char *p = line + strspn(line, " \t");
+        snprintf(buf, size, "%s", p);
+        size_t n = strlen(buf);
+        while (n > 0 && strchr(" \t\r", buf[n - 1]))
+            buf[--n] = '\0';
+        free(line);
+    }
+    return st;
+}
+
+/* The welcome screen. Returns ROUND_NEXT to start a quiz, ROUND_EXIT to end the kiosk. */
+static enum round_end welcome(struct kiosk *k)
+{
+    const cq_model *m = k->env->model;
+    for (;;) {
+        wipe_screen(k);
+        quiz_show_welcome(&k->quiz.look, m, 0);
+        char typed[256];
+        line_status st = read_line(k, "\nPress Enter to start. ", -1, typed, sizeof typed);
+        switch (st) {
+        case LINE_OK:
+            if (strcmp(typed, k->exit_word) == 0)
+                return ROUND_EXIT;
+            return ROUND_NEXT;
+        case LINE_INTERRUPT:
+        case LINE_TIMEOUT:
+            continue; /* Ctrl-C never ends the kiosk */
+        case LINE_EOF:
+            if (line_reader_is_readline(k->quiz.reader))
+                continue; /* Ctrl-D at the booth: stay */
+            fputs("Input ended: closing the kiosk.\n", k->quiz.look.out);
+            return ROUND_EXIT;
+        case LINE_SIGNAL:
+            return ROUND_EXIT;
+        case LINE_ERROR:
+            cli_error("cannot read input (%s): stdin", strerror(errno));
+            return ROUND_FAILED;
+        }
+    }
+}
+
+/* Stores, reports and shows one finished quiz, then waits for the next person. */
+static enum round_end show_result(struct kiosk *k)
+{
+    struct cli_env *env = k->env;
+    cq_result *result = NULL;
+    cq_error err;
+    if (cq_score(env->model, k->quiz.answers, &result, &err) != CQ_OK) {
+        cli_report(err.status, &err);
+        return ROUND_NEXT;
+    }
+    /* Committed before anything is shown: a crash after this loses nothing on screen. */
+    bool stored = store_add(k->results, env->options->event, env->model, k->quiz.answers,
+                            result) == CLI_EXIT_OK;
+    char code[CODE_LENGTH + 2];
+    make_code(code);
+    bool reported = false;
+    if (env->options->report_dir)
+        reported = kiosk_write_report(env, result, env->options->report_dir, code) == CLI_EXIT_OK;
+    wipe_screen(k);
+    result_print_text(env, result);
+    fflush(stdout);
+    cq_result_free(result);
+    FILE *out = k->quiz.look.out;
+    fprintf(out, "\nYour code: %s%s\n", code,
+            reported ? " (ask at the booth for a printed copy of your report)" : "");
+    if (!stored)
+        fputs("This result could not be stored; please tell the people at the booth.\n", out);
+    char typed[256];
+    line_status st =
+        read_line(k, "\nPress Enter for the next person. ", k->idle_ms, typed, sizeof typed);
+    if (st == LINE_SIGNAL)
+        return ROUND_EXIT;
+    if (st == LINE_EOF && !line_reader_is_readline(k->quiz.reader))
+        return ROUND_EXIT;
+    if (st == LINE_ERROR) {
+        cli_error("cannot read input (%s): stdin", strerror(errno));
+        return ROUND_FAILED;
+    }
+    return ROUND_NEXT;
+}
+
+/* One person: the quiz, and the result when they finish. Forgets them afterwards. */
+static enum round_end one_person(struct kiosk *k)
+{
+    cq_error err;
+    if (cq_answers_new(k->env->model, &k->quiz.answers, &err) != CQ_OK) {
+        cli_report(err.status, &err);
+        return ROUND_FAILED;
+    }
+    wipe_screen(k);
+    enum quiz_end end = quiz_run(&k->quiz, 0);
+    enum round_end next = ROUND_NEXT;
+    switch (end) {
+    case QUIZ_END_FINISHED:
+        next = show_result(k);
+        break;
+    case QUIZ_END_QUIT:
+    case QUIZ_END_IDLE:
+        break; /* dropped unstored: the next person starts from the welcome screen */
+    case QUIZ_END_INPUT_ENDED:
+    case QUIZ_END_STOPPED:
+        next = ROUND_EXIT;
+        break;
+    case QUIZ_END_READ_FAILED:
+        cli_error("cannot read input (%s): stdin", strerror(errno));
+        next = ROUND_FAILED;
+        break;
+    }
+    cq_answers_free(k->quiz.answers);
+    k->quiz.answers = NULL;
+    line_reader_clear_history(k->quiz.reader); /* up-arrow must not show their answers */
+    return next;
+}
+
+/* Checks the kiosk's options. Returns an exit code. */
+static int check_options(const struct cli_options *o)
+{
+    if (!o->exit_word || !o->exit_word[0]) {
+        cli_error("kiosk needs --exit-word WORD: the word that ends it at the welcome screen");
+        return CLI_EXIT_USAGE;
+    }
+    if (o->idle <= 0) {
+        cli_error("--idle must be a whole number of seconds above 0");
+        return CLI_EXIT_USAGE;
+    }
+    return CLI_EXIT_OK;
+}
+
+int cmd_kiosk(struct cli_env *env, int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    int code = check_options(env->options);
+    if (code != CLI_EXIT_OK)
+        return code;
+    struct kiosk k;
+    memset(&k, 0, sizeof k);
+    k.env = env;
+    k.exit_word = env->options->exit_word;
+    k.idle_ms = env->options->idle * 1000;
+    code = store_open(env->options->db, &k.results);
+    if (code != CLI_EXIT_OK)
+        return code;
+    struct quiz *quiz = &k.quiz;
+    quiz->model = env->model;
+    quiz->idle_ms = k.idle_ms;
+    quiz->interrupt_quits = true;
+    quiz_look_init(&quiz->look, env->options->no_color, env->options->plain);
+    quiz->look.kiosk = true;
+    const char *term = getenv("TERM");
+    k.wipe = isatty(fileno(quiz->look.out)) && term && term[0] && strcmp(term, "dumb") != 0;
+    quiz->reader = line_reader_open(quiz->look.out, quiz->look.term.color);
+    if (!quiz->reader) {
+        store_close(k.results);
+        return cli_report(CQ_ERR_NOMEM, NULL);
+    }
+    quiz->look.readline = line_reader_is_readline(quiz->reader);
+
+    enum round_end round = ROUND_NEXT;
+    while (round == ROUND_NEXT) {
+        round = welcome(&k);
+        if (round == ROUND_NEXT)
+            round = one_person(&k);
+    }
+    wipe_screen(&k);
+    line_reader_close(quiz->reader);
+    store_close(k.results);
+    return round == ROUND_FAILED ? CLI_EXIT_IO : CLI_EXIT_OK;
+}

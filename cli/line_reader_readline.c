@@ -1,0 +1,196 @@
+/* line_reader_readline.c: the GNU readline backend, driven through its callback interface so
+ * that Ctrl-C, signals and idle timeouts are handled in one poll() loop. */
+#include "line_reader_backends.h"
+
+#ifdef HAVE_READLINE
+
+#include <ctype.h>
+#include <stdio.h>
+#include <errno.h>
+#include <poll.h>
+#include <readline/history.h>
+#include <readline/readline.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+/* readline's callbacks carry no context pointer, so the reader in use lives here. */
+static line_reader *active;
+static bool line_done;
+static char *done_line;
+
+static void on_line(char *line)
+{
+    line_done = true;
+    done_line = line; /* NULL means end of input */
+    rl_callback_handler_remove();
+}
+
+/* Offers the words that start with what was typed (ignoring case and leading blanks). */
+static char *complete_word(const char *text, int state)
+{
+    static size_t next;
+    static size_t blanks;
+    if (state == 0) {
+        next = 0;
+        blanks = strspn(text, " \t");
+    }
+    const char *typed = text + blanks;
+    size_t n = strlen(typed);
+    while (active && next < active->word_count) {
+        const char *word = active->words[next++];
+        if (strncasecmp(word, typed, n) == 0) {
+            char *match = malloc(blanks + strlen(word) + 1);
+            if (match) {
+                memcpy(match, text, blanks);
+                strcpy(match + blanks, word);
+            }
+            return match;
+        }
+    }
+    return NULL;
+}
+
+static char **complete(const char *text, int start, int end)
+{
+    (void)start;
+    (void)end;
+    rl_attempted_completion_over = 1; /* never fall back to file names */
+    return rl_completion_matches(text, complete_word);
+}
+
+void readline_backend_open(line_reader *r)
+{
+    active = r;
+    rl_readline_name = "careerquiz";
+    rl_instream = stdin;
+    rl_outstream = r->out;
+    /* We handle signals ourselves so the terminal is restored on every way out. */
+    rl_catch_signals = 0;
+    rl_catch_sigwinch = 0;
+    rl_attempted_completion_function = complete;
+    /* A multi-choice answer is a list: complete each item between commas. */
+    rl_basic_word_break_characters = ",";
+    rl_completer_word_break_characters = ",";
+    rl_completion_append_character = '\0';
+    if (!r->escapes) {
+        rl_variable_bind("enable-bracketed-paste", "off");
+        rl_variable_bind("enable-meta-key", "off");
+    }
+    using_history();
+}
+
+const char *readline_backend_library(void)
+{
+    static char name[64];
+    snprintf(name, sizeof name, "GNU readline %s", rl_library_version);
+    return name;
+}
+
+void readline_backend_clear_history(void)
+{
+    clear_history();
+}
+
+void readline_backend_close(line_reader *r)
+{
+    (void)r;
+    rl_callback_handler_remove(); /* restores the terminal if a read was cut short */
+    clear_history();
+    active = NULL;
+}
+
+/* Drops the half-typed line and restores the terminal before we leave the read. */
+static void abandon_line(line_reader *r)
+{
+    rl_replace_line("", 0);
+    rl_free_line_state();
+    rl_callback_sigcleanup();
+    rl_callback_handler_remove();
+    fputc('\n', r->out);
+    fflush(r->out);
+}
+
+/*
+ * Ctrl-Z: restores the terminal, stops the process the default way, and after `fg` puts the
+ * prompt and the half-typed line back as they were.
+ */
+static void suspend(const char *prompt)
+{
+    char *typed = strdup(rl_line_buffer ? rl_line_buffer : "");
+    int point = rl_point;
+    rl_callback_handler_remove();
+    fputc('\n', rl_outstream);
+    fflush(rl_outstream);
+    struct sigaction dfl, ours;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(SIGTSTP, &dfl, &ours);
+    raise(SIGTSTP); /* stops here until SIGCONT */
+    sigaction(SIGTSTP, &ours, NULL);
+    rl_callback_handler_install(prompt, on_line);
+    if (typed) {
+        rl_replace_line(typed, 0);
+        rl_point = point <= rl_end ? point : rl_end;
+        rl_redisplay();
+        free(typed);
+    }
+}
+
+line_status readline_backend_read(line_reader *r, const char *prompt, int timeout_ms, char **line)
+{
+    long long start = line_reader_now_ms();
+    active = r;
+    line_done = false;
+    done_line = NULL;
+    rl_callback_handler_install(prompt, on_line);
+    while (!line_done) {
+        if (line_reader_got_stop) {
+            abandon_line(r);
+            return LINE_SIGNAL;
+        }
+        if (line_reader_got_sigint) {
+            line_reader_got_sigint = 0;
+            abandon_line(r);
+            return LINE_INTERRUPT;
+        }
+        if (line_reader_got_tstp) {
+            line_reader_got_tstp = 0;
+            suspend(prompt);
+        }
+        if (line_reader_got_winch) {
+            line_reader_got_winch = 0;
+            rl_resize_terminal();
+        }
+        struct pollfd pfd = {STDIN_FILENO, POLLIN, 0};
+        int ready = poll(&pfd, 1, line_reader_remaining(timeout_ms, start));
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready < 0) {
+            int saved = errno;
+            abandon_line(r);
+            errno = saved;
+            return LINE_ERROR;
+        }
+        if (ready == 0) {
+            abandon_line(r);
+            return LINE_TIMEOUT;
+        }
+        rl_callback_read_char();
+    }
+    if (!done_line) {
+        fputc('\n', r->out); /* Ctrl-D leaves the cursor after the prompt */
+        return LINE_EOF;
+    }
+    if (done_line[strspn(done_line, " \t")])
+        add_history(done_line);
+    *line = done_line;
+    return LINE_OK;
+}
+
+#else
+/* Built with NO_READLINE=1: the plain reader in line_reader.c is the only backend. */
+typedef int line_reader_readline_unused;
+#endif

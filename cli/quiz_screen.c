@@ -1,0 +1,215 @@
+/* quiz_screen.c: renders the quiz's screens on stderr, fancy, simple or plain. */
+#include "quiz_screen.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+/* Seconds a person needs per question, for the "about N minutes" on the welcome screen. */
+#define SECONDS_PER_QUESTION 15
+#define PROGRESS_CELLS 20
+#define MIN_COLUMNS 30
+#define MAX_COLUMNS 100
+
+static size_t screen_columns(void)
+{
+    struct winsize ws;
+    size_t columns = 80;
+    if (isatty(STDERR_FILENO) && ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        columns = ws.ws_col;
+    else if (getenv("COLUMNS") && atoi(getenv("COLUMNS")) > 0)
+        columns = (size_t)atoi(getenv("COLUMNS"));
+    if (columns < MIN_COLUMNS)
+        columns = MIN_COLUMNS;
+    return (columns > MAX_COLUMNS ? MAX_COLUMNS : columns) - 1;
+}
+
+void quiz_look_init(struct quiz_look *look, bool no_color, bool plain)
+{
+    memset(look, 0, sizeof *look);
+    look->out = stderr;
+    term_init(&look->term, no_color || plain);
+    /* term_init looks at stdout; the quiz draws on stderr, so both must be terminals. */
+    look->term.color = look->term.color && isatty(STDERR_FILENO);
+    look->clear = look->term.color;
+    look->plain = plain;
+    look->columns = screen_columns();
+}
+
+static void wrap(const struct quiz_look *look, const char *first, const char *rest,
+                 const char *text)
+{
+    if (look->plain)
+        fprintf(look->out, "%s%s\n", first, text); /* a screen reader wraps for itself */
+    else
+        term_wrap_width(look->out, look->columns, first, rest, text);
+}
+
+void quiz_show_welcome(const struct quiz_look *look, const cq_model *m, size_t resumed)
+{
+    size_t n = cq_model_question_count(m);
+    size_t minutes = (n * SECONDS_PER_QUESTION + 59) / 60;
+    FILE *out = look->out;
+    if (look->clear)
+        fputs("\033[H\033[2J", out);
+    fprintf(out, "%scareerquiz: which data or machine learning role fits you?%s\n",
+            term_begin(&look->term, TERM_ACCENT), term_end(&look->term));
+    char text[512];
+    snprintf(text, sizeof text,
+             "%zu questions, about %zu minutes. Your answers are compared with %zu roles, "
+             "as five role-comparison articles describe them. At the end you get a ranking, "
+             "the path that fits you best and tips for getting started.",
+             n, minutes, cq_model_role_count(m));
+    wrap(look, "", "", text);
+    if (resumed)
+        fprintf(out, "Welcome back: %zu of %zu questions are already answered.\n", resumed, n);
+    wrap(look, "", "",
+         "To answer, type an option's number (or the start of its text) and press Enter. "
+         "For pick-all-that-apply questions type several numbers, such as 1,3.");
+    if (look->kiosk)
+        wrap(look, "", "",
+             "Commands: b goes back, s skips an optional question, ? shows help, q starts "
+             "over. Your answers are not kept unless you finish, and nobody after you sees "
+             "them.");
+    else
+        wrap(look, "", "",
+             look->readline ? "Commands: b goes back, s skips an optional question, ? shows "
+                              "help, q quits. Tab completes option texts. Ctrl-C clears what "
+                              "you typed."
+                            : "Commands: b goes back, s skips an optional question, ? shows "
+                              "help, q quits.");
+}
+
+/* "  (*) 3. text": how an option shows, marked when it is part of the current answer. */
+static void show_option(const struct quiz_look *look, const cq_model *m, size_t q, size_t o,
+                        bool chosen)
+{
+    size_t n = cq_question_option_count(m, q);
+    bool multi = cq_question_type_of(m, q) == CQ_MULTI;
+    char first[64];
+    if (look->plain) {
+        fprintf(look->out, "Option %zu of %zu: %s%s\n", o + 1, n, cq_option_text(m, q, o),
+                chosen ? " (your current answer)" : "");
+        return;
+    }
+    const char *mark = multi ? (chosen ? "[x]" : "[ ]") : (chosen ? "(*)" : "( )");
+    snprintf(first, sizeof first, "  %s %2zu. ", mark, o + 1);
+    if (chosen)
+        fputs(term_begin(&look->term, TERM_BOLD), look->out);
+    wrap(look, first, "          ", cq_option_text(m, q, o));
+    if (chosen)
+        fputs(term_end(&look->term), look->out);
+}
+
+static void show_scale(const struct quiz_look *look, const cq_model *m, const cq_answers *a,
+                       size_t q)
+{
+    FILE *out = look->out;
+    int min = cq_scale_min(m, q), max = cq_scale_max(m, q);
+    if (look->plain)
+        fprintf(out, "Answer with a whole number from %d to %d.\n", min, max);
+    for (size_t l = 0; l < cq_scale_label_count(m, q); l++) {
+        if (look->plain)
+            fprintf(out, "On this scale %d means: %s.\n", cq_scale_label_value(m, q, l),
+                    cq_scale_label_text(m, q, l));
+        else
+            fprintf(out, "  %3d  %s\n", cq_scale_label_value(m, q, l),
+                    cq_scale_label_text(m, q, l));
+    }
+    if (cq_answers_has(a, q))
+        fprintf(out, "%s%ld\n", look->plain ? "Your current answer is " : "  Your answer: ",
+                cq_answers_scale(a, q));
+    if (!look->plain)
+        fprintf(out, "  Type a whole number from %d to %d.\n", min, max);
+}
+
+void quiz_show_question(const struct quiz_look *look, const cq_model *m, const cq_answers *a,
+                        size_t q, bool below_welcome)
+{
+    FILE *out = look->out;
+    size_t n = cq_model_question_count(m);
+    bool optional = !cq_question_required(m, q);
+    if (look->clear && !below_welcome)
+        fputs("\033[H\033[2J", out);
+    else
+        fputc('\n', out);
+    if (look->plain) {
+        fprintf(out, "Question %zu of %zu%s: %s\n", q + 1, n, optional ? ", optional" : "",
+                cq_question_text(m, q));
+    } else {
+        fprintf(out, "%sQuestion %zu of %zu%s  [", term_begin(&look->term, TERM_ACCENT), q + 1,
+                n, term_end(&look->term));
+        term_bar(out, &look->term, (double)q / (double)n, PROGRESS_CELLS);
+        fprintf(out, "]%s\n\n", optional ? "  (optional)" : "");
+        wrap(look, "", "", cq_question_text(m, q));
+    }
+    if (cq_question_help(m, q)[0])
+        wrap(look, look->plain ? "Note: " : "", "", cq_question_help(m, q));
+    if (!look->plain)
+        fputc('\n', out);
+    if (cq_question_type_of(m, q) == CQ_SCALE) {
+        show_scale(look, m, a, q);
+    } else {
+        for (size_t o = 0; o < cq_question_option_count(m, q); o++)
+            show_option(look, m, q, o, cq_answers_selected(a, q, o));
+        if (cq_question_type_of(m, q) == CQ_MULTI)
+            fprintf(out, "%sPick all that apply: type numbers such as 1,3 or 1 3.\n",
+                    look->plain ? "" : "  ");
+    }
+    fprintf(out, "%s%s%s\n", look->plain ? "" : "  ",
+            cq_answers_has(a, q) ? "Press Enter to keep your answer. " : "",
+            optional ? "Type s to skip, b to go back, ? for help, q to quit."
+                     : "Type b to go back, ? for help, q to quit.");
+}
+
+void quiz_show_help(const struct quiz_look *look, const cq_model *m, size_t q)
+{
+    const char *how;
+    switch (cq_question_type_of(m, q)) {
+    case CQ_SCALE:
+        how = "This question is a scale: type a whole number in its range, or the start of one "
+              "of its labels.";
+        break;
+    case CQ_MULTI:
+        how = "This question takes several answers: type their numbers separated by commas or "
+              "spaces (1,3,5 or 1 3 5), or the starts of their texts separated by commas.";
+        break;
+    default:
+        how = "This question takes one answer: type its number, or enough of its text to tell it "
+              "from the others.";
+    }
+    fputc('\n', look->out);
+    wrap(look, "Help: ", "      ", how);
+    wrap(look, "      ", "      ",
+         look->kiosk ? "b or back returns to the previous question with your answer kept; s or "
+                       "skip leaves an optional question unanswered; q or quit starts over and "
+                       "forgets your answers. Commands come first: to pick an option that "
+                       "starts with b, s or q, type more of its text."
+                     : "b or back returns to the previous question with your answer kept; s or "
+                       "skip leaves an optional question unanswered; q or quit stops, and "
+                       "offers to save your answers so you can finish later. Commands come "
+                       "first: to pick an option that starts with b, s or q, type more of its "
+                       "text.");
+}
+
+void quiz_show_notice(const struct quiz_look *look, const char *text)
+{
+    /* Messages from the engine and the parser are lowercase phrases; on the quiz screen
+     * they read as sentences. */
+    fprintf(look->out, "%s%c%s%s\n", term_begin(&look->term, TERM_WARN),
+            toupper((unsigned char)text[0]), text[0] ? text + 1 : "", term_end(&look->term));
+}
+
+const char *quiz_prompt(const struct quiz_look *look, const cq_model *m, const cq_answers *a,
+                        size_t q, char *buf, size_t size)
+{
+    (void)a;
+    if (look->plain)
+        snprintf(buf, size, "Answer to question %zu: ", q + 1);
+    else
+        snprintf(buf, size, "Your answer: ");
+    (void)m;
+    return buf;
+}

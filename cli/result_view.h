@@ -1,0 +1,67 @@
+/* result_view.h: what every output format shows about a result, chosen once, and its sentences. */
+#ifndef CQ_CLI_RESULT_VIEW_H
+#define CQ_CLI_RESULT_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cli.h"
+
+/* Answers shown as the reasons that raised the score most, and as those that lowered it. */
+#define VIEW_REASONS 3
+/* An effect smaller than this (in points) rounds to nothing worth naming. */
+#define VIEW_MIN_EFFECT 0.05
+
+struct result_view {
+    const cq_model *model;
+    const cq_result *result;
+    const cq_answers *answers; /* the answers scored, borrowed from the result */
+    size_t top;                /* the recommended role */
+    cq_changes *changes;       /* the what-ifs to show */
+    cq_comparison *comparison; /* the top two side by side; NULL when fewer are ranked */
+    size_t raised[VIEW_REASONS], raised_count;   /* questions, largest positive effect first */
+    size_t lowered[VIEW_REASONS], lowered_count; /* questions, largest negative effect first */
+    bool explain;                                /* --explain: also show explain_role's ledger */
+    size_t explain_role;
+};
+
+/*
+ * Chooses what to show for a result: reasons, what-ifs, the comparison of the top two, and the
+ * --explain role of env's options (ignored when unknown; commands check it first). Returns an
+ * exit code; on failure the problem is reported and nothing needs releasing.
+ */
+int result_view_init(struct result_view *view, const struct cli_env *env, const cq_result *result);
+void result_view_release(struct result_view *view);
+
+/*
+ * Sentences and phrases, as plain text in malloc'd strings the caller frees; NULL when out of
+ * memory. Each output format escapes and lays them out its own way.
+ */
+/* A question's text up to its first question mark ("Which tools...? Pick all" loses "Pick"). */
+char *view_question(const cq_model *model, size_t q);
+/* An answer in words: option texts joined by ", ", "4 of 5" or "5 (Pure research)" for a
+ * scale, "no answer" when skipped. */
+char *view_answer(const cq_model *model, const cq_answers *answers, size_t q);
+/* "question? You said: answer" for a reason. */
+char *view_reason(const struct result_view *view, size_t q);
+/* "X and Y both fit: too close to call, within 3.0 points of the top score."; only meaningful
+ * when the result is a close call. */
+char *view_close_call(const struct result_view *view);
+/* "If you answered ... instead of ..., X would come first (by N points)." */
+char *view_what_if(const struct result_view *view, size_t i);
+/* Whether the person reported less education than the recommended role usually expects, and
+ * the sentence that says so plainly, as a soft factor. */
+bool view_has_education_gap(const struct result_view *view);
+char *view_education_gap(const struct result_view *view);
+/* "Research Scientist usually expects ..." for a role the education filter set apart. */
+char *view_filtered_role(const struct result_view *view, size_t role);
+/* The trait names a tip closes a gap on, joined by ", "; "" when none. */
+char *view_tip_closes(const struct result_view *view, size_t tip);
+/* The article titles of the recommended role, joined by "; ". */
+char *view_sources(const struct result_view *view);
+/* "Responsibilities", "Skills", ...: a comparison dimension as a heading. */
+const char *view_dimension_title(cq_dimension dimension);
+/* What both roles share in a dimension, joined by "; ", or "nothing in common". */
+char *view_shared(const cq_comparison *comparison, cq_dimension dimension);
+
+#endif /* CQ_CLI_RESULT_VIEW_H */

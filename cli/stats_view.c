@@ -1,0 +1,166 @@
+/* stats_view.c: puts the counts of stats in the bank's order with its texts, for every view. */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "exitcode.h"
+#include "report.h"
+#include "stats.h"
+
+double stats_share(unsigned long count, unsigned long total)
+{
+    return total ? (double)count / (double)total : 0.0;
+}
+
+static int by_count_then_id(const void *a, const void *b)
+{
+    const struct stats_row *x = a, *y = b;
+
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+/* Every role of the bank, then recommended ids the bank does not know, most recommended first. */
+static bool lay_out_roles(struct stats_view *view, const struct stats *st, const cq_model *model)
+{
+    size_t roles = cq_model_role_count(model), n = 0;
+
+    view->roles = calloc(roles + st->roles.count + 1, sizeof *view->roles);
+    if (!view->roles)
+        return false;
+    for (size_t r = 0; r < roles; r++) {
+        const char *id = cq_role_id(model, r);
+
+        view->roles[n++] =
+            (struct stats_row){id, cq_role_title(model, r), stats_lookup(&st->roles, id, NULL)};
+    }
+    for (size_t i = 0; i < st->roles.count; i++)
+        if (cq_model_find_role(model, st->roles.items[i].key) == (size_t)-1)
+            view->roles[n++] = (struct stats_row){st->roles.items[i].key, st->roles.items[i].key,
+                                                  st->roles.items[i].count};
+    view->role_count = n;
+    qsort(view->roles, n, sizeof *view->roles, by_count_then_id);
+    return true;
+}
+
+/* Whether question qid's row list already has answer value. */
+static bool has_row(const struct stats_question *sq, const char *value)
+{
+    for (size_t i = 0; i < sq->row_count; i++)
+        if (strcmp(sq->rows[i].id, value) == 0)
+            return true;
+    return false;
+}
+
+/* Rows for question id: the bank's options or scale values (q is (size_t)-1 when the bank does
+ * not know it), then answers the bank does not know. */
+static bool lay_out_question(struct stats_question *sq, const struct stats *st,
+                             const cq_model *model, size_t q, const char *id)
+{
+    size_t known = 0, extra = 0, n = 0;
+    int min = 0, max = -1;
+
+    for (size_t i = 0; i < st->answers.count; i++)
+        extra += strcmp(st->answers.items[i].key, id) == 0;
+    if (q != (size_t)-1 && cq_question_type_of(model, q) == CQ_SCALE) {
+        min = cq_scale_min(model, q);
+        max = cq_scale_max(model, q);
+        known = (size_t)(max - min + 1);
+        sq->numbers = calloc(known, sizeof *sq->numbers);
+        if (!sq->numbers)
+            return false;
+    } else if (q != (size_t)-1) {
+        known = cq_question_option_count(model, q);
+    }
+    sq->id = id;
+    sq->text = q != (size_t)-1 ? cq_question_text(model, q) : id;
+    sq->type = q != (size_t)-1 ? cq_question_type_name(cq_question_type_of(model, q)) : "unknown";
+    sq->answered = stats_lookup(&st->answered, id, NULL);
+    sq->rows = calloc(known + extra + 1, sizeof *sq->rows);
+    if (!sq->rows)
+        return false;
+    for (size_t i = 0; i < known; i++) {
+        struct stats_row *row = &sq->rows[n++];
+
+        if (sq->numbers) {
+            int value = min + (int)i;
+
+            snprintf(sq->numbers[i], sizeof sq->numbers[i], "%d", value);
+            row->id = row->text = sq->numbers[i];
+            for (size_t l = 0; l < cq_scale_label_count(model, q); l++)
+                if (cq_scale_label_value(model, q, l) == value)
+                    row->text = cq_scale_label_text(model, q, l);
+        } else {
+            row->id = cq_option_id(model, q, i);
+            row->text = cq_option_text(model, q, i);
+        }
+        row->count = stats_lookup(&st->answers, id, row->id);
+        sq->row_count = n;
+    }
+    for (size_t i = 0; i < st->answers.count; i++) {
+        const struct stats_count *c = &st->answers.items[i];
+
+        if (strcmp(c->key, id) == 0 && !has_row(sq, c->value)) {
+            sq->rows[n++] = (struct stats_row){c->value, c->value, c->count};
+            sq->row_count = n;
+        }
+    }
+    return true;
+}
+
+/* Whether id is already among the laid-out questions. */
+static bool has_question(const struct stats_view *view, const char *id)
+{
+    for (size_t i = 0; i < view->question_count; i++)
+        if (strcmp(view->questions[i].id, id) == 0)
+            return true;
+    return false;
+}
+
+int stats_view_init(struct stats_view *view, const struct stats *st, const cq_model *model)
+{
+    size_t questions = cq_model_question_count(model);
+    bool ok;
+
+    memset(view, 0, sizeof *view);
+    view->total = st->total;
+    view->close_calls = st->close_calls;
+    ok = lay_out_roles(view, st, model);
+    view->questions =
+        ok ? calloc(questions + st->answered.count + st->answers.count + 1, sizeof *view->questions)
+           : NULL;
+    ok = view->questions != NULL;
+    for (size_t q = 0; ok && q < questions; q++)
+        ok = lay_out_question(&view->questions[view->question_count++], st, model, q,
+                              cq_question_id(model, q));
+    /* Questions of another bank: whatever was answered, in the order first seen. */
+    for (size_t pass = 0; ok && pass < 2; pass++) {
+        const struct stats_tally *t = pass == 0 ? &st->answered : &st->answers;
+
+        for (size_t i = 0; ok && i < t->count; i++) {
+            const char *id = t->items[i].key;
+
+            if (cq_model_find_question(model, id) == (size_t)-1 && !has_question(view, id))
+                ok = lay_out_question(&view->questions[view->question_count++], st, model,
+                                      (size_t)-1, id);
+        }
+    }
+    if (!ok) {
+        stats_view_release(view);
+        cli_error("out of memory");
+        return CLI_EXIT_SOFTWARE;
+    }
+    return CLI_EXIT_OK;
+}
+
+void stats_view_release(struct stats_view *view)
+{
+    for (size_t i = 0; i < view->question_count; i++) {
+        free(view->questions[i].rows);
+        free(view->questions[i].numbers);
+    }
+    free(view->questions);
+    free(view->roles);
+    memset(view, 0, sizeof *view);
+}

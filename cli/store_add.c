@@ -1,0 +1,152 @@
+/* store_add.c: writes completed quizzes into the results database, one transaction each or many. */
+
+#include <stdio.h>
+#include <time.h>
+
+#include "exitcode.h"
+#include "report.h"
+#include "store_internal.h"
+
+/* json() stores the answers compact, whatever layout cq_answers_to_json chose. */
+static const char insert_result_sql[] =
+    "INSERT INTO results (taken_at, event, bank_version, bank_digest, answers, recommended, "
+    "margin, close_call) VALUES (?1, ?2, ?3, ?4, json(?5), ?6, ?7, ?8)";
+static const char insert_score_sql[] =
+    "INSERT INTO scores (result_id, role, score, rank) VALUES (?1, ?2, ?3, ?4)";
+
+/* Prepares the two inserts once per store; they are reused for every row. */
+static int prepare(store *s)
+{
+    int rc = SQLITE_OK;
+
+    if (!s->insert_result)
+        rc = sqlite3_prepare_v3(s->db, insert_result_sql, -1, SQLITE_PREPARE_PERSISTENT,
+                                &s->insert_result, NULL);
+    if (rc == SQLITE_OK && !s->insert_score)
+        rc = sqlite3_prepare_v3(s->db, insert_score_sql, -1, SQLITE_PREPARE_PERSISTENT,
+                                &s->insert_score, NULL);
+    return rc;
+}
+
+/* Runs a prepared insert to the end and resets it for the next row. */
+static int step_reset(sqlite3_stmt *stmt)
+{
+    int rc = sqlite3_step(stmt);
+
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Inserts the result row and one score row per role. Returns a SQLite result code. */
+static int insert_rows(store *s, const char *event, const cq_model *model, const char *answers,
+                       size_t answers_size, const cq_result *result)
+{
+    sqlite3_stmt *r = s->insert_result, *sc = s->insert_score;
+    char taken_at[sizeof "2026-05-01T14:03:07Z"];
+    size_t roles = cq_model_role_count(model), ranked = cq_result_rank_count(result);
+    size_t rank, top = cq_result_role_at(result, 0);
+    sqlite3_int64 id;
+    time_t now = time(NULL);
+    struct tm utc;
+    int rc;
+
+    if (!gmtime_r(&now, &utc) ||
+        strftime(taken_at, sizeof taken_at, "%Y-%m-%dT%H:%M:%SZ", &utc) == 0)
+        return SQLITE_ERROR;
+    if ((rc = sqlite3_bind_text(r, 1, taken_at, -1, SQLITE_TRANSIENT)) != SQLITE_OK ||
+        (rc = event ? sqlite3_bind_text(r, 2, event, -1, SQLITE_STATIC)
+                    : sqlite3_bind_null(r, 2)) != SQLITE_OK ||
+        (rc = sqlite3_bind_text(r, 3, cq_model_version(model), -1, SQLITE_STATIC)) != SQLITE_OK ||
+        (rc = sqlite3_bind_text(r, 4, cq_model_digest(model), -1, SQLITE_STATIC)) != SQLITE_OK ||
+        (rc = sqlite3_bind_text(r, 5, answers, (int)answers_size, SQLITE_STATIC)) != SQLITE_OK ||
+        (rc = sqlite3_bind_text(r, 6, cq_role_id(model, top), -1, SQLITE_STATIC)) != SQLITE_OK ||
+        (rc = sqlite3_bind_double(r, 7, cq_round1(cq_result_margin(result)))) != SQLITE_OK ||
+        (rc = sqlite3_bind_int(r, 8, cq_result_close_count(result) > 1)) != SQLITE_OK ||
+        (rc = step_reset(r)) != SQLITE_OK)
+        return rc;
+    id = sqlite3_last_insert_rowid(s->db);
+    for (size_t role = 0; role < roles; role++) {
+        for (rank = 0; rank < ranked && cq_result_role_at(result, rank) != role; rank++)
+            ;
+        if ((rc = sqlite3_bind_int64(sc, 1, id)) != SQLITE_OK ||
+            (rc = sqlite3_bind_text(sc, 2, cq_role_id(model, role), -1, SQLITE_STATIC)) !=
+                SQLITE_OK ||
+            (rc = sqlite3_bind_double(sc, 3, cq_round1(cq_result_score(result, role)))) !=
+                SQLITE_OK ||
+            (rc = rank < ranked ? sqlite3_bind_int64(sc, 4, (sqlite3_int64)rank + 1)
+                                : sqlite3_bind_null(sc, 4)) != SQLITE_OK ||
+            (rc = step_reset(sc)) != SQLITE_OK)
+            return rc;
+    }
+    return SQLITE_OK;
+}
+
+int store_add(store *s, const char *event, const cq_model *model, const cq_answers *answers,
+              const cq_result *result)
+{
+    char *json = NULL;
+    size_t size = 0;
+    cq_error err;
+    cq_status status;
+    int rc, code = CLI_EXIT_OK;
+    /* Inside store_begin's transaction a savepoint undoes a half-written row alone; on its own,
+     * the row is a transaction that takes the write lock first (IMMEDIATE), so it waits for
+     * other writers instead of failing when it upgrades a read lock. */
+    const char *begin = s->in_batch ? "SAVEPOINT add_row" : "BEGIN IMMEDIATE";
+    const char *end = s->in_batch ? "RELEASE add_row" : "COMMIT";
+    const char *undo = s->in_batch ? "ROLLBACK TO add_row; RELEASE add_row" : "ROLLBACK";
+
+    cq_error_clear(&err);
+    status = cq_answers_to_json(answers, &json, &size, &err);
+    if (status != CQ_OK)
+        return cli_report(status, &err);
+    if (size > 0x7fffffff) { /* sqlite3_bind_text takes an int length */
+        cq_free(cq_model_context(model), json);
+        cli_error("answers too large to store: %s", s->path);
+        return CLI_EXIT_DATA;
+    }
+    rc = prepare(s);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(s->db, begin, NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        code = store_fail(s, rc, "cannot store result");
+    } else {
+        rc = insert_rows(s, event, model, json, size, result);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_exec(s->db, end, NULL, NULL, NULL);
+        if (rc != SQLITE_OK) {
+            code = store_fail(s, rc, "cannot store result");
+            sqlite3_exec(s->db, undo, NULL, NULL, NULL);
+        }
+    }
+    cq_free(cq_model_context(model), json);
+    return code;
+}
+
+int store_begin(store *s)
+{
+    int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+    if (rc != SQLITE_OK)
+        return store_fail(s, rc, "cannot store results");
+    s->in_batch = true;
+    return CLI_EXIT_OK;
+}
+
+int store_commit(store *s)
+{
+    int rc;
+
+    if (!s->in_batch)
+        return CLI_EXIT_OK;
+    s->in_batch = false;
+    rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        int code = store_fail(s, rc, "cannot store results");
+
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return code;
+    }
+    return CLI_EXIT_OK;
+}

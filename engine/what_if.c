@@ -1,0 +1,310 @@
+/* what_if.c: the single-answer changes that would put another role first, found exactly. */
+#include "internal.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+/* Leads closer than this are equal (sums in another order could differ by this much). */
+#define LEAD_EPSILON 1e-9
+
+typedef struct change {
+    size_t question;
+    cq_answers *answers; /* the whole answer set with the change made */
+    size_t new_top;
+    double lead;
+    size_t steps;
+    size_t seq; /* the order it was found in: bank order, then answer order */
+} change;
+
+struct cq_changes {
+    const cq_model *model;
+    size_t total; /* every change found that puts another role first */
+    size_t count;
+    size_t keep;
+    change *items; /* the best `count`, best first */
+};
+
+/* The search state: the answers being varied and where the results go. */
+typedef struct search {
+    const cq_result *base;
+    cq_score_options options;
+    cq_answers *work;
+    cq_changes *out;
+    size_t question;
+    size_t seq;
+    change best; /* the best change to the current question; answers NULL when none yet */
+} search;
+
+void cq_changes_free(cq_changes *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->count; i++)
+        cq_answers_free(c->items[i].answers);
+    cq_free(c->model->ctx, c->items);
+    cq_free(c->model->ctx, c);
+}
+
+static unsigned popcount32(uint32_t x)
+{
+    unsigned n = 0;
+    for (; x; x &= x - 1)
+        n++;
+    return n;
+}
+
+/* True when a is a better change than b: fewer steps, then a wider lead, then found first. */
+static bool better(const change *a, const change *b)
+{
+    if (a->steps != b->steps)
+        return a->steps < b->steps;
+    if (fabs(a->lead - b->lead) > LEAD_EPSILON)
+        return a->lead > b->lead;
+    return a->seq < b->seq;
+}
+
+/* Takes ownership of the candidate's answers: keeps it when it is among the best `keep`. */
+static void consider(cq_changes *c, change *candidate)
+{
+    if (c->keep == 0 || (c->count == c->keep && !better(candidate, &c->items[c->count - 1]))) {
+        cq_answers_free(candidate->answers);
+        return;
+    }
+    if (c->count == c->keep)
+        cq_answers_free(c->items[--c->count].answers);
+    size_t i = c->count++;
+    for (; i > 0 && better(candidate, &c->items[i - 1]); i--)
+        c->items[i] = c->items[i - 1];
+    c->items[i] = *candidate;
+}
+
+/* Scores the working answers (one question changed by `steps`) and, when another role comes
+ * first, keeps a copy if it beats the best change found so far for this question. */
+static cq_status try_answer(search *s, size_t steps, cq_error *err)
+{
+    const cq_model *m = s->base->model;
+    cq_result *r = NULL;
+    cq_error inner;
+    size_t seq = s->seq++;
+    cq_status st = cq_score_with(m, s->work, &s->options, &r, &inner);
+    if (st == CQ_ERR_INVALID)
+        return CQ_OK; /* nothing left that any role weighs: no ranking, so no change of top */
+    if (st != CQ_OK) {
+        if (err)
+            *err = inner;
+        return st;
+    }
+    size_t top = r->order[0];
+    if (top != s->base->order[0]) {
+        s->out->total++;
+        double second = r->ranked > 1 ? r->score[r->order[1]] : 0.0;
+        change candidate = {s->question, NULL, top, r->score[top] - second, steps, seq};
+        if (!s->best.answers || better(&candidate, &s->best)) {
+            st = cq_answers_clone(s->work, &candidate.answers, err);
+            if (st == CQ_OK) {
+                cq_answers_free(s->best.answers);
+                s->best = candidate;
+            }
+        }
+    }
+    cq_result_free(r);
+    return st;
+}
+
+static cq_status vary_single(search *s, size_t q, uint32_t was, bool answered, cq_error *err)
+{
+    cq_answers *w = s->work;
+    cq_status st = CQ_OK;
+    for (size_t o = 0; st == CQ_OK && o < w->model->questions[q].option_count; o++) {
+        if (answered && was == (1u << o))
+            continue;
+        w->answered[q] = true;
+        w->selected[q] = 1u << o;
+        st = try_answer(s, 1, err);
+    }
+    return st;
+}
+
+static cq_status vary_scale(search *s, size_t q, long was, bool answered, cq_error *err)
+{
+    const cq_question_def *d = &s->work->model->questions[q];
+    cq_status st = CQ_OK;
+    for (long v = d->min; st == CQ_OK && v <= d->max; v++) {
+        if (answered && v == was)
+            continue;
+        s->work->answered[q] = true;
+        s->work->value[q] = v;
+        st = try_answer(s, answered ? (size_t)labs(v - was) : 1, err);
+    }
+    return st;
+}
+
+/* Tries one set of options for a multi question unless it is the current answer. */
+static cq_status try_options(search *s, size_t q, uint32_t mask, uint32_t was, bool answered,
+                             cq_error *err)
+{
+    if (answered && mask == was)
+        return CQ_OK;
+    s->work->answered[q] = true;
+    s->work->selected[q] = mask;
+    return try_answer(s, popcount32(answered ? mask ^ was : mask), err);
+}
+
+/*
+ * Every valid non-empty answer: each exclusive option alone, and every set of ordinary options
+ * (only those one option away from the current answer when there are too many to list all).
+ */
+static cq_status vary_multi(search *s, size_t q, uint32_t was, bool answered, cq_error *err)
+{
+    const cq_question_def *d = &s->work->model->questions[q];
+    size_t ordinary[CQ_MAX_OPTIONS], k = 0;
+    cq_status st = CQ_OK;
+    for (size_t o = 0; st == CQ_OK && o < d->option_count; o++) {
+        if (d->options[o].exclusive)
+            st = try_options(s, q, 1u << o, was, answered, err);
+        else
+            ordinary[k++] = o;
+    }
+    uint32_t ordinary_mask = 0;
+    for (size_t i = 0; i < k; i++)
+        ordinary_mask |= 1u << ordinary[i];
+    if (k <= CQ_WHAT_IF_SUBSET_OPTIONS) {
+        for (uint32_t subset = 1; st == CQ_OK && subset < (1u << k); subset++) {
+            uint32_t mask = 0;
+            for (size_t i = 0; i < k; i++)
+                if ((subset >> i) & 1u)
+                    mask |= 1u << ordinary[i];
+            st = try_options(s, q, mask, was, answered, err);
+        }
+        return st;
+    }
+    /* Toggle one ordinary option; an exclusive or missing answer starts from nothing. */
+    uint32_t base = answered ? was & ordinary_mask : 0;
+    for (size_t i = 0; st == CQ_OK && i < k; i++) {
+        uint32_t mask = base ^ (1u << ordinary[i]);
+        if (mask != 0)
+            st = try_options(s, q, mask, was, answered, err);
+    }
+    return st;
+}
+
+/* Tries every other answer to question q, skipping included, then restores the answer. */
+static cq_status vary_question(search *s, size_t q, cq_error *err)
+{
+    cq_answers *w = s->work;
+    const cq_question_def *d = &w->model->questions[q];
+    bool answered = w->answered[q];
+    uint32_t selected = w->selected[q];
+    long value = w->value[q];
+    cq_status st;
+    s->question = q;
+    s->best.answers = NULL;
+    if (d->type == CQ_SCALE)
+        st = vary_scale(s, q, value, answered, err);
+    else if (d->type == CQ_SINGLE)
+        st = vary_single(s, q, selected, answered, err);
+    else
+        st = vary_multi(s, q, selected, answered, err);
+    if (st == CQ_OK && answered && !d->required) {
+        w->answered[q] = false;
+        st = try_answer(s, d->type == CQ_MULTI ? popcount32(selected) : 1, err);
+    }
+    w->answered[q] = answered;
+    w->selected[q] = selected;
+    w->value[q] = value;
+    if (s->best.answers && st == CQ_OK)
+        consider(s->out, &s->best);
+    else
+        cq_answers_free(s->best.answers);
+    s->best.answers = NULL;
+    return st;
+}
+
+/* An upper bound on the answers the search tries, so that `keep` can be capped by it. */
+static size_t most_changes(const cq_model *m)
+{
+    size_t most = 0;
+    for (size_t q = 0; q < m->question_count; q++) {
+        const cq_question_def *d = &m->questions[q];
+        size_t n = d->option_count < CQ_WHAT_IF_SUBSET_OPTIONS ? d->option_count
+                                                               : CQ_WHAT_IF_SUBSET_OPTIONS;
+        /* Scale: every value and skipping. Choice: every subset, each exclusive option alone
+         * and skipping. */
+        most += d->type == CQ_SCALE ? (size_t)(d->max - d->min) + 2
+                                    : ((size_t)1 << n) + d->option_count + 1;
+    }
+    return most;
+}
+
+cq_status cq_changes_find(const cq_result *result, size_t keep, cq_changes **out, cq_error *err)
+{
+    if (!result || !out)
+        return cq__fail(err, CQ_ERR_ARG, NULL, NULL, "invalid argument to cq_changes_find");
+    const cq_model *m = result->model;
+    cq_changes *c = cq__calloc(m->ctx, 1, sizeof *c);
+    if (!c)
+        return cq__fail(err, CQ_ERR_NOMEM, NULL, NULL, "out of memory looking for changes");
+    c->model = m;
+    size_t most = most_changes(m);
+    c->keep = keep < most ? keep : most;
+    c->items = cq__calloc(m->ctx, c->keep ? c->keep : 1, sizeof *c->items);
+    search s = {result, {result->education_filter}, NULL, c, 0, 0, {0, NULL, 0, 0.0, 0, 0}};
+    cq_status st =
+        c->items ? cq_answers_clone(result->answers, &s.work, err)
+                 : cq__fail(err, CQ_ERR_NOMEM, NULL, NULL, "out of memory looking for changes");
+    for (size_t q = 0; st == CQ_OK && q < m->question_count; q++)
+        st = vary_question(&s, q, err);
+    cq_answers_free(s.work);
+    if (st != CQ_OK) {
+        cq_changes_free(c);
+        return st;
+    }
+    *out = c;
+    return CQ_OK;
+}
+
+size_t cq_changes_count(const cq_changes *c)
+{
+    return c ? c->count : 0;
+}
+
+size_t cq_changes_total(const cq_changes *c)
+{
+    return c ? c->total : 0;
+}
+
+static const change *item(const cq_changes *c, size_t i)
+{
+    return c && i < c->count ? &c->items[i] : NULL;
+}
+
+size_t cq_change_question(const cq_changes *c, size_t i)
+{
+    const change *x = item(c, i);
+    return x ? x->question : CQ_NONE;
+}
+
+const cq_answers *cq_change_answers(const cq_changes *c, size_t i)
+{
+    const change *x = item(c, i);
+    return x ? x->answers : NULL;
+}
+
+size_t cq_change_new_top(const cq_changes *c, size_t i)
+{
+    const change *x = item(c, i);
+    return x ? x->new_top : CQ_NONE;
+}
+
+double cq_change_lead(const cq_changes *c, size_t i)
+{
+    const change *x = item(c, i);
+    return x ? x->lead : 0.0;
+}
+
+size_t cq_change_steps(const cq_changes *c, size_t i)
+{
+    const change *x = item(c, i);
+    return x ? x->steps : 0;
+}

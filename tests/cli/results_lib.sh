@@ -1,0 +1,39 @@
+# results_lib.sh: helpers for the tests of batch, stats, export and the results database.
+# Sourced after lib.sh by test_batch.sh, test_store.sh, test_stats.sh and test_export.sh.
+
+PERSONAS=("$ROOT"/tests/personas/*.json)
+# A hand-counted workshop: 2 data scientists, a blank line, a research scientist and the
+# example answers (ml-engineer, a close call). See test_stats.sh for the counts.
+WORKSHOP=$ROOT/tests/results/workshop.jsonl
+
+# persona_lines N [BAD...]: N JSON Lines cycling through the personas; the line numbers in BAD
+# are broken instead (odd ones name an unknown question, even ones are malformed JSON).
+persona_lines() {
+    local n=$1 i bad
+    shift
+    for ((i = 1; i <= n; i++)); do
+        for bad in "$@"; do
+            if [ "$i" = "$bad" ]; then
+                if ((i % 2)); then
+                    echo '{"answers": {"no-such-question": 1}}'
+                else
+                    echo '{"answers": {"education": "masters",'
+                fi
+                continue 2
+            fi
+        done
+        jq -c . "${PERSONAS[$(((i - 1) % ${#PERSONAS[@]}))]}"
+    done
+}
+
+# sql DB QUERY: runs QUERY with the sqlite3 shell and prints the rows.
+sql() {
+    sqlite3 -batch "$1" "$2"
+}
+
+# expect_db_ok DB: SQLite's own check of DB finds nothing wrong.
+expect_db_ok() {
+    local check
+    check=$(sql "$1" 'PRAGMA integrity_check' 2>&1)
+    [ "$check" = ok ] || fail "integrity_check of $1: $check"
+}

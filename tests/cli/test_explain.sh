@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# test_explain.sh: end-to-end tests of the explanation in score: ledger, --explain, confidence,
+# warnings, what-ifs, gaps and the education filter.
+. "$(dirname "$0")/lib.sh"
+
+EXAMPLE=$ROOT/docs/examples/answers.json
+CARELESS=$ROOT/tests/fixtures/answers/first-option-everywhere.json
+MASTERS=$ROOT/tests/fixtures/answers/masters-researcher.json
+
+# answer_sets: every answers file the properties are checked on (one per line).
+answer_sets() {
+    printf '%s\n' "$EXAMPLE" "$ROOT"/tests/personas/*.json "$ROOT"/tests/people/*.json \
+        "$CARELESS" "$MASTERS"
+}
+
+test_contributions_add_up_to_the_score_shown_for_every_answer_set() {
+    local f
+    for f in $(answer_sets); do
+        run cq score --json "$f"
+        expect_status 0
+        expect_jq '([.contributions[].points] | add) - .recommendation.score | fabs <= 0.5'
+        expect_jq '([.contributions[].effect] | add) | fabs <= 0.5'
+        expect_jq 'all(.contributions[]; has("question") and has("answer") and has("points")
+                       and has("effect"))'
+    done
+}
+
+test_the_margin_is_the_difference_of_the_first_two_scores() {
+    local f
+    for f in $(answer_sets); do
+        run cq score --json "$f"
+        expect_jq '.margin == (((.ranking[0].score - .ranking[1].score) * 10 | round) / 10)'
+        run cq score --json --education-filter "$f"
+        expect_jq '.margin == (((.ranking[0].score - .ranking[1].score) * 10 | round) / 10)'
+    done
+}
+
+test_every_what_if_holds_when_applied_to_the_answers_file_and_scored() {
+    local f n i question to new_top filter seen=0
+    for filter in "" --education-filter; do
+        for f in $(answer_sets); do
+            # shellcheck disable=SC2086 # the empty filter must vanish
+            run cq score --json $filter "$f"
+            cp "$OUT" result.json
+            n=$(jq '.what_if | length' result.json)
+            for ((i = 0; i < n; i++)); do
+                question=$(jq -r ".what_if[$i].question" result.json)
+                to=$(jq -c ".what_if[$i].to" result.json)
+                new_top=$(jq -r ".what_if[$i].new_top" result.json)
+                jq --arg q "$question" --argjson to "$to" '.answers[$q] = $to' "$f" >changed.json
+                # shellcheck disable=SC2086
+                run cq score --json $filter changed.json
+                expect_status 0
+                expect_jq '.ranking[0].id == $id' --arg id "$new_top"
+                seen=$((seen + 1))
+            done
+        done
+    done
+    [ "$seen" -gt 0 ] || fail "no answer set got a what-if: the check above proved nothing"
+}
+
+test_explain_gives_the_ledger_of_every_role() {
+    local id title
+    for id in $(role_ids); do
+        run cq score --json --explain "$id" "$EXAMPLE"
+        expect_status 0
+        expect_jq '.explained.id == $id' --arg id "$id"
+        expect_jq '(.explained.contributions | length) == (.contributions | length)'
+        expect_jq '([.explained.contributions[].points] | add) - .explained.score | fabs <= 0.5'
+        title=$(jq -r .title "$ROOT/profiles/$id.json")
+        run cq score --explain "$id" "$EXAMPLE"
+        expect_status 0
+        expect_stdout_contains "How the score of $title adds up"
+    done
+}
+
+test_explain_of_an_unknown_role_is_a_usage_error() {
+    run cq score --explain data-wrangler "$EXAMPLE"
+    expect_status 64
+    expect_stdout_empty
+    expect_stderr_contains 'unknown role "data-wrangler"'
+    expect_error_line
+}
+
+test_without_explain_there_is_no_explained_ledger() {
+    run cq score --json "$EXAMPLE"
+    expect_jq 'has("explained") | not'
+    run cq score "$EXAMPLE"
+    expect_stdout_lacks "How the score of"
+}
+
+test_text_names_the_answers_that_raised_and_lowered_the_score_most() {
+    local title
+    run cq score --json "$EXAMPLE"
+    title=$(jq -r .recommendation.title "$OUT")
+    run cq score "$EXAMPLE"
+    expect_stdout_contains "Why $title"
+    expect_stdout_contains "You said: "
+    grep -qE '^ +\+[0-9]+\.[0-9]  ' "$OUT" || fail "no reason that raised the score"
+    grep -qE '^ +-[0-9]+\.[0-9]  ' "$OUT" || fail "no reason that lowered the score"
+}
+
+test_a_close_call_co_recommends_the_roles_and_says_so_plainly() {
+    run cq score --json "$EXAMPLE"
+    expect_jq '.close_call and (.co_recommended | length) >= 2'
+    expect_jq '.co_recommended[0] == .ranking[0].id and .co_recommended[1] == .ranking[1].id'
+    run cq score "$EXAMPLE"
+    expect_stdout_contains "both fit: too close to call"
+}
+
+test_a_clear_win_co_recommends_nothing() {
+    run cq score --json "$ROOT/tests/personas/research-scientist.json"
+    expect_jq '(.close_call | not) and .co_recommended == []'
+}
+
+test_answers_all_at_the_first_position_raise_a_warning() {
+    run cq score --json "$CARELESS"
+    expect_status 0
+    expect_jq '[.warnings[].code] | index("same-position") != null'
+    expect_jq '[.warnings[].code] | index("scale-end") != null'
+    run cq score "$CARELESS"
+    expect_stdout_contains "Check your answers"
+    expect_stdout_contains "answered with the option in the same position"
+}
+
+test_considered_answers_raise_no_warning() {
+    local f
+    for f in "$EXAMPLE" "$ROOT"/tests/personas/*.json; do
+        run cq score --json "$f"
+        expect_jq '.warnings == []'
+        run cq score "$f"
+        expect_stdout_lacks "Check your answers"
+    done
+}
+
+test_tips_say_which_gap_they_close_and_come_largest_gap_first() {
+    run cq score --json "$EXAMPLE"
+    expect_jq 'all(.tips[]; has("text") and has("closes") and has("builds") and has("source"))'
+    expect_jq 'all(.tips[]; .closes - .builds == [])'
+    # The largest closable gap of each tip never grows down the list.
+    expect_jq '([.gaps[] | {(.trait): .gap}] | add) as $g
+               | [.tips[] | [.closes[] | $g[.]] | max // 0] as $k
+               | [range(1; $k | length) | $k[. - 1] >= $k[.]] | all'
+    run cq score "$EXAMPLE"
+    expect_stdout_contains "closes a gap in: "
+}
+
+test_an_education_below_the_recommended_role_is_stated_as_a_soft_factor() {
+    run cq score --json "$MASTERS"
+    expect_jq '.recommendation.id == "research-scientist"'
+    expect_jq '.education_gap == {"role": "research-scientist", "expected": "phd",
+                                  "reported": "masters"}'
+    run cq score "$MASTERS"
+    expect_stdout_contains "Research Scientist roles usually expect at least"
+    expect_stdout_contains "you reported \"Master's degree\""
+    expect_stdout_contains "soft factor"
+}
+
+test_education_filter_sets_apart_roles_above_the_reported_education() {
+    local top
+    run cq score --json --education-filter "$MASTERS"
+    expect_status 0
+    expect_jq '.education_filtered == ["research-scientist"]'
+    expect_jq '[.ranking[].id] | index("research-scientist") == null'
+    expect_jq '.recommendation.id == .ranking[0].id'
+    top=$(jq -r .recommendation.title "$OUT")
+    run cq score --education-filter "$MASTERS"
+    expect_stdout_contains "Above your reported education"
+    expect_stdout_contains "Research Scientist (77.0%) usually expects at least"
+    expect_stdout_contains "Recommended path: $top"
+}
+
+test_education_filter_keeps_every_ranked_role_within_the_reported_level() {
+    local f level
+    for f in $(answer_sets); do
+        run cq score --json --education-filter "$f"
+        expect_status 0
+        level=$(jq -r '.answers.education' "$f")
+        if jq -e '[.warnings[].code] | index("education-filter-all")' "$OUT" >/dev/null; then
+            # Every role expects more: the filter keeps them all rather than rank nothing.
+            expect_jq '.education_filtered == [] and (.ranking | length) == 7'
+            continue
+        fi
+        for id in $(jq -r '.ranking[].id' "$OUT"); do
+            jq -e --arg have "$level" --arg want "$(jq -r .typical_education \
+                "$ROOT/profiles/$id.json")" \
+                '["secondary","bootcamp","bachelors","masters","phd"] as $l
+                 | ($l | index($want)) <= ($l | index($have))' -n >/dev/null ||
+                fail "$id is ranked for $f although it expects more than $level"
+        done
+    done
+}
+
+test_education_filter_that_would_set_every_role_apart_says_so_and_keeps_them() {
+    run cq score --json --education-filter "$CARELESS"
+    expect_jq '.education_filtered == [] and (.ranking | length) == 7'
+    expect_jq '[.warnings[].code] | index("education-filter-all") != null'
+    run cq score --education-filter "$CARELESS"
+    expect_stdout_contains "every role usually expects more education than you reported"
+    expect_stdout_lacks "Above your reported education"
+}
+
+test_without_the_education_filter_nothing_is_set_apart() {
+    run cq score --json "$MASTERS"
+    expect_jq 'has("education_filtered") | not'
+    expect_jq '(.ranking | length) == 7'
+}
+
+run_tests

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# test_take_tmux.sh: the quiz as a person meets it, in a real terminal: GNU readline driven
+# through tmux (send-keys to type, capture-pane to read the screen). Skipped, with a note,
+# when tmux is missing or the build has no readline (make NO_READLINE=1).
+. "$(dirname "$0")/lib.sh"
+
+. "$(dirname "$0")/tmux_lib.sh"
+
+QUESTIONS=$(jq '.questions | length' "$ROOT/questions/bank.json")
+
+# start ARGS...: runs `careerquiz take ARGS` in a terminal of its own.
+start() {
+    tmux_start take "$@"
+}
+
+test_typing_nonsense_keeps_the_quiz_on_question_1() {
+    usable || return 0
+    start --save F.json
+    wait_for "Question 1 of $QUESTIONS" || return
+    type_line zzz
+    wait_for '"zzz" is not one of the options'
+    visible | grep -q "Question 2 of" && fail "nonsense moved the quiz on"
+    [ ! -s exit ] || fail "the quiz ended"
+    finish
+}
+
+test_ctrl_c_on_a_half_typed_line_clears_it_and_keeps_the_program() {
+    usable || return 0
+    start --save F.json
+    wait_for "Question 1 of $QUESTIONS" || return
+    tm send-keys -t quiz -l ab
+    sleep 0.2
+    tm send-keys -t quiz C-c
+    wait_for "Cleared. Type your answer"
+    sleep 0.3
+    [ ! -s exit ] || fail "Ctrl-C ended the program"
+    type_line 4
+    wait_for "Question 2 of $QUESTIONS"
+    jq -e '.answers.education == "masters"' F.json >/dev/null 2>&1 ||
+        fail "the answer typed after Ctrl-C was not taken whole"
+    finish
+}
+
+test_back_from_question_3_returns_to_question_2_with_its_answer() {
+    usable || return 0
+    start --save F.json
+    wait_for "Question 1 of $QUESTIONS" || return
+    type_line 4
+    wait_for "Question 2 of $QUESTIONS" || return
+    type_line 1
+    wait_for "Question 3 of $QUESTIONS" || return
+    type_line b
+    sleep 0.3
+    visible | grep -q "^Question 2 of $QUESTIONS" || fail "back did not show question 2"
+    visible | grep -q "Question 3 of" && fail "question 3 is still on the screen"
+    visible | grep -q '(\*)  1\. Computer science' || fail "the answer to question 2 is not marked"
+    finish
+}
+
+test_tab_completes_an_option_text() {
+    usable || return 0
+    start --save F.json
+    wait_for "Question 1 of $QUESTIONS" || return
+    tm send-keys -t quiz -l Mas
+    tm send-keys -t quiz Tab
+    wait_for "Your answer: Master's degree"
+    tm send-keys -t quiz Enter
+    wait_for "Question 2 of $QUESTIONS"
+    finish
+}
+
+test_answering_to_the_end_shows_the_role_that_score_gives() {
+    usable || return 0
+    local i title
+    start --save F.json
+    wait_for "Question 1 of $QUESTIONS" || return
+    for ((i = 1; i <= QUESTIONS; i++)); do
+        wait_for "Question $i of $QUESTIONS" || return
+        type_line 1
+    done
+    wait_exit
+    [ "$STATUS" -eq 0 ] || fail "the quiz ended with $STATUS"
+    title=$(cq score F.json --json | jq -r .recommendation.title)
+    [ -n "$title" ] || fail "score gave no recommendation for the saved file"
+    wait_for "Recommended path: $title"
+    wait_for "Ranking"
+    finish
+}
+
+test_quitting_and_resuming_continues_where_it_stopped() {
+    usable || return 0
+    local i
+    start --save F.json
+    wait_for "Question 1 of $QUESTIONS" || return
+    type_line 5
+    wait_for "Question 2 of $QUESTIONS" || return
+    type_line 3
+    wait_for "Question 3 of $QUESTIONS" || return
+    type_line q
+    wait_exit
+    [ "$STATUS" -eq 75 ] || fail "quitting ended with $STATUS, not 75"
+    wait_for "careerquiz take --resume F.json"
+    rm -f exit
+    start --resume F.json
+    wait_for "Welcome back: 2 of $QUESTIONS" || return
+    wait_for "Question 3 of $QUESTIONS" || return
+    for ((i = 3; i <= QUESTIONS; i++)); do
+        wait_for "Question $i of $QUESTIONS" || return
+        type_line 1
+    done
+    wait_exit
+    [ "$STATUS" -eq 0 ] || fail "the resumed quiz ended with $STATUS"
+    jq -e ".answers.education == \"phd\" and .answers.field == \"math-statistics\" and
+           (.answers | length) == $QUESTIONS" F.json >/dev/null 2>&1 ||
+        fail "the resumed save lost answers"
+    finish
+}
+
+test_ctrl_d_quits_like_quit() {
+    usable || return 0
+    start --save F.json
+    wait_for "Question 1 of $QUESTIONS" || return
+    type_line 2
+    wait_for "Question 2 of $QUESTIONS" || return
+    tm send-keys -t quiz C-d
+    wait_exit
+    [ "$STATUS" -eq 75 ] || fail "Ctrl-D ended with $STATUS, not 75"
+    wait_for "careerquiz take --resume F.json"
+    jq -e '.answers == {"education": "bootcamp"}' F.json >/dev/null 2>&1 ||
+        fail "Ctrl-D lost the answer"
+    finish
+}
+
+run_tests

@@ -1,0 +1,90 @@
+# tmux_lib.sh: helpers for tests that drive careerquiz in a real terminal through tmux:
+# send-keys to type, capture-pane to read the screen. Source it after lib.sh.
+
+# Seconds to wait for the screen to show something; valgrind makes everything slower.
+WAIT=${CQ_TMUX_WAIT:-15}
+[ -n "$CQ_WRAPPER" ] && WAIT=60
+
+# usable: true when this build and machine can run the test; otherwise marks it skipped
+# (no tmux, or a NO_READLINE build) or failed (a binary that does not even run).
+usable() {
+    local version
+    if ! command -v tmux >/dev/null; then
+        skip "tmux is not installed"
+        return 1
+    fi
+    if ! version=$("$CAREERQUIZ" --version 2>&1); then
+        fail "careerquiz --version does not run: $version"
+        return 1
+    fi
+    case "$version" in
+    *"GNU readline"*) return 0 ;;
+    *"without readline"*) skip "this build has no readline (make NO_READLINE=1)" ;;
+    *) fail "careerquiz --version does not say how answers are read" ;;
+    esac
+    return 1
+}
+
+# A tmux server of our own, so the tests never touch a person's sessions.
+tm() {
+    tmux -L "careerquiz-test-$$" "$@"
+}
+
+# tmux_start COMMAND ARGS...: runs `careerquiz COMMAND ARGS` in a 100x40 terminal; its exit
+# status lands in $TESTDIR/exit when it ends.
+tmux_start() {
+    tm kill-server 2>/dev/null
+    rm -f "$TESTDIR/exit"
+    tm new-session -d -s quiz -x 100 -y 40 \
+        "cd '$TESTDIR' && env TERM=xterm-256color XDG_STATE_HOME='$TESTDIR/state' \
+         XDG_DATA_HOME='$TESTDIR/data' $CQ_WRAPPER '$CAREERQUIZ' $*; \
+         echo \$? >'$TESTDIR/exit'; sleep 600"
+}
+
+screen() {
+    tm capture-pane -p -t quiz -S -200
+}
+
+# visible: only what is on the screen now (no scroll-back).
+visible() {
+    tm capture-pane -p -t quiz
+}
+
+# wait_for TEXT: waits until the screen shows TEXT; fails the test if it never does.
+wait_for() {
+    local i
+    for ((i = 0; i < WAIT * 10; i++)); do
+        screen | grep -qF -- "$1" && return 0
+        sleep 0.1
+    done
+    fail "the screen never showed: $1"
+    screen | grep -v '^$' | tail -n 12 | sed 's/^/#   /'
+    return 1
+}
+
+# wait_exit: waits until the quiz has ended and puts its exit status in $STATUS.
+wait_exit() {
+    local i
+    for ((i = 0; i < WAIT * 10; i++)); do
+        if [ -s "$TESTDIR/exit" ]; then
+            STATUS=$(cat "$TESTDIR/exit")
+            return 0
+        fi
+        sleep 0.1
+    done
+    fail "the quiz did not end"
+    STATUS=255
+    return 1
+}
+
+# type_line TEXT: types TEXT and Enter, then waits for the next prompt to settle.
+type_line() {
+    tm send-keys -t quiz -l -- "$1"
+    tm send-keys -t quiz Enter
+    sleep 0.15
+}
+
+finish() {
+    tm kill-server 2>/dev/null
+}
+

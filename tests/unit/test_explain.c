@@ -1,0 +1,994 @@
+/* test_explain.c: explaining results: ledger, confidence, what-ifs, comparison, gaps, filter. */
+#include "fixtures.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EXACT 1e-9
+/* Random answer sets per seed for the properties (each what-if search scores ~300 answers). */
+#define RANDOM_SETS 150
+/* The issue's bound on how far rounded contributions may drift from the score shown. */
+#define ROUNDING_BOUND 0.5
+
+typedef struct {
+    cq_context *ctx;
+    cq_model *mini; /* tests/fixtures/mini: the worked example of docs/scoring.md */
+    cq_model *real; /* the shipped bank and profiles */
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    assert_int_equal(cq_context_new(NULL, &f->ctx), CQ_OK);
+    f->mini = fixture_load_dir(f->ctx, "tests/fixtures/mini");
+    f->real = fixture_load_dir(f->ctx, ".");
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    cq_model_free(f->mini);
+    cq_model_free(f->real);
+    cq_context_free(f->ctx);
+    free(f);
+    return 0;
+}
+
+static cq_result *score_with(const cq_model *m, const cq_answers *a, bool filter)
+{
+    cq_score_options options = {filter};
+    cq_result *r = NULL;
+    cq_error err;
+    assert_int_equal(cq_score_with(m, a, &options, &r, &err), CQ_OK);
+    return r;
+}
+
+static cq_result *score_text(const cq_model *m, const char *json, bool filter)
+{
+    cq_answers *a = fixture_answers(m, json);
+    cq_result *r = score_with(m, a, filter);
+    cq_answers_free(a);
+    return r;
+}
+
+static cq_result *score_file(const cq_model *m, const char *relative, bool filter)
+{
+    char *json = fixture_read(relative, NULL);
+    cq_result *r = score_text(m, json, filter);
+    free(json);
+    return r;
+}
+
+/* The result's JSON view, parsed. */
+static cJSON *result_json(const cq_model *m, const cq_result *r, const cq_json_options *options)
+{
+    char *text = NULL;
+    cq_error err;
+    assert_int_equal(cq_result_to_json_with(m, r, options, &text, NULL, &err), CQ_OK);
+    cJSON *doc = cJSON_Parse(text);
+    assert_non_null(doc);
+    cq_free(cq_model_context(m), text);
+    return doc;
+}
+
+static const cJSON *get(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (!v)
+        print_error("no \"%s\" in the JSON\n", key);
+    assert_non_null(v);
+    return v;
+}
+
+/* ---- the worked example (docs/scoring.md) ---------------------------------------------------- */
+
+static void worked_example_effects_match_the_hand_computation(void **state)
+{
+    fixture *f = *state;
+    const cq_model *m = f->mini;
+    cq_result *r = score_file(m, "tests/fixtures/mini/worked-example.json", false);
+    size_t sci = fixture_role(m, "scientist"), man = fixture_role(m, "manager");
+    size_t qo = fixture_question(m, "orientation"), ql = fixture_question(m, "lead"),
+           qt = fixture_question(m, "tools");
+
+    /* effect = points - score * possible_q / possible */
+    double s = 397.5 / 6.5;
+    assert_double_equal(cq_result_effect(r, sci, qo), 300.0 / 6.5 - s * 4.0 / 6.5, EXACT);
+    assert_double_equal(cq_result_effect(r, sci, ql), 0.0 - s * 1.0 / 6.5, EXACT);
+    assert_double_equal(cq_result_effect(r, sci, qt), 97.5 / 6.5 - s * 1.5 / 6.5, EXACT);
+    assert_double_equal(cq_result_effect(r, sci, qo), 8.5207, 1e-4);
+    assert_double_equal(cq_result_effect(r, sci, ql), -9.4083, 1e-4);
+    assert_double_equal(cq_result_effect(r, sci, qt), 0.8876, 1e-4);
+
+    double t = (62.5 + 1600.0 / 9.0 + 25.0) / 5.5;
+    assert_double_equal(cq_result_effect(r, man, qo), 62.5 / 5.5 - t * 2.0 / 5.5, EXACT);
+    assert_double_equal(cq_result_effect(r, man, ql), (1600.0 / 9.0) / 5.5 - t * 2.0 / 5.5, EXACT);
+    assert_double_equal(cq_result_effect(r, man, qt), 25.0 / 5.5 - t * 1.5 / 5.5, EXACT);
+    assert_double_equal(cq_result_effect(r, man, qo), -6.1754, 1e-4);
+    assert_double_equal(cq_result_effect(r, man, ql), 14.7842, 1e-4);
+    assert_double_equal(cq_result_effect(r, man, qt), -8.6088, 1e-4);
+    cq_result_free(r);
+}
+
+static void worked_example_json_lists_each_answer_with_points_and_effect(void **state)
+{
+    fixture *f = *state;
+    const cq_model *m = f->mini;
+    cq_result *r = score_file(m, "tests/fixtures/mini/worked-example.json", false);
+    cJSON *doc = result_json(m, r, NULL);
+    const cJSON *list = get(doc, "contributions");
+    static const char *const ids[] = {"orientation", "lead", "tools"};
+    static const double points[] = {46.15, 0, 15}, effects[] = {8.52, -9.41, 0.89};
+
+    assert_int_equal(cJSON_GetArraySize(list), 3);
+    for (int i = 0; i < 3; i++) {
+        const cJSON *c = cJSON_GetArrayItem(list, i);
+        assert_string_equal(get(c, "question")->valuestring, ids[i]);
+        assert_double_equal(get(c, "points")->valuedouble, points[i], EXACT);
+        assert_double_equal(get(c, "effect")->valuedouble, effects[i], EXACT);
+    }
+    assert_int_equal(get(cJSON_GetArrayItem(list, 0), "answer")->valueint, 4);
+    assert_string_equal(get(cJSON_GetArrayItem(list, 1), "answer")->valuestring, "lead");
+    assert_string_equal(
+        cJSON_GetArrayItem(get(cJSON_GetArrayItem(list, 2), "answer"), 0)->valuestring, "a");
+    cJSON_Delete(doc);
+    cq_result_free(r);
+}
+
+static void worked_example_what_ifs_are_the_smallest_changes(void **state)
+{
+    fixture *f = *state;
+    const cq_model *m = f->mini;
+    cq_result *r = score_file(m, "tests/fixtures/mini/worked-example.json", false);
+    cq_changes *c = NULL;
+    cq_error err;
+
+    assert_int_equal(cq_changes_find(r, CQ_WHAT_IF_SHOWN, &c, &err), CQ_OK);
+    assert_int_equal(cq_changes_count(c), 2);
+    /* orientation 4 -> 3 makes research 0.5: scientist 45.77, manager 59.60 (by hand). */
+    assert_int_equal(cq_change_question(c, 0), fixture_question(m, "orientation"));
+    assert_int_equal(cq_answers_scale(cq_change_answers(c, 0), fixture_question(m, "orientation")),
+                     3);
+    assert_int_equal(cq_change_steps(c, 0), 1);
+    assert_int_equal(cq_change_new_top(c, 0), fixture_role(m, "manager"));
+    assert_double_equal(cq_change_lead(c, 0),
+                        (1.25 + 1600.0 / 900.0 + 0.25) * 100.0 / 5.5 - (2.0 + 0.975) * 100.0 / 6.5,
+                        EXACT);
+    /* tools [a] -> [none] (2 steps) leaves tools without evidence: scientist 3.0/5, manager
+     * (0.625 + 1.7778)/4. */
+    size_t qt = fixture_question(m, "tools");
+    assert_int_equal(cq_change_question(c, 1), qt);
+    assert_int_equal(cq_change_steps(c, 1), 2);
+    assert_true(cq_answers_selected(cq_change_answers(c, 1), qt, 2));
+    assert_int_equal(cq_answers_option_count(cq_change_answers(c, 1), qt), 1);
+    assert_double_equal(cq_change_lead(c, 1), (0.625 + 1600.0 / 900.0) * 100.0 / 4.0 - 60.0, EXACT);
+    assert_true(cq_changes_total(c) >= cq_changes_count(c));
+    cq_changes_free(c);
+    cq_result_free(r);
+}
+
+static void keeping_no_changes_still_counts_them(void **state)
+{
+    fixture *f = *state;
+    cq_result *r = score_file(f->mini, "tests/fixtures/mini/worked-example.json", false);
+    cq_changes *c = NULL;
+    assert_int_equal(cq_changes_find(r, 0, &c, NULL), CQ_OK);
+    assert_int_equal(cq_changes_count(c), 0);
+    assert_true(cq_changes_total(c) > 0);
+    assert_null(cq_change_answers(c, 0));
+    cq_changes_free(c);
+    cq_result_free(r);
+}
+
+/* ---- properties over many answer sets -------------------------------------------------------- */
+
+/* What the property checks measured, printed at the end of a run. */
+typedef struct {
+    size_t sets, with_what_if, what_ifs;
+    double worst_rounding; /* |sum of rounded points - score shown|, worst case */
+} measures;
+
+/* Rebuilds the answers with one answer replaced by a JSON value, as a person editing the file
+ * would do, and parses it back. */
+static cq_answers *apply_json(const cq_model *m, const cq_answers *base, const char *qid,
+                              const cJSON *to)
+{
+    char *text = NULL;
+    cq_error err;
+    assert_int_equal(cq_answers_to_json(base, &text, NULL, &err), CQ_OK);
+    cJSON *doc = cJSON_Parse(text);
+    cq_free(cq_model_context(m), text);
+    assert_non_null(doc);
+    cJSON *answers = cJSON_GetObjectItemCaseSensitive(doc, "answers");
+    cJSON_DeleteItemFromObjectCaseSensitive(answers, qid);
+    cJSON_AddItemToObject(answers, qid, cJSON_Duplicate(to, true));
+    char *edited = cJSON_PrintUnformatted(doc);
+    cJSON_Delete(doc);
+    cq_answers *a = fixture_answers(m, edited);
+    cJSON_free(edited);
+    return a;
+}
+
+/* Checks every property the issue names on one answer set and adds to the measures. */
+static void check_answer_set(const cq_model *m, const cq_answers *a, bool filter, measures *out)
+{
+    cq_result *r = score_with(m, a, filter);
+    size_t top = cq_result_role_at(r, 0);
+
+    /* The ledger adds up to every role's score exactly, and its effects to 0. */
+    for (size_t role_i = 0; role_i < cq_model_role_count(m); role_i++) {
+        double points = 0, effects = 0;
+        for (size_t q = 0; q < cq_model_question_count(m); q++) {
+            points += cq_result_points(r, role_i, q);
+            effects += cq_result_effect(r, role_i, q);
+        }
+        assert_double_equal(points, cq_result_score(r, role_i), 1e-9);
+        assert_double_equal(effects, 0.0, 1e-9);
+    }
+
+    cJSON *doc = result_json(m, r, NULL);
+    /* Rounded, they still add up to the score shown within the issue's bound. */
+    double sum = 0;
+    const cJSON *c;
+    cJSON_ArrayForEach(c, get(doc, "contributions")) sum += get(c, "points")->valuedouble;
+    double shown = get(get(doc, "recommendation"), "score")->valuedouble;
+    double drift = fabs(sum - shown);
+    assert_true(drift <= ROUNDING_BOUND);
+    if (drift > out->worst_rounding)
+        out->worst_rounding = drift;
+
+    /* The margin is the difference of the first two scores shown. */
+    const cJSON *ranking = get(doc, "ranking");
+    if (cJSON_GetArraySize(ranking) > 1)
+        assert_double_equal(get(doc, "margin")->valuedouble,
+                            cq_round1(get(cJSON_GetArrayItem(ranking, 0), "score")->valuedouble -
+                                      get(cJSON_GetArrayItem(ranking, 1), "score")->valuedouble),
+                            EXACT);
+
+    /* Every what-if in the JSON holds when its "to" is put in the answers file and scored. */
+    const cJSON *w;
+    size_t n = 0;
+    cJSON_ArrayForEach(w, get(doc, "what_if"))
+    {
+        const char *qid = get(w, "question")->valuestring;
+        cq_answers *changed = apply_json(m, a, qid, get(w, "to"));
+        cq_result *again = score_with(m, changed, filter);
+        size_t new_top = cq_result_role_at(again, 0);
+        assert_string_equal(cq_role_id(m, new_top), get(w, "new_top")->valuestring);
+        assert_true(new_top != top);
+        cq_result_free(again);
+        cq_answers_free(changed);
+        n++;
+    }
+    out->sets++;
+    out->what_ifs += n;
+    out->with_what_if += n > 0;
+
+    /* And so does every change the search finds, not only the two shown. */
+    cq_changes *all = NULL;
+    assert_int_equal(cq_changes_find(r, 1000, &all, NULL), CQ_OK);
+    assert_true(cq_changes_count(all) >= n);
+    for (size_t i = 0; i < cq_changes_count(all); i++) {
+        cq_result *again = score_with(m, cq_change_answers(all, i), filter);
+        assert_int_equal(cq_result_role_at(again, 0), cq_change_new_top(all, i));
+        assert_true(cq_change_new_top(all, i) != top);
+        if (i > 0)
+            assert_true(cq_change_steps(all, i - 1) <= cq_change_steps(all, i));
+        /* Only the named question differs from the answers scored. */
+        for (size_t q = 0; q < cq_model_question_count(m); q++) {
+            if (q == cq_change_question(all, i))
+                continue;
+            assert_int_equal(cq_answers_has(cq_change_answers(all, i), q), cq_answers_has(a, q));
+            assert_int_equal(cq_answers_scale(cq_change_answers(all, i), q),
+                             cq_answers_scale(a, q));
+            assert_int_equal(cq_answers_option_count(cq_change_answers(all, i), q),
+                             cq_answers_option_count(a, q));
+        }
+        cq_result_free(again);
+    }
+    cq_changes_free(all);
+    cJSON_Delete(doc);
+    cq_result_free(r);
+}
+
+static void random_answer_sets_keep_every_promise_of_the_explanation(void **state)
+{
+    fixture *f = *state;
+    const cq_model *m = f->real;
+    const uint64_t seeds[] = {7, 20261122};
+    measures seen = {0, 0, 0, 0.0};
+
+    for (size_t s = 0; s < sizeof seeds / sizeof *seeds; s++) {
+        uint64_t seed = seeds[s];
+        for (int i = 0; i < RANDOM_SETS; i++) {
+            cq_answers *a = NULL;
+            assert_int_equal(cq_answers_new(m, &a, NULL), CQ_OK);
+            fixture_random_answers(m, a, &seed);
+            /* Skip some optional questions, so that answering one is tried too. */
+            for (size_t q = 0; q < cq_model_question_count(m); q++)
+                if (!cq_question_required(m, q) && fixture_next_random(&seed) % 3 == 0)
+                    cq_answers_clear(a, q);
+            check_answer_set(m, a, i % 4 == 3, &seen);
+            cq_answers_free(a);
+        }
+    }
+    print_message("%zu random answer sets: %zu got a what-if (%zu shown); worst drift of rounded "
+                  "points from the score: %.3f\n",
+                  seen.sets, seen.with_what_if, seen.what_ifs, seen.worst_rounding);
+    /* A search that never finds anything would pass the checks above vacuously. */
+    assert_true(seen.with_what_if > seen.sets / 10);
+}
+
+static void personas_and_people_keep_every_promise_of_the_explanation(void **state)
+{
+    fixture *f = *state;
+    static const char *const files[] = {
+        "tests/personas/data-science-engineer.json",
+        "tests/personas/data-scientist.json",
+        "tests/personas/lead-ml-engineer.json",
+        "tests/personas/ml-engineer.json",
+        "tests/personas/ml-scientist.json",
+        "tests/personas/ml-software-engineer.json",
+        "tests/personas/research-scientist.json",
+        "tests/people/backend-developer.json",
+        "tests/people/data-analyst.json",
+        "tests/people/data-engineer.json",
+        "tests/people/industry-researcher.json",
+        "tests/people/ml-practitioner.json",
+        "tests/people/phd-student.json",
+        "tests/people/team-lead.json",
+        "docs/examples/answers.json",
+    };
+    measures seen = {0, 0, 0, 0.0};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        char *json = fixture_read(files[i], NULL);
+        cq_answers *a = fixture_answers(f->real, json);
+        check_answer_set(f->real, a, false, &seen);
+        check_answer_set(f->real, a, true, &seen);
+        cq_answers_free(a);
+        free(json);
+    }
+    print_message("%zu persona runs: %zu got a what-if; worst rounding drift %.3f\n", seen.sets,
+                  seen.with_what_if, seen.worst_rounding);
+    assert_true(seen.with_what_if > 0);
+}
+
+/* ---- confidence: co-recommendation and warnings ---------------------------------------------- */
+
+static void a_close_call_co_recommends_every_role_within_the_margin(void **state)
+{
+    fixture *f = *state;
+    cq_result *r = score_file(f->real, "docs/examples/answers.json", false);
+    cJSON *doc = result_json(f->real, r, NULL);
+    const cJSON *co = get(doc, "co_recommended");
+    assert_true(cq_result_close_count(r) > 1);
+    assert_int_equal(cJSON_GetArraySize(co), cq_result_close_count(r));
+    for (size_t i = 0; i < cq_result_close_count(r); i++)
+        assert_string_equal(cJSON_GetArrayItem(co, (int)i)->valuestring,
+                            cq_role_id(f->real, cq_result_role_at(r, i)));
+    cJSON_Delete(doc);
+    cq_result_free(r);
+}
+
+static void a_clear_win_co_recommends_nothing(void **state)
+{
+    fixture *f = *state;
+    cq_result *r = score_file(f->mini, "tests/fixtures/mini/worked-example.json", false);
+    cJSON *doc = result_json(f->mini, r, NULL);
+    assert_int_equal(cJSON_GetArraySize(get(doc, "co_recommended")), 0);
+    cJSON_Delete(doc);
+    cq_result_free(r);
+}
+
+/* Answers every choice question with its first option and every scale with value `scale`. */
+static cq_answers *patterned_answers(const cq_model *m, long scale_offset_from_min)
+{
+    cq_answers *a = NULL;
+    assert_int_equal(cq_answers_new(m, &a, NULL), CQ_OK);
+    for (size_t q = 0; q < cq_model_question_count(m); q++) {
+        if (cq_question_type_of(m, q) == CQ_SCALE)
+            assert_int_equal(
+                cq_answers_set_scale(a, q, cq_scale_min(m, q) + scale_offset_from_min, NULL),
+                CQ_OK);
+        else
+            assert_int_equal(cq_answers_set_option(a, q, 0, NULL), CQ_OK);
+    }
+    return a;
+}
+
+static void answers_all_in_the_first_position_raise_a_warning(void **state)
+{
+    fixture *f = *state;
+    cq_answers *a = patterned_answers(f->real, 0);
+    cq_result *r = score_with(f->real, a, false);
+    assert_true(cq_result_warnings(r) & CQ_WARN_SAME_POSITION);
+    assert_true(cq_result_warnings(r) & CQ_WARN_SCALE_END);
+    cJSON *doc = result_json(f->real, r, NULL);
+    const cJSON *w = cJSON_GetArrayItem(get(doc, "warnings"), 0);
+    assert_non_null(w);
+    assert_string_equal(get(w, "code")->valuestring, "same-position");
+    assert_string_equal(get(w, "message")->valuestring, cq_warning_text(CQ_WARN_SAME_POSITION));
+    cJSON_Delete(doc);
+    cq_result_free(r);
+    cq_answers_free(a);
+}
+
+static void every_scale_at_its_midpoint_raises_a_warning(void **state)
+{
+    fixture *f = *state;
+    cq_answers *a = NULL;
+    char *json = fixture_read("docs/examples/answers.json", NULL);
+    a = fixture_answers(f->real, json);
+    free(json);
+    for (size_t q = 0; q < cq_model_question_count(f->real); q++)
+        if (cq_question_type_of(f->real, q) == CQ_SCALE)
+            assert_int_equal(
+                cq_answers_set_scale(
+                    a, q, (cq_scale_min(f->real, q) + cq_scale_max(f->real, q)) / 2, NULL),
+                CQ_OK);
+    cq_result *r = score_with(f->real, a, false);
+    assert_int_equal(cq_result_warnings(r), CQ_WARN_SCALE_MIDDLE);
+    cq_result_free(r);
+    cq_answers_free(a);
+}
+
+static void answering_fewer_than_half_of_the_questions_raises_a_warning(void **state)
+{
+    fixture *f = *state;
+    cq_result *r = score_text(
+        f->real, "{\"answers\": {\"education\": \"phd\", \"research-vs-production\": 5}}", false);
+    assert_true(cq_result_warnings(r) & CQ_WARN_FEW_ANSWERS);
+    cq_result_free(r);
+}
+
+static void considered_answers_raise_no_warning(void **state)
+{
+    fixture *f = *state;
+    cq_result *r = score_file(f->real, "docs/examples/answers.json", false);
+    assert_int_equal(cq_result_warnings(r), 0);
+    cJSON *doc = result_json(f->real, r, NULL);
+    assert_int_equal(cJSON_GetArraySize(get(doc, "warnings")), 0);
+    cJSON_Delete(doc);
+    cq_result_free(r);
+}
+
+static void every_warning_has_a_code_and_a_sentence(void **state)
+{
+    (void)state;
+    for (unsigned i = 0; i < CQ_WARNING_COUNT; i++) {
+        const char *text = cq_warning_text((cq_warning)(1u << i));
+        assert_non_null(cq_warning_code((cq_warning)(1u << i)));
+        assert_non_null(text);
+        assert_true(text[0] >= 'a' && text[0] <= 'z');
+        assert_true(text[strlen(text) - 1] != '.');
+    }
+    assert_null(cq_warning_code((cq_warning)3));
+    assert_null(cq_warning_text((cq_warning)(1u << CQ_WARNING_COUNT)));
+}
+
+/* ---- education ------------------------------------------------------------------------------- */
+
+static void education_filter_sets_apart_roles_above_the_reported_level(void **state)
+{
+    fixture *f = *state;
+    const cq_model *m = f->real;
+    char *json = fixture_read("tests/personas/research-scientist.json", NULL);
+    char *masters = fixture_replace(json, "\"phd\"", "\"masters\"");
+    cq_answers *a = fixture_answers(m, masters);
+    cq_result *plain = score_with(m, a, false), *r = score_with(m, a, true);
+    size_t level = cq_answers_education_level(a), rs = fixture_role(m, "research-scientist");
+
+    assert_int_equal(cq_result_filtered_count(plain), 0);
+    assert_int_equal(cq_result_rank_count(plain), cq_model_role_count(m));
+    assert_int_equal(cq_result_role_at(plain, 0), rs);
+    /* Research scientists usually need a PhD: set apart, and someone else is recommended. */
+    assert_true(cq_result_filtered_count(r) > 0);
+    assert_int_equal(cq_result_rank_count(r) + cq_result_filtered_count(r), cq_model_role_count(m));
+    bool apart = false;
+    for (size_t i = 0; i < cq_result_filtered_count(r); i++) {
+        size_t role_i = cq_result_filtered_at(r, i);
+        apart |= role_i == rs;
+        assert_true(cq_role_education_level(m, role_i) > level);
+        if (i > 0)
+            assert_true(cq_result_score(r, cq_result_filtered_at(r, i - 1)) >=
+                        cq_result_score(r, role_i));
+    }
+    assert_true(apart);
+    for (size_t i = 0; i < cq_result_rank_count(r); i++)
+        assert_true(cq_role_education_level(m, cq_result_role_at(r, i)) <= level);
+    assert_true(cq_result_role_at(r, 0) != rs);
+    assert_int_equal(cq_result_role_at(r, cq_result_rank_count(r)), (size_t)-1);
+    /* Scores do not change; only the ranking does. */
+    assert_double_equal(cq_result_score(r, rs), cq_result_score(plain, rs), EXACT);
+
+    cJSON *doc = result_json(m, r, NULL);
+    const cJSON *filtered = get(doc, "education_filtered");
+    assert_int_equal(cJSON_GetArraySize(filtered), cq_result_filtered_count(r));
+    assert_int_equal(cJSON_GetArraySize(get(doc, "ranking")), cq_result_rank_count(r));
+    assert_string_equal(get(get(doc, "recommendation"), "id")->valuestring,
+                        cq_role_id(m, cq_result_role_at(r, 0)));
+    cJSON_Delete(doc);
+    doc = result_json(m, plain, NULL);
+    assert_null(cJSON_GetObjectItemCaseSensitive(doc, "education_filtered"));
+    cJSON_Delete(doc);
+    cq_result_free(plain);
+    cq_result_free(r);
+    cq_answers_free(a);
+    free(masters);
+    free(json);
+}
+
+static void education_filter_without_an_education_answer_warns_and_keeps_every_role(void **state)
+{
+    fixture *f = *state;
+    cq_result *r = score_text(f->real, "{\"answers\": {\"research-vs-production\": 5}}", true);
+    assert_int_equal(cq_result_filtered_count(r), 0);
+    assert_true(cq_result_warnings(r) & CQ_WARN_FILTER_NO_LEVEL);
+    cq_result_free(r);
+}
+
+static void education_filter_that_would_set_every_role_apart_keeps_them_all(void **state)
+{
+    fixture *f = *state;
+    /* Every shipped role expects at least a bachelor's degree. */
+    cq_result *r = score_text(
+        f->real, "{\"answers\": {\"education\": \"secondary\", \"statistics\": 5}}", true);
+    assert_int_equal(cq_result_filtered_count(r), 0);
+    assert_int_equal(cq_result_rank_count(r), cq_model_role_count(f->real));
+    assert_true(cq_result_warnings(r) & CQ_WARN_FILTER_ALL);
+    cq_result_free(r);
+}
+
+static void an_education_below_the_top_role_is_a_stated_gap(void **state)
+{
+    fixture *f = *state;
+    const cq_model *m = f->real;
+    char *json = fixture_read("tests/personas/research-scientist.json", NULL);
+    char *masters = fixture_replace(json, "\"phd\"", "\"masters\"");
+    cq_result *r = score_text(m, masters, false);
+    cJSON *doc = result_json(m, r, NULL);
+    const cJSON *gap = get(doc, "education_gap");
+    assert_string_equal(get(gap, "role")->valuestring, "research-scientist");
+    assert_string_equal(get(gap, "expected")->valuestring, "phd");
+    assert_string_equal(get(gap, "reported")->valuestring, "masters");
+    cJSON_Delete(doc);
+    cq_result_free(r);
+    r = score_text(m, json, false);
+    doc = result_json(m, r, NULL);
+    assert_null(cJSON_GetObjectItemCaseSensitive(doc, "education_gap"));
+    cJSON_Delete(doc);
+    cq_result_free(r);
+    free(masters);
+    free(json);
+}
+
+/* ---- gaps and tips --------------------------------------------------------------------------- */
+
+/* The largest shortfall a tip closes (0 when it closes none). */
+static double tip_key(const cq_model *m, const cq_result *r, size_t role_i, size_t tip)
+{
+    double key = 0;
+    for (size_t i = 0; i < cq_tip_trait_count(m, role_i, tip); i++) {
+        size_t t = cq_tip_trait(m, role_i, tip, i);
+        if (cq_result_closes(r, role_i, t) && cq_result_gap(r, role_i, t) > key)
+            key = cq_result_gap(r, role_i, t);
+    }
+    return key;
+}
+
+static void tips_come_in_order_of_the_largest_gap_they_close(void **state)
+{
+    fixture *f = *state;
+    const cq_model *m = f->real;
+    uint64_t seed = 99;
+    for (int i = 0; i < 50; i++) {
+        cq_answers *a = NULL;
+        assert_int_equal(cq_answers_new(m, &a, NULL), CQ_OK);
+        fixture_random_answers(m, a, &seed);
+        cq_result *r = score_with(m, a, false);
+        for (size_t role_i = 0; role_i < cq_model_role_count(m); role_i++) {
+            size_t n = cq_role_tip_count(m, role_i);
+            bool seen[CQ_MAX_LIST_ITEMS] = {false};
+            for (size_t rank = 0; rank < n; rank++) {
+                size_t tip = cq_result_tip_at(r, role_i, rank);
+                assert_true(tip < n && !seen[tip]);
+                seen[tip] = true;
+                if (rank > 0)
+                    assert_true(tip_key(m, r, role_i, cq_result_tip_at(r, role_i, rank - 1)) +
+                                    1e-9 >=
+                                tip_key(m, r, role_i, tip));
+            }
+            assert_int_equal(cq_result_tip_at(r, role_i, n), (size_t)-1);
+        }
+        cq_result_free(r);
+        cq_answers_free(a);
+    }
+}
+
+static void a_trait_no_answer_touched_counts_as_nothing_shown_yet(void **state)
+{
+    fixture *f = *state;
+    const cq_model *m = f->mini;
+    /* Only the scale is answered: leadership has no evidence, so its value counts as 0. */
+    cq_result *r = score_text(m, "{\"answers\": {\"orientation\": 5}}", false);
+    size_t lead = cq_model_find_trait(m, "leadership"), man = fixture_role(m, "manager");
+    assert_double_equal(cq_result_trait_evidence(r, lead), 0.0, EXACT);
+    assert_double_equal(cq_result_gap(r, man, lead), 2.0 * 0.9, EXACT);
+    assert_true(cq_result_closes(r, man, lead));
+    /* A trait the person is above target on is a gap, but no tip closes it. */
+    size_t research = cq_model_find_trait(m, "research");
+    assert_double_equal(cq_result_gap(r, man, research), 1.0 * 0.8, EXACT);
+    assert_false(cq_result_closes(r, man, research));
+    cq_result_free(r);
+}
+
+/* ---- comparison ------------------------------------------------------------------------------ */
+
+/* Lowercase letters and digits only, to compare phrases the way a reader would. */
+static void squeeze(const char *in, char *out, size_t size)
+{
+    size_t n = 0;
+    for (; *in && n + 1 < size; in++) {
+        char c = *in;
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out[n++] = c;
+    }
+    out[n] = '\0';
+}
+
+/* True when the stem of each word of phrase appears in some item of the side. */
+static bool side_mentions(const cq_comparison *c, cq_dimension d, int side, const char *phrase)
+{
+    char words[CQ_MAX_TEXT_BYTES];
+    snprintf(words, sizeof words, "%s", phrase);
+    for (char *w = strtok(words, " ,;:()/"); w; w = strtok(NULL, " ,;:()/")) {
+        char want[256], item[CQ_MAX_TEXT_BYTES];
+        squeeze(w, want, sizeof want);
+        size_t len = strlen(want);
+        if (len > 3 && strcmp(want + len - 3, "ies") == 0)
+            want[len - 3] = '\0'; /* "compan" is in "company" and "companies" */
+        else if (len > 3 && (want[len - 1] == 's' || want[len - 1] == 'y'))
+            want[len - 1] = '\0';
+        bool found = false;
+        for (size_t i = 0; !found && i < cq_comparison_item_count(c, d, side); i++) {
+            squeeze(cq_comparison_item(c, d, side, i), item, sizeof item);
+            found = strstr(item, want) != NULL;
+        }
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+/* Splits text into lowercase words of letters and digits; returns how many (at most max). */
+static size_t words_of(const char *text, char words[][64], size_t max)
+{
+    size_t n = 0, len = 0;
+    for (const char *p = text;; p++) {
+        char c = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+        bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (word && len < 63) {
+            words[n][len++] = c;
+        } else if (!word && len > 0) {
+            words[n][len] = '\0';
+            len = 0;
+            if (++n == max)
+                return n;
+        }
+        if (!*p)
+            return n;
+    }
+}
+
+/* True when the words of x appear in a row among the words of y. */
+static bool words_within(const char *x, const char *y)
+{
+    static char wx[64][64], wy[64][64];
+    size_t nx = words_of(x, wx, 64), ny = words_of(y, wy, 64);
+    for (size_t start = 0; start + nx <= ny; start++) {
+        size_t i = 0;
+        while (i < nx && strcmp(wx[i], wy[start + i]) == 0)
+            i++;
+        if (i == nx)
+            return true;
+    }
+    return false;
+}
+
+/* True when a's tip with this text is one the profiles give b too. */
+static bool tip_given_to_both(const cq_model *m, size_t a, size_t b, const char *text)
+{
+    for (size_t t = 0; t < cq_role_tip_count(m, a); t++) {
+        if (strcmp(cq_tip_text(m, a, t), text) != 0)
+            continue;
+        for (size_t i = 0; i < cq_tip_shared_count(m, a, t); i++)
+            if (strcmp(cq_tip_shared_with(m, a, t, i), cq_role_id(m, b)) == 0)
+                return true;
+        for (size_t u = 0; u < cq_role_tip_count(m, b); u++)
+            if (strcmp(cq_tip_text(m, b, u), text) == 0)
+                return true;
+    }
+    return false;
+}
+
+static void every_pair_of_roles_compares_on_the_seven_dimensions(void **state)
+{
+    fixture *f = *state;
+    const cq_model *m = f->real;
+    static const char *const names[] = {"responsibilities", "skills",  "education", "tools",
+                                        "industries",       "outlook", "tips"};
+    size_t n = cq_model_role_count(m), shared = 0;
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = 0; b < n; b++) {
+            cq_comparison *c = NULL;
+            if (a == b) {
+                assert_int_equal(cq_compare(m, a, b, &c, NULL), CQ_ERR_ARG);
+                continue;
+            }
+            assert_int_equal(cq_compare(m, a, b, &c, NULL), CQ_OK);
+            assert_int_equal(cq_comparison_role(c, 0), a);
+            assert_int_equal(cq_comparison_role(c, 1), b);
+            for (int d = 0; d < CQ_DIM_COUNT; d++) {
+                assert_string_equal(cq_dimension_name((cq_dimension)d), names[d]);
+                assert_true(cq_comparison_item_count(c, (cq_dimension)d, 0) > 0);
+                assert_true(cq_comparison_item_count(c, (cq_dimension)d, 1) > 0);
+                /* Never claim something is shared that is not in both. */
+                for (size_t i = 0;
+                     d <= CQ_DIM_INDUSTRIES && i < cq_comparison_shared_count(c, (cq_dimension)d);
+                     i++) {
+                    const char *p = cq_comparison_shared(c, (cq_dimension)d, i);
+                    if (!side_mentions(c, (cq_dimension)d, 0, p) ||
+                        !side_mentions(c, (cq_dimension)d, 1, p))
+                        print_error("\"%s\" is not in both %s and %s\n", p, cq_role_id(m, a),
+                                    cq_role_id(m, b));
+                    assert_true(side_mentions(c, (cq_dimension)d, 0, p));
+                    assert_true(side_mentions(c, (cq_dimension)d, 1, p));
+                    /* No phrase is listed again inside a longer one. */
+                    for (size_t j = 0; j < cq_comparison_shared_count(c, (cq_dimension)d); j++)
+                        assert_true(j == i ||
+                                    !words_within(p, cq_comparison_shared(c, (cq_dimension)d, j)));
+                    shared++;
+                }
+                for (size_t i = 0;
+                     d == CQ_DIM_TIPS && i < cq_comparison_shared_count(c, CQ_DIM_TIPS); i++)
+                    assert_true(
+                        tip_given_to_both(m, a, b, cq_comparison_shared(c, CQ_DIM_TIPS, i)));
+            }
+            char *json = NULL;
+            assert_int_equal(cq_comparison_to_json(m, c, &json, NULL, NULL), CQ_OK);
+            cJSON *doc = cJSON_Parse(json);
+            assert_int_equal(cJSON_GetArraySize(get(doc, "rows")), CQ_DIM_COUNT);
+            assert_string_equal(cJSON_GetArrayItem(get(doc, "roles"), 1)->valuestring,
+                                cq_role_id(m, b));
+            cJSON_Delete(doc);
+            cq_free(f->ctx, json);
+            cq_comparison_free(c);
+        }
+    assert_true(shared > 0);
+}
+
+static const char *const phrase_bank =
+    "{\"version\": \"t\", \"traits\": [{\"id\": \"x\", \"name\": \"X\"}], \"questions\": "
+    "[{\"id\": \"q\", \"type\": \"scale\", \"text\": \"Q?\", \"min\": 1, \"max\": 5, "
+    "\"traits\": {\"x\": [0, 1]}}]}";
+
+/* A profile whose tools are `tools` (a JSON array), whose outlook quotes 15% and `figure` (both
+ * from the same source and period) and whose first tip, `tip`, lists `shared`; its second tip
+ * is shared with nobody. */
+static char *phrase_profile(const char *id, const char *tools, const char *figure, const char *tip,
+                            const char *shared)
+{
+    char *text = malloc(4096);
+    assert_non_null(text);
+    snprintf(text, 4096,
+             "{\"id\": \"%s\", \"title\": \"%s\", \"summary\": \"S\", \"responsibilities\": "
+             "[\"Plan the experiments\"], \"skills\": [\"Skill\"], \"education\": [\"Degree\"], "
+             "\"tools\": %s, \"industries\": [\"Retail and e-commerce businesses\"], "
+             "\"outlook\": {\"text\": \"Good.\", \"figures\": [{\"value\": \"15%%\", "
+             "\"measure\": \"growth of %s\", \"source\": \"BLS\", \"period\": \"2019-2029\", "
+             "\"article\": \"A\"}, {\"value\": \"%s\", \"measure\": \"pay\", \"source\": "
+             "\"BLS\", \"period\": \"2019-2029\", \"article\": \"A\"}]}, \"tips\": [{\"text\": "
+             "\"%s\", \"builds\": [\"x\"], \"source\": \"A\"%s}, {\"text\": \"Own tip of %s.\", "
+             "\"builds\": [\"x\"], \"source\": \"A\"}], \"sources\": [\"A\"], \"targets\": "
+             "{\"x\": {\"value\": 1, \"importance\": 1, \"why\": \"w\"}}}",
+             id, id, tools, id, figure, tip, shared, id);
+    return text;
+}
+
+static void shared_phrases_are_whole_words_both_lists_use(void **state)
+{
+    fixture *f = *state;
+    char *pa = phrase_profile("alpha",
+                              "[\"TensorFlow, PyTorch and scikit-learn for the models\", "
+                              "\"R and SQL\", \"Training in the cloud\"]",
+                              "$1", "Read papers.", ", \"shared_with\": [\"beta\"]");
+    char *pb = phrase_profile("beta",
+                              "[\"PyTorch and Scikit-Learn\", \"React apps and the SQLite\", "
+                              "\"Jobs in the cloud\"]",
+                              "$2", "Write code.", "");
+    const char *profiles[] = {pa, pb, NULL};
+    cq_model *m = NULL;
+    cq_error err;
+    assert_int_equal(fixture_load_texts(f->ctx, phrase_bank, profiles, &m, &err), CQ_OK);
+    cq_comparison *c = NULL;
+    assert_int_equal(cq_compare(m, 0, 1, &c, NULL), CQ_OK);
+    /* Case and punctuation do not matter; "R" is not in "React", nor "SQL" in "SQLite"; "and",
+     * "in" and "the" are never shared on their own and are trimmed from the ends. */
+    assert_int_equal(cq_comparison_shared_count(c, CQ_DIM_TOOLS), 2);
+    assert_string_equal(cq_comparison_shared(c, CQ_DIM_TOOLS, 0), "PyTorch and scikit-learn");
+    assert_string_equal(cq_comparison_shared(c, CQ_DIM_TOOLS, 1), "cloud");
+    /* The same list word for word is shared whole; plurals match singulars. */
+    assert_string_equal(cq_comparison_shared(c, CQ_DIM_INDUSTRIES, 0),
+                        "Retail and e-commerce businesses");
+    assert_int_equal(cq_comparison_shared_count(c, CQ_DIM_RESPONSIBILITIES), 1);
+    assert_string_equal(cq_comparison_shared(c, CQ_DIM_RESPONSIBILITIES, 0),
+                        "Plan the experiments");
+    /* The same figure, though the articles word its measure differently; not another value
+     * from the same source. */
+    assert_int_equal(cq_comparison_shared_count(c, CQ_DIM_OUTLOOK), 1);
+    assert_string_equal(cq_comparison_shared(c, CQ_DIM_OUTLOOK, 0), "15% (BLS, 2019-2029)");
+    /* A tip the profile marks as shared, in the first role's words; not the other one. */
+    assert_int_equal(cq_comparison_shared_count(c, CQ_DIM_TIPS), 1);
+    assert_string_equal(cq_comparison_shared(c, CQ_DIM_TIPS, 0), "Read papers.");
+    assert_null(cq_comparison_shared(c, CQ_DIM_TIPS, 1));
+    assert_null(cq_comparison_item(c, CQ_DIM_TOOLS, 2, 0));
+    cq_comparison_free(c);
+    /* Seen from the other side, nothing of beta's tips is marked as shared. */
+    assert_int_equal(cq_compare(m, 1, 0, &c, NULL), CQ_OK);
+    assert_int_equal(cq_comparison_shared_count(c, CQ_DIM_TIPS), 0);
+    cq_comparison_free(c);
+    cq_model_free(m);
+    free(pa);
+    free(pb);
+}
+
+/* ---- the JSON view as a whole ---------------------------------------------------------------- */
+
+static void result_json_explains_any_role_on_request(void **state)
+{
+    fixture *f = *state;
+    const cq_model *m = f->real;
+    cq_result *r = score_file(m, "docs/examples/answers.json", false);
+    for (size_t role_i = 0; role_i < cq_model_role_count(m); role_i++) {
+        cq_json_options options = {true, role_i};
+        cJSON *doc = result_json(m, r, &options);
+        const cJSON *e = get(doc, "explained");
+        assert_string_equal(get(e, "id")->valuestring, cq_role_id(m, role_i));
+        double sum = 0;
+        const cJSON *c;
+        cJSON_ArrayForEach(c, get(e, "contributions")) sum += get(c, "points")->valuedouble;
+        assert_true(fabs(sum - cq_round1(cq_result_score(r, role_i))) <= ROUNDING_BOUND);
+        cJSON_Delete(doc);
+    }
+    cq_json_options bad = {true, cq_model_role_count(m)};
+    char *out = NULL;
+    assert_int_equal(cq_result_to_json_with(m, r, &bad, &out, NULL, NULL), CQ_ERR_ARG);
+    assert_null(out);
+    cJSON *doc = result_json(m, r, NULL);
+    assert_null(cJSON_GetObjectItemCaseSensitive(doc, "explained"));
+    const cJSON *rows = get(get(doc, "comparison"), "rows");
+    assert_int_equal(cJSON_GetArraySize(rows), CQ_DIM_COUNT);
+    const cJSON *tip;
+    cJSON_ArrayForEach(tip, get(doc, "tips"))
+    {
+        get(tip, "closes");
+        get(tip, "builds");
+        get(tip, "source");
+    }
+    cJSON_Delete(doc);
+    cq_result_free(r);
+}
+
+/* ---- allocation failures --------------------------------------------------------------------- */
+
+/* An allocator that fails every allocation after the first `budget` (SIZE_MAX: never). */
+typedef struct {
+    size_t budget, calls;
+} failing;
+
+static void *failing_realloc(void *ctx, void *ptr, size_t size)
+{
+    failing *fa = ctx;
+    if (fa->calls++ >= fa->budget)
+        return NULL;
+    return realloc(ptr, size);
+}
+
+static void failing_free(void *ctx, void *ptr)
+{
+    (void)ctx;
+    free(ptr);
+}
+
+static void explaining_fails_cleanly_when_any_allocation_fails(void **state)
+{
+    (void)state;
+    failing fa = {SIZE_MAX, 0};
+    cq_allocator alloc = {failing_realloc, failing_free, &fa};
+    cq_context *ctx = NULL;
+    assert_int_equal(cq_context_new(&alloc, &ctx), CQ_OK);
+    cq_model *m = fixture_load_dir(ctx, "tests/fixtures/mini");
+    char *json = fixture_read("tests/fixtures/mini/worked-example.json", NULL);
+    cq_answers *a = fixture_answers(m, json);
+    free(json);
+    cq_result *r = score_with(m, a, true);
+
+    /* Each call must fail with CQ_ERR_NOMEM at every allocation it makes, and free what it
+     * made (the sanitizer and valgrind runs catch a leak). */
+    for (int op = 0; op < 4; op++) {
+        bool done = false;
+        for (size_t budget = 0; !done; budget++) {
+            fa.calls = 0;
+            fa.budget = budget;
+            cq_status st;
+            cq_changes *changes = NULL;
+            cq_comparison *c = NULL;
+            cq_result *again = NULL;
+            char *out = NULL;
+            switch (op) {
+            case 0:
+                st = cq_changes_find(r, 2, &changes, NULL);
+                break;
+            case 1:
+                st = cq_compare(m, 0, 1, &c, NULL);
+                break;
+            case 2:
+                st = cq_result_to_json(m, r, &out, NULL, NULL);
+                break;
+            default:
+                st = cq_score_with(m, a, &(cq_score_options){true}, &again, NULL);
+                break;
+            }
+            fa.budget = SIZE_MAX;
+            done = st == CQ_OK;
+            if (!done)
+                assert_int_equal(st, CQ_ERR_NOMEM);
+            cq_changes_free(changes);
+            cq_comparison_free(c);
+            cq_result_free(again);
+            cq_free(ctx, out);
+            assert_true(budget < 100000);
+        }
+    }
+    cq_result_free(r);
+    cq_answers_free(a);
+    cq_model_free(m);
+    cq_context_free(ctx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(worked_example_effects_match_the_hand_computation),
+        cmocka_unit_test(worked_example_json_lists_each_answer_with_points_and_effect),
+        cmocka_unit_test(worked_example_what_ifs_are_the_smallest_changes),
+        cmocka_unit_test(keeping_no_changes_still_counts_them),
+        cmocka_unit_test(random_answer_sets_keep_every_promise_of_the_explanation),
+        cmocka_unit_test(personas_and_people_keep_every_promise_of_the_explanation),
+        cmocka_unit_test(a_close_call_co_recommends_every_role_within_the_margin),
+        cmocka_unit_test(a_clear_win_co_recommends_nothing),
+        cmocka_unit_test(answers_all_in_the_first_position_raise_a_warning),
+        cmocka_unit_test(every_scale_at_its_midpoint_raises_a_warning),
+        cmocka_unit_test(answering_fewer_than_half_of_the_questions_raises_a_warning),
+        cmocka_unit_test(considered_answers_raise_no_warning),
+        cmocka_unit_test(every_warning_has_a_code_and_a_sentence),
+        cmocka_unit_test(education_filter_sets_apart_roles_above_the_reported_level),
+        cmocka_unit_test(education_filter_without_an_education_answer_warns_and_keeps_every_role),
+        cmocka_unit_test(education_filter_that_would_set_every_role_apart_keeps_them_all),
+        cmocka_unit_test(an_education_below_the_top_role_is_a_stated_gap),
+        cmocka_unit_test(tips_come_in_order_of_the_largest_gap_they_close),
+        cmocka_unit_test(a_trait_no_answer_touched_counts_as_nothing_shown_yet),
+        cmocka_unit_test(every_pair_of_roles_compares_on_the_seven_dimensions),
+        cmocka_unit_test(shared_phrases_are_whole_words_both_lists_use),
+        cmocka_unit_test(result_json_explains_any_role_on_request),
+        cmocka_unit_test(explaining_fails_cleanly_when_any_allocation_fails),
+    };
+    return cmocka_run_group_tests_name("explain", tests, setup, teardown);
+}
