@@ -262,18 +262,20 @@ coverage:
 
 # ---- fuzzing (clang, libFuzzer, ASan + UBSan) -------------------------------------------------
 
-# make fuzz builds build/fuzz/fuzz_TARGET; make fuzz-run SECONDS=N runs each for N seconds.
+# make fuzz builds build/fuzz/fuzz_TARGET; make fuzz-run SECONDS=N runs each for N seconds,
+# FUZZ_JOBS=N of them at a time.
 FUZZ_CC ?= clang
 FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all
 FUZZ_SECONDS := $(or $(SECONDS),60)
+FUZZ_JOBS ?= 1
 FUZZ_LIB_OBJS := $(ENGINE_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o) $(FUZZ_BUILD)/obj/fuzz/fuzz_common.o \
 	$(FUZZ_BUILD)/obj/gen/embedded_data.o
 
 fuzz: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 
 fuzz-run: fuzz
-	fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	FUZZ_JOBS='$(FUZZ_JOBS)' fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 $(FUZZ_BUILD)/obj/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)

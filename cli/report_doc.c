@@ -144,7 +144,7 @@ static int reasons(const struct doc_ops *doc, FILE *out, const struct result_vie
     snprintf(title, sizeof title, "Why %s", cq_role_title(v->model, v->top));
     doc->heading(out, 3, title);
     doc->paragraph(out, "Points each answer gained or lost against an answer of average fit "
-                           "to the same question:");
+                        "to the same question:");
     doc->list_begin(out, false);
     for (i = 0; code == CLI_EXIT_OK && i < v->raised_count + v->lowered_count; i++) {
         size_t q = i < v->raised_count ? v->raised[i] : v->lowered[i - v->raised_count];
@@ -234,7 +234,7 @@ static int what_if(const struct doc_ops *doc, FILE *out, const struct result_vie
     doc->heading(out, 2, "What would change it");
     if (n == 0) {
         doc->paragraph(out, "No change to a single answer puts another role first: the "
-                               "result is firm.");
+                            "result is firm.");
         return CLI_EXIT_OK;
     }
     doc->list_begin(out, false);
@@ -329,8 +329,8 @@ int report_comparison(const struct cli_env *env, const cq_comparison *c)
     doc->begin(out, title);
     doc->heading(out, 1, title);
     doc->paragraph(out, "In common: the phrases both profiles use (ignoring case, plurals and "
-                           "words such as \"and\" or \"the\"), the figures both outlooks quote, "
-                           "and the tips both roles get.");
+                        "words such as \"and\" or \"the\"), the figures both outlooks quote, "
+                        "and the tips both roles get.");
     code = comparison_table(doc, out, env->model, c);
     if (code == CLI_EXIT_OK)
         doc->end(out);

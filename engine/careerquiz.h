@@ -1,4 +1,4 @@
-/* careerquiz.h: public API of the careerquiz engine (load a bank and profiles, score answers). */
+/* careerquiz.h: public API of the careerquiz engine: load, validate, score and explain. */
 #ifndef CAREERQUIZ_H
 #define CAREERQUIZ_H
 
@@ -316,7 +316,8 @@ cq_status cq_score(const cq_model *model, const cq_answers *answers, cq_result *
                    cq_error *err);
 void cq_result_free(cq_result *result);
 
-/* Role index at rank (0 = best), ordered by score then id (see docs/scoring.md). */
+/* Role index at rank (0 = best), ordered by score then id (see docs/scoring.md); (size_t)-1
+ * from cq_result_rank_count on (the education filter may rank fewer than every role). */
 size_t cq_result_role_at(const cq_result *result, size_t rank);
 /* Score of a role, 0..100, unrounded. */
 double cq_result_score(const cq_result *result, size_t role);

@@ -37,6 +37,10 @@ extern char fuzz_unset;
 /* Aborts unless text (size bytes, NUL-terminated) is strict JSON, as every output must be. */
 void fuzz_check_output(const char *text, size_t size);
 
+/* Aborts unless a call that writes a JSON view (status) succeeded, as it must on a loaded model,
+ * and gave strict JSON; then frees the text. */
+void fuzz_view(cq_status status, const cq_error *err, char *json, size_t size);
+
 /*
  * Scores answers (with and without the education filter) and, when `views` is set, writes
  * every JSON view of the result, checking each step. The views search for what-if changes,

@@ -36,10 +36,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     char *json = NULL;
     size_t length = 0;
-    if (cq_questions_to_json(model, &json, &length, &err) != CQ_OK)
-        abort();
-    fuzz_check_output(json, length);
-    cq_free(fuzz_context(), json);
+    st = cq_questions_to_json(model, &json, &length, &err);
+    fuzz_view(st, &err, json, length);
     cq_answers *answers = NULL;
     if (cq_answers_new(model, &answers, &err) != CQ_OK)
         abort();

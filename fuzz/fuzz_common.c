@@ -81,9 +81,9 @@ static void must(cq_status status, const cq_error *err)
     }
 }
 
-/* Frees JSON text after checking it. */
-static void check_and_free(char *json, size_t size)
+void fuzz_view(cq_status status, const cq_error *err, char *json, size_t size)
 {
+    must(status, err);
     fuzz_check_output(json, size);
     cq_free(fuzz_context(), json);
 }
@@ -120,14 +120,14 @@ void fuzz_score_and_print(const cq_model *model, const cq_answers *answers, bool
         cq_result_free(result);
         return;
     }
-    must(cq_result_to_json(model, result, &json, &size, &err), &err);
-    check_and_free(json, size);
+    st = cq_result_to_json(model, result, &json, &size, &err);
+    fuzz_view(st, &err, json, size);
     /* The explanation of the runner-up, as `score --explain ID` asks for it. */
     cq_json_options explain = {.explain = true, .explain_role = cq_result_role_at(result, 1)};
     if (explain.explain_role == CQ_NONE)
         explain.explain_role = cq_result_role_at(result, 0);
-    must(cq_result_to_json_with(model, result, &explain, &json, &size, &err), &err);
-    check_and_free(json, size);
+    st = cq_result_to_json_with(model, result, &explain, &json, &size, &err);
+    fuzz_view(st, &err, json, size);
     cq_result_free(result);
     /* The same answers with the education filter, which may set every role apart. */
     cq_score_options filter = {.education_filter = true};
@@ -135,8 +135,8 @@ void fuzz_score_and_print(const cq_model *model, const cq_answers *answers, bool
     fuzz_check(st, &err);
     if (st != CQ_OK)
         return;
-    must(cq_result_to_json(model, result, &json, &size, &err), &err);
-    check_and_free(json, size);
+    st = cq_result_to_json(model, result, &json, &size, &err);
+    fuzz_view(st, &err, json, size);
     cq_result_free(result);
 }
 

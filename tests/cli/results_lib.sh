@@ -2,8 +2,8 @@
 # Sourced after lib.sh by test_batch.sh, test_store.sh, test_stats.sh and test_export.sh.
 
 PERSONAS=("$ROOT"/tests/personas/*.json)
-# A hand-counted workshop: 2 data scientists, a blank line, a research scientist and the
-# example answers (ml-engineer, a close call). See test_stats.sh for the counts.
+# A hand-counted workshop: 2 data scientists, a blank line, a research scientist (who skipped
+# "field") and the example answers (ml-engineer, a close call). See test_stats.sh for the counts.
 WORKSHOP=$ROOT/tests/results/workshop.jsonl
 
 # persona_lines N [BAD...]: N JSON Lines cycling through the personas; the line numbers in BAD

@@ -40,13 +40,16 @@ test_export_csv_matches_the_hand_worked_workshop() {
 
 test_export_csv_quotes_commas_quotes_and_newlines() {
     cq batch "$WORKSHOP" --db results.db --event 'say "hi", then go' >/dev/null
-    sql results.db "UPDATE results SET event = 'two' || char(10) || 'lines, \"quoted\"' WHERE id = 2"
+    sql results.db "UPDATE results SET event = 'two' || char(10) || 'lines' WHERE id = 2"
+    sql results.db "UPDATE results SET event = 'cr' || char(13) || 'only' WHERE id = 3"
     run cq export --db results.db
     expect_status 0
     expect_stdout_contains '"say ""hi"", then go"'
     expect_stdout_contains '"{""version"":1,'
-    [ "$(csv_query "$OUT" "SELECT event FROM t WHERE id = '2'")" = $'two\nlines, "quoted"' ] ||
+    [ "$(csv_query "$OUT" "SELECT event FROM t WHERE id = '2'")" = $'two\nlines' ] ||
         fail "the event with a newline did not come back whole"
+    [ "$(csv_query "$OUT" "SELECT hex(event) FROM t WHERE id = '3'")" = 63720D6F6E6C79 ] ||
+        fail "the event with a carriage return did not come back whole"
     [ "$(csv_query "$OUT" "SELECT event FROM t WHERE id = '1'")" = 'say "hi", then go' ] ||
         fail "the event with quotes did not come back whole"
     [ "$(csv_query "$OUT" 'SELECT count(*) FROM t')" = 4 ] || fail "quoting broke the rows"

@@ -4,8 +4,10 @@
 . "$(dirname "$0")/results_lib.sh"
 
 # The workshop fixture, counted by hand from its four answer lines (line 3 is blank):
-# 2 x tests/personas/data-scientist.json, 1 x research-scientist.json and the example answers,
-# whose top role is ml-engineer by 0.3 points (the only close call).
+# 2 x tests/personas/data-scientist.json, 1 x research-scientist.json with "field": null
+# (skipped), and the example answers, whose top role is ml-engineer by 0.3 points (the only
+# close call).
+#   field: math-statistics 2, computer-science 1, answered by 3 (the skip does not count)
 #   education: bachelors 3 (both data scientists, the example), phd 1 (the research scientist)
 #   languages: python 4, r 2, java 2, cpp 1, sql 1, matlab 0, none 0
 #   research-vs-production: 2 three times (data scientists, example), 5 once
@@ -26,6 +28,9 @@ test_stats_json_matches_the_hand_counted_workshop() {
     expect_jq '.questions[0].id == "education" and .questions[0].answered == 4'
     expect_jq '[.questions[] | select(.id == "education") | .answers[] | [.id, .count]] ==
         [["secondary", 0], ["bootcamp", 0], ["bachelors", 3], ["masters", 0], ["phd", 1]]'
+    expect_jq '.questions[] | select(.id == "field") | .answered == 3 and
+        ([.answers[] | select(.count > 0) | [.id, .count]] ==
+        [["computer-science", 1], ["math-statistics", 2]])'
     expect_jq '[.questions[] | select(.id == "languages") | .answers[] | [.id, .count]] ==
         [["python", 4], ["r", 2], ["java", 2], ["cpp", 1], ["sql", 1], ["matlab", 0], ["none", 0]]'
     expect_jq '[.questions[] | select(.id == "research-vs-production") | .answers[] |

@@ -68,6 +68,46 @@ size_t fixture_question(const cq_model *model, const char *id)
     return q;
 }
 
+int fixture_mini_setup(void **state)
+{
+    fixture_mini *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    assert_int_equal(cq_context_new(NULL, &f->ctx), CQ_OK);
+    f->model = fixture_load_dir(f->ctx, "tests/fixtures/mini");
+    *state = f;
+    return 0;
+}
+
+int fixture_mini_teardown(void **state)
+{
+    fixture_mini *f = *state;
+    cq_model_free(f->model);
+    cq_context_free(f->ctx);
+    free(f);
+    return 0;
+}
+
+int fixture_texts_setup(void **state)
+{
+    fixture_texts *t = calloc(1, sizeof *t);
+    assert_non_null(t);
+    t->bank = fixture_read("tests/fixtures/mini/questions/bank.json", NULL);
+    t->scientist = fixture_read("tests/fixtures/mini/profiles/scientist.json", NULL);
+    t->manager = fixture_read("tests/fixtures/mini/profiles/manager.json", NULL);
+    *state = t;
+    return 0;
+}
+
+int fixture_texts_teardown(void **state)
+{
+    fixture_texts *t = *state;
+    free(t->bank);
+    free(t->scientist);
+    free(t->manager);
+    free(t);
+    return 0;
+}
+
 cq_answers *fixture_answers(const cq_model *model, const char *json)
 {
     cq_answers *answers = NULL;

@@ -27,6 +27,25 @@ cq_status fixture_load_texts(cq_context *ctx, const char *bank, const char *cons
 size_t fixture_role(const cq_model *model, const char *id);
 size_t fixture_question(const cq_model *model, const char *id);
 
+/* A context and the mini fixture's model (tests/fixtures/mini), for tests that read it. */
+typedef struct fixture_mini {
+    cq_context *ctx;
+    cq_model *model;
+} fixture_mini;
+
+/* cmocka group setup and teardown: a new fixture_mini in *state, and freeing it. */
+int fixture_mini_setup(void **state);
+int fixture_mini_teardown(void **state);
+
+/* The mini fixture's bank and two profiles as text, for tests that change them before loading. */
+typedef struct fixture_texts {
+    char *bank, *scientist, *manager;
+} fixture_texts;
+
+/* cmocka group setup and teardown: a new fixture_texts in *state, and freeing it. */
+int fixture_texts_setup(void **state);
+int fixture_texts_teardown(void **state);
+
 /* Parses answers JSON text; fails the test on error. */
 cq_answers *fixture_answers(const cq_model *model, const char *json);
 

@@ -8,29 +8,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-typedef struct {
-    cq_context *ctx;
-    cq_model *model;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    assert_int_equal(cq_context_new(NULL, &f->ctx), CQ_OK);
-    f->model = fixture_load_dir(f->ctx, "tests/fixtures/mini");
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    cq_model_free(f->model);
-    cq_context_free(f->ctx);
-    free(f);
-    return 0;
-}
-
 static void every_status_has_a_name(void **state)
 {
     (void)state;
@@ -68,7 +45,7 @@ static void an_error_formats_the_parts_it_has(void **state)
 
 static void a_long_file_name_is_cut_between_characters(void **state)
 {
-    fixture *f = *state;
+    fixture_mini *f = *state;
     /* "é" is two bytes: a cut in the middle would leave half a character. */
     char name[CQ_ERROR_NAME + 8];
     memset(name, 'a', sizeof name);
@@ -115,7 +92,7 @@ static void a_context_needs_a_whole_allocator(void **state)
 
 static void calls_with_missing_arguments_are_refused(void **state)
 {
-    fixture *f = *state;
+    fixture_mini *f = *state;
     cq_error err;
     cq_model *m = NULL;
     cq_answers *a = NULL;
@@ -155,7 +132,7 @@ static void calls_with_missing_arguments_are_refused(void **state)
 
 static void an_empty_answers_text_needs_no_buffer(void **state)
 {
-    fixture *f = *state;
+    fixture_mini *f = *state;
     cq_answers *a = NULL;
     cq_error err;
     assert_int_equal(cq_answers_parse(f->model, NULL, NULL, 0, &a, &err), CQ_ERR_SYNTAX);
@@ -165,7 +142,7 @@ static void an_empty_answers_text_needs_no_buffer(void **state)
 
 static void model_getters_out_of_range_give_nothing(void **state)
 {
-    fixture *f = *state;
+    fixture_mini *f = *state;
     const cq_model *m = f->model;
     size_t q = cq_model_question_count(m), r = cq_model_role_count(m);
     size_t t = cq_model_trait_count(m);
@@ -225,7 +202,7 @@ static void model_getters_out_of_range_give_nothing(void **state)
 
 static void answers_and_result_getters_out_of_range_give_nothing(void **state)
 {
-    fixture *f = *state;
+    fixture_mini *f = *state;
     cq_answers *a = fixture_answers(f->model, "{\"answers\": {\"orientation\": 4}}");
     size_t q = cq_model_question_count(f->model);
     cq_error err;
@@ -260,7 +237,7 @@ static void answers_and_result_getters_out_of_range_give_nothing(void **state)
 
 static void a_read_error_is_an_io_error(void **state)
 {
-    fixture *f = *state;
+    fixture_mini *f = *state;
     /* A stream open for writing only: reading it fails with EBADF. */
     FILE *fp = fopen("/dev/null", "w");
     assert_non_null(fp);
@@ -307,7 +284,7 @@ static void copy_file(const char *from, const char *to)
 
 static void a_data_folder_with_too_many_files_is_refused(void **state)
 {
-    fixture *f = *state;
+    fixture_mini *f = *state;
     char *dir = data_folder();
     char path[512];
     /* 65 bank files; hidden files and other names do not count. */
@@ -324,7 +301,7 @@ static void a_data_folder_with_too_many_files_is_refused(void **state)
 
 static void a_data_folder_reads_only_visible_json_files(void **state)
 {
-    fixture *f = *state;
+    fixture_mini *f = *state;
     char *dir = data_folder();
     char path[512];
     snprintf(path, sizeof path, "%s/questions/bank.json", dir);
@@ -364,5 +341,6 @@ int main(void)
         cmocka_unit_test(a_data_folder_with_too_many_files_is_refused),
         cmocka_unit_test(a_data_folder_reads_only_visible_json_files),
     };
-    return cmocka_run_group_tests_name("api edges", tests, setup, teardown);
+    return cmocka_run_group_tests_name("api edges", tests, fixture_mini_setup,
+                                       fixture_mini_teardown);
 }

@@ -235,33 +235,9 @@ static const bad_case education_cases[] = {
      CQ_ERR_INVALID, "role \"scientist\": required field \"typical_education\" is missing"},
 };
 
-typedef struct {
-    char *bank, *scientist, *manager;
-} texts;
-
-static int setup(void **state)
-{
-    texts *t = calloc(1, sizeof *t);
-    t->bank = fixture_read("tests/fixtures/mini/questions/bank.json", NULL);
-    t->scientist = fixture_read("tests/fixtures/mini/profiles/scientist.json", NULL);
-    t->manager = fixture_read("tests/fixtures/mini/profiles/manager.json", NULL);
-    *state = t;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    texts *t = *state;
-    free(t->bank);
-    free(t->scientist);
-    free(t->manager);
-    free(t);
-    return 0;
-}
-
 /* Loads the mini data with one change (and the manager's typical education set when the
  * bank has an education question), expecting the case's status and message. */
-static void expect_case(const texts *t, const char *bank, const bad_case *c, size_t index,
+static void expect_case(const fixture_texts *t, const char *bank, const bad_case *c, size_t index,
                         bool education)
 {
     char *b = c->file == BANK ? fixture_replace(bank, c->from, c->to) : strdup(bank);
@@ -305,14 +281,14 @@ static void expect_case(const texts *t, const char *bank, const bad_case *c, siz
 
 static void each_broken_bank_is_refused_with_its_own_message(void **state)
 {
-    texts *t = *state;
+    fixture_texts *t = *state;
     for (size_t i = 0; i < sizeof bank_cases / sizeof *bank_cases; i++)
         expect_case(t, t->bank, &bank_cases[i], i, false);
 }
 
 static void each_broken_profile_is_refused_with_its_own_message(void **state)
 {
-    texts *t = *state;
+    fixture_texts *t = *state;
     for (size_t i = 0; i < sizeof profile_cases / sizeof *profile_cases; i++)
         expect_case(t, t->bank, &profile_cases[i], i, false);
 }
@@ -320,11 +296,11 @@ static void each_broken_profile_is_refused_with_its_own_message(void **state)
 /* Cases that take two replacements: a whole value swapped for another type. */
 static void changes_that_take_two_edits_are_refused_too(void **state)
 {
-    texts *t = *state;
+    fixture_texts *t = *state;
     char *a = fixture_replace(t->scientist, "\"targets\": {", "\"targets\": [{");
     bad_case targets = {SCIENTIST, "\"leads little\"}\n  }\n}", "\"leads little\"}\n  }]\n}",
                         CQ_ERR_INVALID, "\"targets\" must be an object, not an array"};
-    texts changed = {t->bank, a, t->manager};
+    fixture_texts changed = {t->bank, a, t->manager};
     expect_case(&changed, t->bank, &targets, 0, false);
     free(a);
     char *b = fixture_replace(t->bank, "\"traits\": {\"leadership\": 0.0}}", "\"traits\": {}}");
@@ -336,7 +312,7 @@ static void changes_that_take_two_edits_are_refused_too(void **state)
 
 static void profiles_must_name_an_education_level_the_bank_offers(void **state)
 {
-    texts *t = *state;
+    fixture_texts *t = *state;
     char *bank =
         fixture_replace(t->bank, "\"questions\": [\n", "\"questions\": [\n" EDUCATION_QUESTION);
     for (size_t i = 0; i < sizeof education_cases / sizeof *education_cases; i++)
@@ -346,7 +322,7 @@ static void profiles_must_name_an_education_level_the_bank_offers(void **state)
 
 static void a_bank_must_declare_traits_and_questions(void **state)
 {
-    texts *t = *state;
+    fixture_texts *t = *state;
     cq_context *ctx = NULL;
     assert_int_equal(cq_context_new(NULL, &ctx), CQ_OK);
     cq_source p = {"profiles/scientist.json", t->scientist, strlen(t->scientist)};
@@ -375,7 +351,7 @@ static void a_bank_must_declare_traits_and_questions(void **state)
 
 static void the_version_is_declared_once_across_bank_files(void **state)
 {
-    texts *t = *state;
+    fixture_texts *t = *state;
     cq_context *ctx = NULL;
     assert_int_equal(cq_context_new(NULL, &ctx), CQ_OK);
     cq_source p[2] = {{"profiles/manager.json", t->manager, strlen(t->manager)},
@@ -407,5 +383,6 @@ int main(void)
         cmocka_unit_test(a_bank_must_declare_traits_and_questions),
         cmocka_unit_test(the_version_is_declared_once_across_bank_files),
     };
-    return cmocka_run_group_tests_name("bad data", tests, setup, teardown);
+    return cmocka_run_group_tests_name("bad data", tests, fixture_texts_setup,
+                                       fixture_texts_teardown);
 }

@@ -5,34 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-    cq_context *ctx;
-    cq_model *model;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    assert_int_equal(cq_context_new(NULL, &f->ctx), CQ_OK);
-    f->model = fixture_load_dir(f->ctx, "tests/fixtures/mini");
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    cq_model_free(f->model);
-    cq_context_free(f->ctx);
-    free(f);
-    return 0;
-}
-
 /* Parses size bytes of answers text, expecting `status` and a message holding `needle`. */
 static cq_error parse_bytes_fails(void **state, const char *text, size_t size, cq_status status,
                                   const char *needle)
 {
-    fixture *f = *state;
+    fixture_mini *f = *state;
     cq_answers *a = NULL;
     cq_error err;
     cq_error_clear(&err);
@@ -64,7 +41,7 @@ static void parse_fails_at(void **state, const char *text, cq_status status, con
 
 static void parse_succeeds(void **state, const char *text)
 {
-    fixture *f = *state;
+    fixture_mini *f = *state;
     cq_answers *a = NULL;
     cq_error err;
     cq_status st = cq_answers_parse(f->model, "answers.json", text, strlen(text), &a, &err);
@@ -403,7 +380,7 @@ static void an_answer_error_points_at_an_escaped_key(void **state)
 
 static void the_bank_and_profiles_are_held_to_the_same_json(void **state)
 {
-    fixture *f = *state;
+    fixture_mini *f = *state;
     char *bank = fixture_read("tests/fixtures/mini/questions/bank.json", NULL);
     char *sci = fixture_read("tests/fixtures/mini/profiles/scientist.json", NULL);
     static const struct {
@@ -481,5 +458,6 @@ int main(void)
         cmocka_unit_test(an_answer_error_points_at_an_escaped_key),
         cmocka_unit_test(the_bank_and_profiles_are_held_to_the_same_json),
     };
-    return cmocka_run_group_tests_name("strict json", tests, setup, teardown);
+    return cmocka_run_group_tests_name("strict json", tests, fixture_mini_setup,
+                                       fixture_mini_teardown);
 }
