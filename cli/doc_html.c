@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "html_escape.h"
 
 /*
  * Everything the page needs is in it: styles inline, the chart an inline SVG, system fonts
@@ -37,46 +38,12 @@ static const char style[] =
     "h2,h3{break-after:avoid}"
     "tr,li,.note,svg.chart{break-inside:avoid}}\n";
 
-/* Writes len bytes of text with the five characters HTML reads as markup written as
- * references. */
-static void escape_n(FILE *out, const char *text, size_t len)
-{
-    size_t i;
-
-    for (i = 0; i < len; i++) {
-        switch (text[i]) {
-        case '&':
-            fputs("&amp;", out);
-            break;
-        case '<':
-            fputs("&lt;", out);
-            break;
-        case '>':
-            fputs("&gt;", out);
-            break;
-        case '"':
-            fputs("&quot;", out);
-            break;
-        case '\'':
-            fputs("&#39;", out);
-            break;
-        default:
-            fputc(text[i], out);
-        }
-    }
-}
-
-static void escape(FILE *out, const char *text)
-{
-    escape_n(out, text, strlen(text));
-}
-
 static void html_begin(FILE *out, const char *title)
 {
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
           out);
-    escape(out, title);
+    html_escape(out, title);
     fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", style);
 }
 
@@ -88,23 +55,23 @@ static void html_end(FILE *out)
 static void html_heading(FILE *out, int level, const char *text)
 {
     fprintf(out, "<h%d>", level);
-    escape(out, text);
+    html_escape(out, text);
     fprintf(out, "</h%d>\n", level);
 }
 
 static void html_paragraph(FILE *out, const char *text)
 {
     fputs("<p>", out);
-    escape(out, text);
+    html_escape(out, text);
     fputs("</p>\n", out);
 }
 
 static void html_note(FILE *out, const char *label, const char *text)
 {
     fputs("<p class=\"note\"><strong>", out);
-    escape(out, label);
+    html_escape(out, label);
     fputs(":</strong> ", out);
-    escape(out, text);
+    html_escape(out, text);
     fputs("</p>\n", out);
 }
 
@@ -117,10 +84,10 @@ static void html_item(FILE *out, bool ordered, const char *text, const char *det
 {
     (void)ordered;
     fputs("<li>", out);
-    escape(out, text);
+    html_escape(out, text);
     if (detail && detail[0]) {
         fputs("<span class=\"detail\">", out);
-        escape(out, detail);
+        html_escape(out, detail);
         fputs("</span>", out);
     }
     fputs("</li>\n", out);
@@ -144,12 +111,12 @@ static void cell(FILE *out, const char *tag, char align, const char *text)
             if (!end)
                 end = line + strlen(line);
             fputs("<li>", out);
-            escape_n(out, line, (size_t)(end - line));
+            html_escape_n(out, line, (size_t)(end - line));
             fputs("</li>", out);
         }
         fputs("</ul>", out);
     } else {
-        escape(out, text);
+        html_escape(out, text);
     }
     fprintf(out, "</%s>", tag);
 }
@@ -206,7 +173,7 @@ static void html_chart(FILE *out, const struct result_view *view)
 
         fprintf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\"%s>", CHART_LABEL, y + 15,
                 rank == 0 ? " font-weight=\"bold\"" : "");
-        escape(out, cq_role_title(view->model, role));
+        html_escape(out, cq_role_title(view->model, role));
         fprintf(out,
                 "</text>\n<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"3\" "
                 "fill=\"%s\"/>\n<text x=\"%.1f\" y=\"%d\">%.1f%%</text>\n",

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "exitcode.h"
+#include "html_escape.h"
 #include "stats.h"
 
 /* Chart geometry, in SVG user units (pixels). */
@@ -14,34 +15,21 @@
 #define ROW_HEIGHT 24
 #define BAR_HEIGHT 16
 
-/* Writes text with &, <, >, " escaped, cut to `chars` code points (0: no cut) with an ellipsis. */
+/* Writes text escaped for HTML, cut to `chars` code points (0: no cut) with an ellipsis. */
 static void put_escaped(FILE *out, const char *text, size_t chars)
 {
-    size_t used = 0;
+    size_t used = 0, len = 0;
     bool cut = chars > 0 && term_width(text) > chars;
 
-    for (const char *p = text; *p; p++) {
-        if (((unsigned char)*p & 0xC0) != 0x80 && cut && ++used > chars - 1)
-            break;
-        switch (*p) {
-        case '&':
-            fputs("&amp;", out);
-            break;
-        case '<':
-            fputs("&lt;", out);
-            break;
-        case '>':
-            fputs("&gt;", out);
-            break;
-        case '"':
-            fputs("&quot;", out);
-            break;
-        default:
-            putc(*p, out);
-        }
+    if (!cut) {
+        html_escape(out, text);
+        return;
     }
-    if (cut)
-        fputs("\xe2\x80\xa6", out); /* … */
+    for (const char *p = text; *p; p++, len++)
+        if (((unsigned char)*p & 0xC0) != 0x80 && ++used > chars - 1)
+            break;
+    html_escape_n(out, text, len);
+    fputs("\xe2\x80\xa6", out); /* … */
 }
 
 /* One horizontal bar chart: a row per item with its label, a bar of its share of all results,
