@@ -223,8 +223,10 @@ test_a_broken_resume_file_is_bad_data_naming_the_line() {
 
 # On a pseudo-terminal (script(1)) the readline build would colour and clear the screen;
 # NO_COLOR, TERM=dumb and --plain must each leave not one escape byte.
-pty_take() { # ENV-ASSIGNMENTS...: runs take on a pty with `yes 1` typed into it
-    yes 1 | script -qfec "env $* $CQ_WRAPPER $CAREERQUIZ take --save $TESTDIR/F.json" /dev/null \
+# The input has an end: script(1) reads all it is given and buffers what the quiz has not read
+# yet, so an endless `yes 1` grew it by gigabytes.
+pty_take() { # ENV-ASSIGNMENTS...: runs take on a pty with enough "1" lines typed into it
+    ones $((QUESTIONS * 3)) | script -qfec "env $* $CQ_WRAPPER $CAREERQUIZ take --save $TESTDIR/F.json" /dev/null \
         >"$OUT" 2>&1
 }
 
