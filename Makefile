@@ -79,10 +79,35 @@ READLINE_CFLAGS := -DCQ_NO_READLINE=1
 READLINE_LIBS :=
 endif
 
+# libmicrohttpd is the web server of `careerquiz serve`; without it (NO_SERVE=1, or not
+# installed) serve says that the build has none.
+ifneq ($(NO_SERVE),1)
+ifeq ($(shell $(PKG_CONFIG) --exists libmicrohttpd 2>/dev/null && echo yes),yes)
+SERVE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libmicrohttpd)
+SERVE_LIBS := $(shell $(PKG_CONFIG) --libs libmicrohttpd) -pthread
+else
+ifeq ($(filter deps run test check clean fmt uninstall,$(MAKECMDGOALS)),)
+$(info libmicrohttpd not found by $(PKG_CONFIG): building without serve (make deps installs it))
+endif
+NO_SERVE := 1
+endif
+endif
+ifeq ($(NO_SERVE),1)
+SERVE_CFLAGS := -DCQ_NO_SERVE=1
+SERVE_LIBS :=
+endif
+
 # ---- sources and products ----------------------------------------------------------------
 
 ENGINE_SRCS := $(sort $(wildcard engine/*.c))
 CLI_SRCS := $(sort $(filter-out cli/gen_embedded.c,$(wildcard cli/*.c)))
+# The web server (cli/serve/): only its command when the build has no libmicrohttpd.
+ifeq ($(NO_SERVE),1)
+SERVE_SRCS := cli/serve/serve_command.c
+else
+SERVE_SRCS := $(sort $(wildcard cli/serve/*.c))
+endif
+SERVE_ASSETS := $(sort $(wildcard cli/serve/assets/*))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_HELPER_SRCS := $(sort $(filter-out $(UNIT_SRCS),$(wildcard tests/unit/*.c)))
 BANK_FILES := $(sort $(wildcard questions/*.json))
@@ -90,7 +115,8 @@ PROFILE_FILES := $(sort $(wildcard profiles/*.json))
 
 ENGINE_OBJS := $(ENGINE_SRCS:%.c=$(BUILD)/obj/%.o)
 ENGINE_PIC_OBJS := $(ENGINE_SRCS:%.c=$(BUILD)/pic/%.o)
-CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded_data.o
+CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o) $(SERVE_SRCS:%.c=$(BUILD)/obj/%.o) \
+	$(BUILD)/obj/gen/embedded_data.o $(if $(filter 1,$(NO_SERVE)),,$(BUILD)/obj/gen/serve_assets.o)
 UNIT_HELPER_OBJS := $(UNIT_HELPER_SRCS:%.c=$(BUILD)/obj/%.o)
 UNIT_OBJS := $(UNIT_SRCS:%.c=$(BUILD)/obj/%.o)
 UNIT_BINS := $(patsubst tests/unit/test_%.c,$(BUILD)/tests/test_%,$(UNIT_SRCS))
@@ -113,6 +139,7 @@ SHARED_LIB := $(BUILD)/libcareerquiz.so
 CLI_BIN := $(BUILD)/careerquiz
 GEN_TOOL := $(BUILD)/gen_embedded
 GEN_DATA := $(BUILD)/gen/embedded_data.c
+GEN_ASSETS := $(BUILD)/gen/serve_assets.c
 FLAGS_STAMP := $(BUILD)/flags.txt
 
 BASE_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Iengine $(CPPFLAGS)
@@ -156,14 +183,15 @@ $(BUILD)/bench/proctime: bench/proctime.c $(FLAGS_STAMP)
 	$(CC) $(WARNINGS) -O2 -o $@ $<
 
 deps:
-	@NO_READLINE='$(NO_READLINE)' PKG_CONFIG='$(PKG_CONFIG)' sh scripts/deps.sh
+	@NO_READLINE='$(NO_READLINE)' NO_SERVE='$(NO_SERVE)' PKG_CONFIG='$(PKG_CONFIG)' sh scripts/deps.sh
 
 # Objects are rebuilt when the compiler or any flag changes, not only when sources do.
 $(FLAGS_STAMP): FORCE
 	@mkdir -p $(@D)
 	@printf '%s\n' '$(CC) $(HOSTCC) $(BASE_CPPFLAGS) $(BASE_CFLAGS) $(LDFLAGS) $(LDLIBS)' \
 		'$(CJSON_CFLAGS) $(CJSON_LIBS) $(READLINE_CFLAGS) $(READLINE_LIBS)' \
-		'$(CMOCKA_CFLAGS) $(CMOCKA_LIBS) $(SQLITE_CFLAGS) $(SQLITE_LIBS)' > $@.new
+		'$(CMOCKA_CFLAGS) $(CMOCKA_LIBS) $(SQLITE_CFLAGS) $(SQLITE_LIBS)' \
+		'$(SERVE_CFLAGS) $(SERVE_LIBS)' > $@.new
 	@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
 
 $(BUILD)/obj/engine/%.o: engine/%.c $(FLAGS_STAMP)
@@ -176,12 +204,12 @@ $(BUILD)/pic/engine/%.o: engine/%.c $(FLAGS_STAMP)
 
 $(BUILD)/obj/cli/%.o: cli/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) -Icli $(READLINE_CFLAGS) $(SQLITE_CFLAGS) $(BASE_CFLAGS) $(DEPFLAGS) \
-		-c -o $@ $<
+	$(CC) $(BASE_CPPFLAGS) -Icli $(READLINE_CFLAGS) $(SQLITE_CFLAGS) $(SERVE_CFLAGS) $(BASE_CFLAGS) \
+		$(DEPFLAGS) -c -o $@ $<
 
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) -Icli $(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(CC) $(BASE_CPPFLAGS) -Icli -Icli/serve $(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # Unit tests may find the source tree (questions/, profiles/, tests/) through CQ_SOURCE_DIR.
 $(BUILD)/obj/tests/unit/%.o: tests/unit/%.c $(FLAGS_STAMP)
@@ -202,7 +230,7 @@ $(SHARED_LIB): $(ENGINE_PIC_OBJS) engine/careerquiz.map
 
 $(CLI_BIN): $(CLI_OBJS) $(STATIC_LIB)
 	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(STATIC_LIB) $(CJSON_LIBS) \
-		$(READLINE_LIBS) $(SQLITE_LIBS) -lm $(LDLIBS)
+		$(READLINE_LIBS) $(SQLITE_LIBS) $(SERVE_LIBS) -lm $(LDLIBS)
 
 $(BUILD)/tests/test_%: $(BUILD)/obj/tests/unit/test_%.o $(UNIT_HELPER_OBJS) $(STATIC_LIB)
 	@mkdir -p $(@D)
@@ -313,12 +341,18 @@ $(GEN_TOOL): cli/gen_embedded.c $(FLAGS_STAMP)
 # The list of data files, rewritten only when a file is added or removed.
 $(BUILD)/gen/data.list: FORCE
 	@mkdir -p $(@D)
-	@printf '%s\n' 'bank: $(BANK_FILES)' 'profiles: $(PROFILE_FILES)' > $@.new
+	@printf '%s\n' 'bank: $(BANK_FILES)' 'profiles: $(PROFILE_FILES)' \
+		'assets: $(SERVE_ASSETS)' > $@.new
 	@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
 
 $(GEN_DATA): $(GEN_TOOL) $(BANK_FILES) $(PROFILE_FILES) $(BUILD)/gen/data.list
 	@mkdir -p $(@D)
 	$(GEN_TOOL) -o $@ --bank $(BANK_FILES) --profiles $(PROFILE_FILES)
+
+# The web server's stylesheet and script (cli/serve/assets/), the same way.
+$(GEN_ASSETS): $(GEN_TOOL) $(SERVE_ASSETS) $(BUILD)/gen/data.list
+	@mkdir -p $(@D)
+	$(GEN_TOOL) -o $@ --include serve_assets.h --group serve_assets $(SERVE_ASSETS)
 
 # ---- install -----------------------------------------------------------------------------------
 
@@ -360,13 +394,13 @@ endif
 # ---- housekeeping ------------------------------------------------------------------------------
 
 fmt:
-	$(CLANG_FORMAT) -i $(wildcard engine/*.[ch] cli/*.[ch] tests/unit/*.[ch] tests/io/*.[ch] \
-		fuzz/*.[ch])
+	$(CLANG_FORMAT) -i $(wildcard engine/*.[ch] cli/*.[ch] cli/serve/*.[ch] tests/unit/*.[ch] \
+		tests/io/*.[ch] fuzz/*.[ch])
 
 clean:
 	rm -rf build $(BUILD)
 
 FORCE:
 
--include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/obj/*/*/*.d $(BUILD)/pic/*/*.d $(BUILD)/*.d \
-	$(FUZZ_BUILD)/obj/*/*.d)
+-include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/obj/*/*/*.d $(BUILD)/obj/*/*/*/*.d \
+	$(BUILD)/pic/*/*.d $(BUILD)/*.d $(FUZZ_BUILD)/obj/*/*.d)

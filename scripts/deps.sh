@@ -3,7 +3,7 @@
 #
 # Checks with pkg-config and `command -v`. Silent when nothing is missing. When something is
 # missing it runs apt-get as root, and otherwise prints the command to run and exits 1.
-# Environment: NO_READLINE=1 skips readline; BENCH=1 adds what make bench needs; PKG_CONFIG
+# Environment: NO_READLINE=1 skips readline; NO_SERVE=1 skips libmicrohttpd; BENCH=1 adds what make bench needs; PKG_CONFIG
 # names pkg-config.
 set -u
 
@@ -26,6 +26,10 @@ has_pc libcjson || need libcjson-dev
 has_pc cmocka || need libcmocka-dev
 # SQLite: the results store of batch --db, take --db, kiosk, stats and export.
 has_pc sqlite3 || need libsqlite3-dev
+# libmicrohttpd: the web server of careerquiz serve.
+if [ "${NO_SERVE:-}" != 1 ]; then
+    has_pc libmicrohttpd || need libmicrohttpd-dev
+fi
 if [ "${NO_READLINE:-}" != 1 ]; then
     has_pc readline || need libreadline-dev
 fi
