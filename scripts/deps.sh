@@ -38,6 +38,8 @@ fi
 command -v tmux >/dev/null 2>&1 || need tmux
 command -v valgrind >/dev/null 2>&1 || need valgrind
 command -v jq >/dev/null 2>&1 || need jq
+# curl talks to careerquiz serve in its tests.
+command -v curl >/dev/null 2>&1 || need curl
 # The sqlite3 shell checks the results databases the tests write (integrity_check, queries).
 command -v sqlite3 >/dev/null 2>&1 || need sqlite3
 # make bench (BENCH=1) measures peak memory with GNU time.

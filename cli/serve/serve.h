@@ -146,6 +146,10 @@ void serve_limiter_free(struct serve_limiter *limiter);
  * the seconds until it may send again. Thread-safe. */
 bool serve_limiter_allow(struct serve_limiter *limiter, const char *client, unsigned *retry_after);
 
+/* The version of libmicrohttpd that serves the pages ("0.9.75"), or NULL when this build has no
+ * web server (serve_command.c). Static text. */
+const char *serve_library(void);
+
 /* ---- the server (serve_daemon.c) ---- */
 
 /* Runs the server on app until SIGTERM or SIGINT, then lets requests in flight finish (for up

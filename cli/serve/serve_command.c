@@ -8,6 +8,11 @@
 
 #ifdef CQ_NO_SERVE
 
+const char *serve_library(void)
+{
+    return NULL;
+}
+
 int cmd_serve(struct cli_env *env, int argc, char **argv)
 {
     (void)env;
@@ -19,6 +24,13 @@ int cmd_serve(struct cli_env *env, int argc, char **argv)
 }
 
 #else
+
+#include <microhttpd.h>
+
+const char *serve_library(void)
+{
+    return MHD_get_version();
+}
 
 /* A --public-url is where phones reach the server: http(s)://host[:port][/path], without a
  * trailing slash (codes are appended as /r/CODE). */

@@ -217,6 +217,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, 
     return result;
 }
 
+/* The URL's path is percent-decoded as libmicrohttpd does it, except that a path holding %00
+ * stays as it is: decoded, the NUL would end the C string early ("/assets/app.css%00.js" would
+ * be read as "/assets/app.css"), and no path of ours has one. */
+static size_t unescape_path(void *cls, struct MHD_Connection *connection, char *text)
+{
+    (void)cls;
+    (void)connection;
+    if (strstr(text, "%00"))
+        return strlen(text);
+    return MHD_http_unescape(text);
+}
+
 /* libmicrohttpd's own messages (a port in use, a bad request line) on stderr. Control bytes are
  * shown as '?': a message may quote what a client sent. */
 static void log_message(void *cls, const char *format, va_list args)
@@ -303,7 +315,7 @@ int serve_run(const struct serve_app *app, const char *bind, unsigned port)
         (unsigned)SERVE_MAX_CONNECTIONS, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
         (unsigned)SERVE_MAX_PER_ADDRESS, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
         (size_t)SERVE_HEADER_MEMORY, MHD_OPTION_NOTIFY_COMPLETED, request_completed, &daemon,
-        MHD_OPTION_END);
+        MHD_OPTION_UNESCAPE_CALLBACK, unescape_path, NULL, MHD_OPTION_END);
     if (!server) {
         char text[128];
         cli_error("cannot start the web server at %s port %u (%s)", bind, port,
