@@ -124,6 +124,9 @@ UNIT_BINS := $(patsubst tests/unit/test_%.c,$(BUILD)/tests/test_%,$(UNIT_SRCS))
 # a plain driver, fuzz/replay.c; `make fuzz` builds them for libFuzzer with clang.
 FUZZ_TARGETS := $(patsubst fuzz/fuzz_%.c,%,$(filter-out fuzz/fuzz_common.c,\
 	$(sort $(wildcard fuzz/fuzz_*.c))))
+ifeq ($(NO_SERVE),1)
+FUZZ_TARGETS := $(filter-out serve,$(FUZZ_TARGETS))
+endif
 REPLAY_BINS := $(FUZZ_TARGETS:%=$(BUILD)/tests/test_fuzz_%)
 FUZZ_SRCS := $(sort $(wildcard fuzz/*.c))
 FUZZ_BUILD := build/fuzz
@@ -240,8 +243,8 @@ $(BUILD)/tests/test_%: $(BUILD)/obj/tests/unit/test_%.o $(UNIT_HELPER_OBJS) $(ST
 # The fuzz targets see engine internals and the embedded data; replayed, they are tests.
 $(BUILD)/obj/fuzz/%.o: fuzz/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) -Icli -DCQ_SOURCE_DIR='"$(CURDIR)"' $(CJSON_CFLAGS) $(BASE_CFLAGS) \
-		$(DEPFLAGS) -c -o $@ $<
+	$(CC) $(BASE_CPPFLAGS) -Icli -Icli/serve -DCQ_SOURCE_DIR='"$(CURDIR)"' $(CJSON_CFLAGS) \
+		$(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # The batch target also takes the two files that score and write one line of `batch`; it needs
 # its own rule, since the library must come after them on the command line.
@@ -251,6 +254,20 @@ $(BUILD)/tests/test_fuzz_batch: $(BUILD)/obj/fuzz/fuzz_batch.o $(BUILD)/obj/fuzz
 		$(BUILD)/obj/gen/embedded_data.o $(STATIC_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $^ $(CJSON_LIBS) -lm $(LDLIBS)
+
+# The CLI's objects but main.o, as an archive: a test or fuzz target that needs a part of the CLI
+# links it, and the linker takes only the objects that part uses.
+CLI_LIB := $(BUILD)/libcli.a
+CLI_LIBS := $(READLINE_LIBS) $(SQLITE_LIBS) $(SERVE_LIBS)
+$(CLI_LIB): $(filter-out $(BUILD)/obj/cli/main.o,$(CLI_OBJS))
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+# The serve target takes the web server's request handling from the CLI archive.
+$(BUILD)/tests/test_fuzz_serve: $(BUILD)/obj/fuzz/fuzz_serve.o $(BUILD)/obj/fuzz/fuzz_common.o \
+		$(BUILD)/obj/fuzz/replay.o $(CLI_LIB) $(STATIC_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $^ $(CJSON_LIBS) $(CLI_LIBS) -lm $(LDLIBS)
 
 # Objects that pattern rules chain to would otherwise be deleted as intermediate files.
 .SECONDARY: $(FUZZ_SRCS:%.c=$(BUILD)/obj/%.o) $(FUZZ_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o)
@@ -317,12 +334,24 @@ fuzz-run: fuzz
 
 $(FUZZ_BUILD)/obj/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(BASE_CPPFLAGS) -Icli $(CJSON_CFLAGS) $(WARNINGS) $(FUZZ_FLAGS) \
-		-fsanitize=fuzzer-no-link $(DEPFLAGS) -c -o $@ $<
+	$(FUZZ_CC) $(BASE_CPPFLAGS) -Icli -Icli/serve $(CJSON_CFLAGS) $(READLINE_CFLAGS) \
+		$(SQLITE_CFLAGS) $(SERVE_CFLAGS) $(WARNINGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+		$(DEPFLAGS) -c -o $@ $<
 
-$(FUZZ_BUILD)/obj/gen/embedded_data.o: $(GEN_DATA) $(FLAGS_STAMP)
+$(FUZZ_BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(BASE_CPPFLAGS) -Icli $(WARNINGS) $(FUZZ_FLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(FUZZ_CC) $(BASE_CPPFLAGS) -Icli -Icli/serve $(WARNINGS) $(FUZZ_FLAGS) $(DEPFLAGS) -c -o $@ $<
+
+# The CLI archive again, built for libFuzzer (the serve target's request handling).
+FUZZ_CLI_LIB := $(FUZZ_BUILD)/libcli.a
+$(FUZZ_CLI_LIB): $(patsubst $(BUILD)/obj/%,$(FUZZ_BUILD)/obj/%,\
+		$(filter-out $(BUILD)/obj/cli/main.o,$(CLI_OBJS)))
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(FUZZ_BUILD)/fuzz_serve: $(FUZZ_BUILD)/obj/fuzz/fuzz_serve.o $(FUZZ_CLI_LIB) $(FUZZ_LIB_OBJS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $(FUZZ_BUILD)/obj/fuzz/fuzz_serve.o \
+		$(FUZZ_CLI_LIB) $(FUZZ_LIB_OBJS) $(CJSON_LIBS) $(CLI_LIBS) -lm
 
 $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/obj/fuzz/fuzz_%.o $(FUZZ_LIB_OBJS)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $^ $(CJSON_LIBS) -lm
