@@ -4,7 +4,9 @@
 # Prints, with the machine they ran on:
 #   1. the median whole-process time of `careerquiz score FILE` against /bin/true;
 #   2. batch throughput on 100,000 generated lines against `jq -c .` on the same file;
-#   3. the peak RSS of score, and of batch at 10,000 and 1,000,000 lines.
+#   3. the peak RSS of score, and of batch at 10,000 and 1,000,000 lines;
+#   4. careerquiz serve against nginx with wrk, and a client's wait beside 300 slow sockets
+#      (bench/serve.sh).
 # These are measurements, not tests: a missed target is printed as such, never an error.
 #
 # Environment: CAREERQUIZ (the binary), PROCTIME (bench/proctime.c built), BENCH_RUNS (runs of
@@ -70,3 +72,11 @@ awk -v s="$score_kb" -v a="$batch_10k" -v b="$batch_1m" 'BEGIN {
     printf "   batch, 1,000,000 lines     %d KiB  (growth %d KiB, target < 1024 KiB: %s)\n", b,
         b - a, (b - a < 1024 ? "target met" : "target MISSED")
 }'
+echo
+
+echo "4. the web server (careerquiz serve) against nginx on this machine"
+if "$cq" --version | grep -q 'web server (serve) runs'; then
+    CAREERQUIZ="$cq" "$root/bench/serve.sh"
+else
+    echo "   (skipped: this build has no web server)"
+fi

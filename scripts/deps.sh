@@ -42,9 +42,12 @@ command -v jq >/dev/null 2>&1 || need jq
 command -v curl >/dev/null 2>&1 || need curl
 # The sqlite3 shell checks the results databases the tests write (integrity_check, queries).
 command -v sqlite3 >/dev/null 2>&1 || need sqlite3
-# make bench (BENCH=1) measures peak memory with GNU time.
+# make bench (BENCH=1) measures peak memory with GNU time, and the web server with wrk.
 if [ "${BENCH:-}" = 1 ]; then
     [ -x /usr/bin/time ] || need time
+    # The web server's benchmark: wrk makes the load, nginx is the yardstick.
+    command -v wrk >/dev/null 2>&1 || need wrk
+    [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need nginx-light
 fi
 
 [ -z "$missing" ] && exit 0
