@@ -58,6 +58,13 @@ test_a_body_over_1_mib_gets_413() {
     expect_http 413
 }
 
+test_headers_over_32_kib_get_431() {
+    serve_usable || return 0
+    shared || return
+    http GET /api/questions -H "X-Big: $(head -c 40000 /dev/zero | tr '\0' a)"
+    expect_http 431
+}
+
 test_unknown_paths_get_404_and_no_path_leaves_the_embedded_files() {
     local path
     serve_usable || return 0
