@@ -97,6 +97,21 @@ SERVE_CFLAGS := -DCQ_NO_SERVE=1
 SERVE_LIBS :=
 endif
 
+# libqrencode draws the QR codes that take a result or the quiz to a phone (the kiosk, the
+# facilitator screen); without it (NO_QR=1, or not installed) addresses are shown as text.
+ifneq ($(NO_QR),1)
+ifeq ($(shell $(PKG_CONFIG) --exists libqrencode 2>/dev/null && echo yes),yes)
+QR_CFLAGS := $(shell $(PKG_CONFIG) --cflags libqrencode)
+QR_LIBS := $(shell $(PKG_CONFIG) --libs libqrencode)
+else
+NO_QR := 1
+endif
+endif
+ifeq ($(NO_QR),1)
+QR_CFLAGS := -DCQ_NO_QR=1
+QR_LIBS :=
+endif
+
 # ---- sources and products ----------------------------------------------------------------
 
 ENGINE_SRCS := $(sort $(wildcard engine/*.c))
@@ -108,6 +123,7 @@ else
 SERVE_SRCS := $(sort $(wildcard cli/serve/*.c))
 endif
 SERVE_ASSETS := $(sort $(wildcard cli/serve/assets/*))
+QR_SRCS := cli/qr/qr.c
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_HELPER_SRCS := $(sort $(filter-out $(UNIT_SRCS),$(wildcard tests/unit/*.c)))
 BANK_FILES := $(sort $(wildcard questions/*.json))
@@ -116,6 +132,7 @@ PROFILE_FILES := $(sort $(wildcard profiles/*.json))
 ENGINE_OBJS := $(ENGINE_SRCS:%.c=$(BUILD)/obj/%.o)
 ENGINE_PIC_OBJS := $(ENGINE_SRCS:%.c=$(BUILD)/pic/%.o)
 CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o) $(SERVE_SRCS:%.c=$(BUILD)/obj/%.o) \
+	$(QR_SRCS:%.c=$(BUILD)/obj/%.o) \
 	$(BUILD)/obj/gen/embedded_data.o $(if $(filter 1,$(NO_SERVE)),,$(BUILD)/obj/gen/serve_assets.o)
 UNIT_HELPER_OBJS := $(UNIT_HELPER_SRCS:%.c=$(BUILD)/obj/%.o)
 UNIT_OBJS := $(UNIT_SRCS:%.c=$(BUILD)/obj/%.o)
@@ -186,7 +203,7 @@ $(BUILD)/bench/proctime: bench/proctime.c $(FLAGS_STAMP)
 	$(CC) $(WARNINGS) -O2 -o $@ $<
 
 deps:
-	@NO_READLINE='$(NO_READLINE)' NO_SERVE='$(NO_SERVE)' PKG_CONFIG='$(PKG_CONFIG)' sh scripts/deps.sh
+	@NO_READLINE='$(NO_READLINE)' NO_SERVE='$(NO_SERVE)' NO_QR='$(NO_QR)' PKG_CONFIG='$(PKG_CONFIG)' sh scripts/deps.sh
 
 # Objects are rebuilt when the compiler or any flag changes, not only when sources do.
 $(FLAGS_STAMP): FORCE
@@ -194,7 +211,7 @@ $(FLAGS_STAMP): FORCE
 	@printf '%s\n' '$(CC) $(HOSTCC) $(BASE_CPPFLAGS) $(BASE_CFLAGS) $(LDFLAGS) $(LDLIBS)' \
 		'$(CJSON_CFLAGS) $(CJSON_LIBS) $(READLINE_CFLAGS) $(READLINE_LIBS)' \
 		'$(CMOCKA_CFLAGS) $(CMOCKA_LIBS) $(SQLITE_CFLAGS) $(SQLITE_LIBS)' \
-		'$(SERVE_CFLAGS) $(SERVE_LIBS)' > $@.new
+		'$(SERVE_CFLAGS) $(SERVE_LIBS) $(QR_CFLAGS) $(QR_LIBS)' > $@.new
 	@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
 
 $(BUILD)/obj/engine/%.o: engine/%.c $(FLAGS_STAMP)
@@ -207,8 +224,8 @@ $(BUILD)/pic/engine/%.o: engine/%.c $(FLAGS_STAMP)
 
 $(BUILD)/obj/cli/%.o: cli/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) -Icli $(READLINE_CFLAGS) $(SQLITE_CFLAGS) $(SERVE_CFLAGS) $(BASE_CFLAGS) \
-		$(DEPFLAGS) -c -o $@ $<
+	$(CC) $(BASE_CPPFLAGS) -Icli $(READLINE_CFLAGS) $(SQLITE_CFLAGS) $(SERVE_CFLAGS) $(QR_CFLAGS) \
+		$(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
@@ -233,7 +250,7 @@ $(SHARED_LIB): $(ENGINE_PIC_OBJS) engine/careerquiz.map
 
 $(CLI_BIN): $(CLI_OBJS) $(STATIC_LIB)
 	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(STATIC_LIB) $(CJSON_LIBS) \
-		$(READLINE_LIBS) $(SQLITE_LIBS) $(SERVE_LIBS) -lm $(LDLIBS)
+		$(READLINE_LIBS) $(SQLITE_LIBS) $(SERVE_LIBS) $(QR_LIBS) -lm $(LDLIBS)
 
 $(BUILD)/tests/test_%: $(BUILD)/obj/tests/unit/test_%.o $(UNIT_HELPER_OBJS) $(STATIC_LIB)
 	@mkdir -p $(@D)
@@ -258,7 +275,7 @@ $(BUILD)/tests/test_fuzz_batch: $(BUILD)/obj/fuzz/fuzz_batch.o $(BUILD)/obj/fuzz
 # The CLI's objects but main.o, as an archive: a test or fuzz target that needs a part of the CLI
 # links it, and the linker takes only the objects that part uses.
 CLI_LIB := $(BUILD)/libcli.a
-CLI_LIBS := $(READLINE_LIBS) $(SQLITE_LIBS) $(SERVE_LIBS)
+CLI_LIBS := $(READLINE_LIBS) $(SQLITE_LIBS) $(SERVE_LIBS) $(QR_LIBS)
 $(CLI_LIB): $(filter-out $(BUILD)/obj/cli/main.o,$(CLI_OBJS))
 	@rm -f $@
 	$(AR) rcs $@ $^
@@ -335,7 +352,7 @@ fuzz-run: fuzz
 $(FUZZ_BUILD)/obj/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(BASE_CPPFLAGS) -Icli -Icli/serve $(CJSON_CFLAGS) $(READLINE_CFLAGS) \
-		$(SQLITE_CFLAGS) $(SERVE_CFLAGS) $(WARNINGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+		$(SQLITE_CFLAGS) $(SERVE_CFLAGS) $(QR_CFLAGS) $(WARNINGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
 		$(DEPFLAGS) -c -o $@ $<
 
 $(FUZZ_BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
@@ -423,7 +440,7 @@ endif
 # ---- housekeeping ------------------------------------------------------------------------------
 
 fmt:
-	$(CLANG_FORMAT) -i $(wildcard engine/*.[ch] cli/*.[ch] cli/serve/*.[ch] tests/unit/*.[ch] \
+	$(CLANG_FORMAT) -i $(wildcard engine/*.[ch] cli/*.[ch] cli/*/*.[ch] tests/unit/*.[ch] \
 		tests/io/*.[ch] fuzz/*.[ch])
 
 clean:

@@ -3,7 +3,8 @@
 #
 # Checks with pkg-config and `command -v`. Silent when nothing is missing. When something is
 # missing it runs apt-get as root, and otherwise prints the command to run and exits 1.
-# Environment: NO_READLINE=1 skips readline; NO_SERVE=1 skips libmicrohttpd; BENCH=1 adds what make bench needs; PKG_CONFIG
+# Environment: NO_READLINE=1 skips readline; NO_SERVE=1 skips libmicrohttpd; NO_QR=1 skips
+# libqrencode; BENCH=1 adds what make bench needs; PKG_CONFIG
 # names pkg-config.
 set -u
 
@@ -29,6 +30,10 @@ has_pc sqlite3 || need libsqlite3-dev
 # libmicrohttpd: the web server of careerquiz serve.
 if [ "${NO_SERVE:-}" != 1 ]; then
     has_pc libmicrohttpd || need libmicrohttpd-dev
+fi
+# libqrencode: QR codes that take a result or the quiz's address to a phone.
+if [ "${NO_QR:-}" != 1 ]; then
+    has_pc libqrencode || need libqrencode-dev
 fi
 if [ "${NO_READLINE:-}" != 1 ]; then
     has_pc readline || need libreadline-dev
