@@ -103,7 +103,7 @@ static int confidence(const struct doc_ops *doc, FILE *out, const struct result_
     size_t i, n = cq_result_filtered_count(v->result);
     unsigned warnings = cq_result_warnings(v->result);
     int code = CLI_EXIT_OK;
-    char *close, text[256];
+    char *close, *read_about, text[1024];
 
     if (n > 0) {
         doc->heading(out, 2, "Above your reported education");
@@ -123,10 +123,13 @@ static int confidence(const struct doc_ops *doc, FILE *out, const struct result_
     }
     if (code == CLI_EXIT_OK && cq_result_close_count(v->result) > 1) {
         close = view_close_call(v);
-        if (!close)
-            return cli_report(CQ_ERR_NOMEM, NULL);
-        snprintf(text, sizeof text, "%s Read about each with careerquiz role ID.", close);
+        read_about = view_read_about(v);
+        if (close && read_about)
+            snprintf(text, sizeof text, "%s %s", close, read_about);
         free(close);
+        free(read_about);
+        if (!close || !read_about)
+            return cli_report(CQ_ERR_NOMEM, NULL);
         doc->note(out, "Close call", text);
     }
     return code;

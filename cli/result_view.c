@@ -182,6 +182,21 @@ char *view_close_call(const struct result_view *v)
     return mem_close(&m);
 }
 
+char *view_read_about(const struct result_view *v)
+{
+    size_t rank, close = cq_result_close_count(v->result);
+    struct mem m;
+
+    if (!mem_open(&m))
+        return NULL;
+    fputs("Read about each with ", m.out);
+    for (rank = 0; rank < close; rank++)
+        fprintf(m.out, "%scareerquiz role %s", rank ? ", " : "",
+                cq_role_id(v->model, cq_result_role_at(v->result, rank)));
+    fputc('.', m.out);
+    return mem_close(&m);
+}
+
 /* An answer as a sentence quotes it, unless it is a number on a scale. */
 static void write_quoted_answer(FILE *out, const cq_model *model, const cq_answers *answers,
                                 size_t q)

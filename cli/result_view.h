@@ -47,6 +47,8 @@ char *view_reason(const struct result_view *view, size_t q);
 /* "X and Y both fit: too close to call, within 3.0 points of the top score."; only meaningful
  * when the result is a close call. */
 char *view_close_call(const struct result_view *view);
+/* "Read about each with careerquiz role A, careerquiz role B.": the close roles by id. */
+char *view_read_about(const struct result_view *view);
 /* "If you answered ... instead of ..., X would come first (by N points)." */
 char *view_what_if(const struct result_view *view, size_t i);
 /* Whether the person reported less education than the recommended role usually expects, and
