@@ -63,8 +63,8 @@ static const struct cli_command commands[] = {
     {"compare", "ROLE ROLE", "compare two roles side by side",
      "Shows two roles dimension by dimension (responsibilities, skills, education, tools,\n"
      "industries, outlook and tips): each role's items and what the two have in common.\n"
-     "In common means a phrase both profiles use (after ignoring case, plurals and words\n"
-     "such as \"and\" or \"the\"), a figure both outlooks quote, or a tip both roles get.\n"
+     "In common means a name both profiles give their items (\"Python\", \"healthcare\"), a\n"
+     "figure both outlooks quote that measures the same thing, or advice both roles get.\n"
      "With --json, prints {\"roles\", \"titles\", \"rows\"}; --format markdown or html\n"
      "prints a report with a table. Unknown or equal roles are a usage error (exit 64).\n",
      2, 2, true, cmd_compare},
