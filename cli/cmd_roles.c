@@ -53,8 +53,8 @@ static void print_outlook(const struct cli_env *env, size_t role)
     for (i = 0; i < n; i++) {
         if (!cq_role_figure(env->model, role, i, &figure))
             continue;
-        snprintf(line, sizeof line, "%s \xe2\x80\x94 %s (%s%s%s)%s%s", figure.value,
-                 figure.measure, figure.source, figure.period[0] ? ", " : "", figure.period,
+        snprintf(line, sizeof line, "%s \xe2\x80\x94 %s (%s%s%s)%s%s", figure.value, figure.measure,
+                 figure.source, figure.period[0] ? ", " : "", figure.period,
                  figure.note[0] ? "; " : "", figure.note);
         term_wrap(stdout, "  - ", "    ", line);
     }

@@ -199,8 +199,8 @@ cq_status cq_compare(const cq_model *m, size_t role_a, size_t role_b, cq_compari
         }
         ok = shared_names(c, (cq_role_list)d);
     }
-    ok = ok && outlook_items(c, 0) && outlook_items(c, 1) && shared_figures(c) &&
-         tip_items(c, 0) && tip_items(c, 1) && shared_tips(c);
+    ok = ok && outlook_items(c, 0) && outlook_items(c, 1) && shared_figures(c) && tip_items(c, 0) &&
+         tip_items(c, 1) && shared_tips(c);
     if (!ok) {
         cq_comparison_free(c);
         return cq__fail(err, CQ_ERR_NOMEM, NULL, NULL, "out of memory comparing roles");

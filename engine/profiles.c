@@ -141,8 +141,7 @@ static cq_status load_figure(cq_model *m, cq_role_def *r, const cJSON *node, siz
         (st = cq__json_string(node, "value", true, CQ_MAX_TEXT_BYTES, &w, &value, err)) != CQ_OK ||
         (st = cq__json_string(node, "measure", true, CQ_MAX_TEXT_BYTES, &w, &measure, err)) !=
             CQ_OK ||
-        (st = cq__json_string(node, "note", false, CQ_MAX_TEXT_BYTES, &w, &note, err)) !=
-            CQ_OK ||
+        (st = cq__json_string(node, "note", false, CQ_MAX_TEXT_BYTES, &w, &note, err)) != CQ_OK ||
         (st = cq__json_string(node, "source", true, CQ_MAX_TEXT_BYTES, &w, &source, err)) !=
             CQ_OK ||
         (st = cq__json_string(node, "period", false, CQ_MAX_TEXT_BYTES, &w, &period, err)) !=

@@ -271,9 +271,8 @@ static void a_profile_list_of_64_items_loads_and_65_are_refused(void **state)
         }
         put(&list, "]");
         put(&names, "]");
-        char *changed =
-            fixture_replace(sci, "[{\"text\": \"Mathematics\", \"about\": [\"mathematics\"]}]",
-                            list.text);
+        char *changed = fixture_replace(
+            sci, "[{\"text\": \"Mathematics\", \"about\": [\"mathematics\"]}]", list.text);
         char *about = fixture_replace(sci, "[\"mathematics\"]", names.text);
         if (n == CQ_MAX_LIST_ITEMS) {
             load_expect(bank, changed, 1, CQ_OK, NULL);

@@ -165,13 +165,13 @@ static void answers_of_another_model_are_refused(void **state)
 static const char tie_bank[] =
     "{\"traits\": [{\"id\": \"t\", \"name\": \"T\"}], \"questions\": [{\"id\": \"q\", "
     "\"type\": \"scale\", \"text\": \"Q?\", \"min\": 0, \"max\": 4, \"traits\": {\"t\": [0, 1]}}]}";
-#define TIE_ITEM(TEXT) "[{\"text\": \"" TEXT "\", \"about\": [\"" TEXT "\"]}]"
 #define TIE_PROFILE(ID, TARGET)                                                                    \
     "{\"id\": \"" ID "\", \"title\": \"" ID "\", \"summary\": \"s\", \"responsibilities\": "       \
-    TIE_ITEM("r") ", \"skills\": " TIE_ITEM("s") ", \"education\": " TIE_ITEM("e") ", \"tools\": " \
-    TIE_ITEM("t") ", \"industries\": " TIE_ITEM("i") ", \"outlook\": {\"text\": \"o\"}, "          \
-    "\"tips\": [{\"text\": \"x\", \"advice\": \"x\", \"builds\": [\"t\"], \"source\": \"A\"}], "    \
-    "\"sources\": [\"A\"], \"targets\": {\"t\": {\"value\": " TARGET                            \
+    "[{\"text\": \"r\", \"about\": [\"r\"]}], \"skills\": [{\"text\": \"s\", \"about\": "          \
+    "[\"s\"]}], \"education\": [{\"text\": \"e\", \"about\": [\"e\"]}], \"tools\": [{\"text\": "   \
+    "\"t\", \"about\": [\"t\"]}], \"industries\": [{\"text\": \"i\", \"about\": [\"i\"]}], "       \
+    "\"outlook\": {\"text\": \"o\"}, \"tips\": [{\"text\": \"x\", \"advice\": \"x\", \"builds\": " \
+    "[\"t\"], \"source\": \"A\"}], \"sources\": [\"A\"], \"targets\": {\"t\": {\"value\": " TARGET \
     ", \"importance\": 1, \"why\": \"w\"}}}"
 
 static void equal_scores_are_ranked_by_role_id(void **state)
