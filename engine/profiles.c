@@ -89,6 +89,10 @@ static cq_status load_items(cq_model *m, cq_role_def *r, const cJSON *root, cq_r
         snprintf(label, sizeof label, "%s[]", key);
         cq_json_where iw = {w->file, r->id, what};
         const char *text = NULL;
+        if (cJSON_IsString(node)) /* a list of plain strings: the format before names */
+            return cq__fail(err, CQ_ERR_INVALID, w->file, r->id,
+                            "%s: \"%s\" must be an object {\"text\", \"about\"}, not a string",
+                            what, label);
         if ((st = cq__json_object(node, &iw, label, err)) != CQ_OK ||
             (st = cq__json_known_keys(node, item_keys, &iw, err)) != CQ_OK ||
             (st = cq__json_string(node, "text", true, CQ_MAX_TEXT_BYTES, &iw, &text, err)) !=

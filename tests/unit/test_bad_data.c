@@ -152,7 +152,8 @@ static const bad_case profile_cases[] = {
      "\"skills\" must be an array, not a string"},
     {SCIENTIST, "\"skills\": " MATH, "\"skills\": []", CQ_ERR_INVALID, "\"skills\" is empty"},
     {SCIENTIST, "\"skills\": " MATH, "\"skills\": [\"Mathematics\"]", CQ_ERR_INVALID,
-     "role \"scientist\", skills item 1: \"skills[]\" must be an object, not a string"},
+     "role \"scientist\", skills item 1: \"skills[]\" must be an object {\"text\", \"about\"}, not "
+     "a string"},
     {SCIENTIST, MATH, "[{\"text\": \"Mathematics\", \"about\": [\"mathematics\"]}, 2]",
      CQ_ERR_INVALID, "skills item 2: \"skills[]\" must be an object, not a number"},
     {SCIENTIST, MATH, MATH_ITEM ", {\"text\": \"  \", \"about\": [\"x\"]}]", CQ_ERR_INVALID,
