@@ -254,8 +254,14 @@ $(CLI_BIN): $(CLI_OBJS) $(STATIC_LIB)
 
 $(BUILD)/tests/test_%: $(BUILD)/obj/tests/unit/test_%.o $(UNIT_HELPER_OBJS) $(STATIC_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $< $(UNIT_HELPER_OBJS) $(STATIC_LIB) $(CMOCKA_LIBS) \
-		$(CJSON_LIBS) -lm $(LDLIBS)
+	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $< $(UNIT_CLI_OBJS) $(UNIT_HELPER_OBJS) $(STATIC_LIB) \
+		$(CMOCKA_LIBS) $(CJSON_LIBS) -lm $(LDLIBS)
+
+# The quiz's input parser is a pure function of the model and a line, so it is unit-tested
+# like the engine, with its one CLI file linked in.
+$(BUILD)/obj/tests/unit/test_quiz_input.o: BASE_CPPFLAGS += -Icli
+$(BUILD)/tests/test_quiz_input: UNIT_CLI_OBJS := $(BUILD)/obj/cli/quiz_input.o
+$(BUILD)/tests/test_quiz_input: $(BUILD)/obj/cli/quiz_input.o
 
 # The fuzz targets see engine internals and the embedded data; replayed, they are tests.
 $(BUILD)/obj/fuzz/%.o: fuzz/%.c $(FLAGS_STAMP)
