@@ -201,11 +201,15 @@ char *view_what_if(const struct result_view *v, size_t i)
 
     if (!mem_open(&m))
         return NULL;
-    if (!cq_answers_has(to, q)) {
-        fputs("If you skipped \"", m.out);
-        write_question(m.out, v->model, q);
-        fputs("\" instead of answering ", m.out);
+    if (!cq_change_actionable(v->changes, i)) {
+        /* Not advice: nobody un-earns a degree. Say what the model weighs instead. */
+        fputs("The model weighs your answer ", m.out);
         write_quoted_answer(m.out, v->model, v->answers, q);
+        fputs(" to \"", m.out);
+        write_question(m.out, v->model, q);
+        fputs("\": with ", m.out);
+        write_quoted_answer(m.out, v->model, to, q);
+        fputs(" there instead", m.out);
     } else {
         fputs("If you answered ", m.out);
         write_quoted_answer(m.out, v->model, to, q);
@@ -217,9 +221,55 @@ char *view_what_if(const struct result_view *v, size_t i)
         write_question(m.out, v->model, q);
         fputs(cq_answers_has(v->answers, q) ? "\"" : "\", which you skipped", m.out);
     }
-    fprintf(m.out, ", %s would come first (by %.1f points).",
-            cq_role_title(v->model, cq_change_new_top(v->changes, i)),
-            cq_round1(cq_change_lead(v->changes, i)));
+    if (cq_round1(cq_change_lead(v->changes, i)) < 0.1)
+        fprintf(m.out, ", %s would come first (by less than 0.1 points).",
+                cq_role_title(v->model, cq_change_new_top(v->changes, i)));
+    else
+        fprintf(m.out, ", %s would come first (by %.1f points).",
+                cq_role_title(v->model, cq_change_new_top(v->changes, i)),
+                cq_round1(cq_change_lead(v->changes, i)));
+    return mem_close(&m);
+}
+
+char *view_gap(const struct result_view *v, size_t rank)
+{
+    size_t trait = cq_result_gap_at(v->result, v->top, rank);
+    size_t q = cq_result_gap_question(v->result, v->top, trait);
+    struct mem m;
+
+    if (!mem_open(&m))
+        return NULL;
+    fprintf(m.out, "%s (%.1f points). %s: %s. You said ", cq_trait_name(v->model, trait),
+            cq_round1(cq_result_gap(v->result, v->top, trait)), cq_role_title(v->model, v->top),
+            cq_role_target_reason(v->model, v->top, trait));
+    write_quoted_answer(m.out, v->model, v->answers, q);
+    fputs(" to \"", m.out);
+    write_question(m.out, v->model, q);
+    fputs("\"", m.out);
+    return mem_close(&m);
+}
+
+char *view_gap_closer(const struct result_view *v, size_t rank)
+{
+    size_t trait = cq_result_gap_at(v->result, v->top, rank);
+    size_t i, k, n = cq_result_tip_count(v->result, v->top), shown = 0;
+    struct mem m;
+
+    if (!mem_open(&m))
+        return NULL;
+    for (i = 0; i < n; i++) {
+        size_t tip = cq_result_tip_at(v->result, v->top, i);
+        for (k = 0; k < cq_tip_trait_count(v->model, v->top, tip); k++)
+            if (cq_tip_trait(v->model, v->top, tip, k) == trait)
+                fprintf(m.out, "%s%s", shown++ ? "; " : "Tip: ",
+                        cq_tip_text(v->model, v->top, tip));
+    }
+    n = shown ? 0 : cq_role_trait_item_count(v->model, v->top, trait);
+    if (n > VIEW_GAP_ITEMS)
+        n = VIEW_GAP_ITEMS;
+    for (i = 0; i < n; i++)
+        fprintf(m.out, "%s%s", i ? "; " : "What the role's profile names for it: ",
+                cq_role_trait_item(v->model, v->top, trait, i));
     return mem_close(&m);
 }
 

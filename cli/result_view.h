@@ -9,6 +9,12 @@
 
 /* Answers shown as the reasons that raised the score most, and as those that lowered it. */
 #define VIEW_REASONS 3
+/* What a reason's number is compared with, in plain words, for every output. */
+#define VIEW_REASONS_NOTE                                                                          \
+    "Each number is the points that answer gave this role compared with the average of the "   \
+    "other answers to the same question."
+/* Profile items named for a gap no tip closes, at most. */
+#define VIEW_GAP_ITEMS 3
 /* An effect smaller than this (in points) rounds to nothing worth naming. */
 #define VIEW_MIN_EFFECT 0.05
 
@@ -47,7 +53,9 @@ char *view_reason(const struct result_view *view, size_t q);
 /* "X and Y both fit: too close to call, within 3.0 points of the top score."; only meaningful
  * when the result is a close call. */
 char *view_close_call(const struct result_view *view);
-/* "If you answered ... instead of ..., X would come first (by N points)." */
+/* "If you answered ... instead of ..., X would come first (by N points).", or for a change the
+ * person cannot make (cq_change_actionable false) what the model weighs: "The model weighs your
+ * answer ...: with ... instead, X would come first (by N points)." */
 char *view_what_if(const struct result_view *view, size_t i);
 /* Whether the person reported less education than the recommended role usually expects, and
  * the sentence that says so plainly, as a soft factor. */
@@ -55,8 +63,14 @@ bool view_has_education_gap(const struct result_view *view);
 char *view_education_gap(const struct result_view *view);
 /* "Research Scientist usually expects ..." for a role the education filter set apart. */
 char *view_filtered_role(const struct result_view *view, size_t role);
-/* The trait names a tip closes a gap on, joined by ", "; "" when none. */
+/* The trait names a tip closes a gap on, joined by ", " (never "" for a tip that is shown). */
 char *view_tip_closes(const struct result_view *view, size_t tip);
+/* The recommended role's shortfall at `rank` in plain words: what the role expects, what the
+ * person said and its size in points. */
+char *view_gap(const struct result_view *view, size_t rank);
+/* What closes that shortfall: "Tip: ..." for the tips shown that close it, else the items of the
+ * role's profile that name it (cq_role_trait_item); "" when the profile names neither. */
+char *view_gap_closer(const struct result_view *view, size_t rank);
 /* The article titles of the recommended role, joined by "; ". */
 char *view_sources(const struct result_view *view);
 /* "Responsibilities", "Skills", ...: a comparison dimension as a heading. */

@@ -16,7 +16,8 @@ static const char *const profile_keys[] = {"id",      "title",     "summary", "r
                                            "targets", NULL};
 static const char *const outlook_keys[] = {"text", "figures", NULL};
 static const char *const figure_keys[] = {"value", "measure", "source", "period", "article", NULL};
-static const char *const tip_keys[] = {"text", "builds", "source", "shared_with", NULL};
+static const char *const tip_keys[] = {"text",        "builds",      "source",
+                                       "shared_with", "has_it_when", NULL};
 static const char *const target_keys[] = {"value", "importance", "why", NULL};
 
 static cq_status nomem(cq_error *err, const char *file)
@@ -184,6 +185,8 @@ static cq_status load_tip(cq_model *m, cq_role_def *r, const cJSON *node, size_t
         tip->traits[i] = t;
     }
     tip->trait_count = build_count;
+    if ((st = cq__has_it_load(m, node, &w, tip, err)) != CQ_OK)
+        return st;
     if ((st = copy_text(m, text, &tip->text, rw->file, err)) != CQ_OK)
         return st;
     return copy_text(m, source, &tip->source, rw->file, err);

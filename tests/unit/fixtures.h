@@ -59,6 +59,14 @@ char *fixture_replace(const char *text, const char *from, const char *to);
 /* xorshift64: a fixed, portable sequence of numbers for a given (non-zero) seed. */
 uint32_t fixture_next_random(uint64_t *seed);
 
+/* The answer files of tests/personas and tests/people, relative to the source folder, each
+ * folder in name order. Free with fixture_free_files. */
+size_t fixture_answer_files(char ***paths);
+void fixture_free_files(char **paths, size_t count);
+/* Whether a person file's "expect" names role_id ("a|b" names either). Persona files, which
+ * carry no "expect", fail the test: check their own name instead. */
+bool fixture_expects(const char *json, const char *role_id);
+
 /* Sets uniformly random answers to every question: a uniform option, a uniform scale point,
  * and for multi-choice each ordinary option with probability 1/2 (the exclusive "none" when
  * nothing was picked). */
