@@ -127,8 +127,11 @@ cq_status cq__fit_prepare(cq_model *m, cq_error *err)
     f->best = cq__arena_alloc(&m->arena, cells, sizeof *f->best);
     f->role_possible = cq__arena_alloc(&m->arena, nr ? nr : 1, sizeof *f->role_possible);
     f->answers = cq__arena_alloc(&m->arena, nq ? nq : 1, sizeof *f->answers);
+    f->highest = cq__arena_alloc(&m->arena, nq * m->trait_count ? nq * m->trait_count : 1,
+                                 sizeof *f->highest);
     cq_effect *effects = cq__arena_alloc(&m->arena, m->trait_count, sizeof *effects);
-    if (!f->possible || !f->mean || !f->best || !f->role_possible || !f->answers || !effects)
+    if (!f->possible || !f->mean || !f->best || !f->role_possible || !f->answers || !f->highest ||
+        !effects)
         return cq__fail(err, CQ_ERR_NOMEM, NULL, NULL, "out of memory loading the model");
     for (size_t q = 0; q < nq; q++) {
         const cq_question_def *d = &m->questions[q];
@@ -150,6 +153,11 @@ cq_status cq__fit_prepare(cq_model *m, cq_error *err)
             if (n == 0)
                 continue; /* says nothing: counted like a skipped question */
             f->answers[q]++;
+            for (size_t k = 0; k < n; k++) {
+                double *high = &f->highest[q * m->trait_count + effects[k].trait];
+                if (effects[k].value > *high)
+                    *high = effects[k].value;
+            }
             for (size_t role = 0; role < nr; role++) {
                 double e = cq__earned(m, role, q, effects, n);
                 f->mean[role * nq + q] += e;

@@ -120,11 +120,15 @@ size_t cq_result_gap_question(const cq_result *r, size_t role, size_t trait)
      * weight) among those below the target; the larger loss on a tie. */
     for (size_t q = 0; q < m->question_count; q++) {
         double v = cq_result_answer_trait(r, q, trait);
-        if (v < 0 || v >= d->target[trait])
-            continue;
         const cq_question_def *qd = &m->questions[q];
+        double high = m->fit.highest[q * m->trait_count + trait];
+        double reachable = high < d->target[trait] ? high : d->target[trait];
+        if (v < 0 || v >= reachable || qd->aim)
+            continue;
+        bool level = m->traits[trait].level;
         double w = qd->weight / (double)qd->trait_count;
-        double loss = w * (1.0 - cq__closeness(v, d->target[trait], m->traits[trait].level));
+        double loss = w * (cq__closeness(reachable, d->target[trait], level) -
+                           cq__closeness(v, d->target[trait], level));
         if (best == CQ_NONE || w > best_weight + GAP_EPSILON ||
             (fabs(w - best_weight) <= GAP_EPSILON && loss > best_loss + GAP_EPSILON)) {
             best = q;

@@ -201,6 +201,7 @@ typedef struct cq_fit_table {
     double *mean;     /* the mean earned over the answers that say something */
     double *best;     /* the most any answer earns */
     double *role_possible; /* per role: the sum of possible over every question */
+    double *highest;  /* question * trait_count + trait: the most any answer gives the trait */
     size_t *answers;  /* per question: how many answers that say something it has */
 } cq_fit_table;
 

@@ -149,13 +149,20 @@ static void score_question(cq_result *r, size_t q)
         /* The mean over the other answers, from the mean over all of them. */
         double sum = f->mean[i] * (double)f->answers[q] - (in_space ? earned : 0.0);
         r->effect[i] = 100.0 * (earned - sum / (double)others) / total;
-        for (size_t k = 0; k < n; k++) {
+        /* A shortfall is something the person lacks, so only a question about what they have
+         * shows one: an aim answer ("I would rather own the application") lacks nothing. */
+        for (size_t k = 0; !d->aim && k < n; k++) {
             size_t t = given[k].trait;
             double target = rd->target[t], importance = rd->importance[t];
-            if (importance > 0 && given[k].value < target)
-                r->shortfall[role * nt + t] +=
-                    100.0 * w * importance *
-                    (1.0 - cq__closeness(given[k].value, target, m->traits[t].level)) / total;
+            /* Short of what a better answer to this question could show, never past it: an
+             * answer already at the most the question can give lacks nothing it could add. */
+            double reachable = f->highest[q * nt + t] < target ? f->highest[q * nt + t] : target;
+            bool level = m->traits[t].level;
+            if (importance > 0 && given[k].value < reachable)
+                r->shortfall[role * nt + t] += 100.0 * w * importance *
+                                               (cq__closeness(reachable, target, level) -
+                                                cq__closeness(given[k].value, target, level)) /
+                                               total;
         }
     }
 }

@@ -155,6 +155,37 @@ static void random_answers_let_every_role_win_and_none_dominate(void **state)
     }
 }
 
+/* A person holding the degree a role usually expects must meet its education target. */
+static void a_role_s_usual_degree_meets_its_education_target(void **state)
+{
+    fixture *f = *state;
+    size_t education = cq_model_find_trait(f->model, "education");
+    for (size_t r = 0; r < ROLE_COUNT; r++) {
+        char json[256];
+        snprintf(json, sizeof json, "{\"answers\": {\"education\": \"%s\"}}",
+                 cq_role_typical_education(f->model, r));
+        cq_answers *a = fixture_answers(f->model, json);
+        cq_result *res = NULL;
+        assert_int_equal(cq_score(f->model, a, &res, NULL), CQ_OK);
+        assert_double_equal(cq_result_gap(res, r, education), 0.0, 1e-12);
+        cq_result_free(res);
+        cq_answers_free(a);
+    }
+    /* And the loader refuses a profile that says otherwise. */
+    char *bank = fixture_read("questions/bank.json", NULL);
+    char *text = fixture_read("profiles/ml-engineer.json", NULL);
+    char *wrong = fixture_replace(text, "\"education\": {\n      \"value\": 0.45,",
+                                  "\"education\": {\n      \"value\": 0.6,");
+    const char *profiles[] = {wrong, NULL};
+    cq_model *m = NULL;
+    cq_error err;
+    assert_int_equal(fixture_load_texts(f->ctx, bank, profiles, &m, &err), CQ_ERR_INVALID);
+    assert_non_null(strstr(err.message, "the usual degree must meet the target"));
+    free(bank);
+    free(text);
+    free(wrong);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -162,6 +193,7 @@ int main(void)
         cmocka_unit_test(the_bank_has_every_question_type_and_topic),
         cmocka_unit_test(each_article_persona_ranks_its_own_role_first),
         cmocka_unit_test(sample_people_get_the_role_that_fits_them),
+        cmocka_unit_test(a_role_s_usual_degree_meets_its_education_target),
         cmocka_unit_test(random_answers_let_every_role_win_and_none_dominate),
     };
     return cmocka_run_group_tests_name("content", tests, setup, teardown);

@@ -624,23 +624,29 @@ static void a_gap_is_what_the_answers_lose_below_the_target(void **state)
 {
     fixture *f = *state;
     const cq_model *m = f->mini;
-    /* Only orientation is answered, at 1: research 0. */
-    cq_result *r = score_text(m, "{\"answers\": {\"orientation\": 1}}", false);
-    size_t lead = cq_model_find_trait(m, "leadership"), research = cq_model_find_trait(m, "research");
+    size_t methods = cq_model_find_trait(m, "methods"), research = cq_model_find_trait(m, "research");
+    size_t lead = cq_model_find_trait(m, "leadership");
     size_t man = fixture_role(m, "manager"), sci = fixture_role(m, "scientist");
-    /* Below the target costs: 100 * w * I * (1 - closeness) / possible. */
-    assert_double_equal(cq_result_gap(r, sci, research), 100.0 * 2.0 * 2.0 / 7.0, EXACT);
-    assert_double_equal(cq_result_gap(r, man, research), 100.0 * 2.0 * 1.0 * 0.25 / 5.0, EXACT);
-    assert_true(cq_result_closes(r, man, research));
+    /* No tool: methods 0, below both targets. 100 * w * I * (1 - closeness) / possible. */
+    cq_result *r =
+        score_text(m, "{\"answers\": {\"orientation\": 1, \"tools\": [\"none\"]}}", false);
+    assert_double_equal(cq_result_gap(r, man, methods), 100.0 * 1.0 * 1.0 / 5.0, EXACT);
+    assert_double_equal(cq_result_gap(r, sci, methods), 100.0 * 1.0 * 2.0 / 7.0, EXACT);
+    assert_true(cq_result_closes(r, man, methods));
+    assert_int_equal(cq_result_gap_question(r, man, methods), fixture_question(m, "tools"));
+    /* Orientation asks what the person wants: wanting less research than the scientist's
+     * target costs points (a reason), but it is nothing the person lacks. */
+    assert_double_equal(cq_result_gap(r, sci, research), 0.0, EXACT);
+    assert_true(cq_result_effect(r, sci, fixture_question(m, "orientation")) < 0);
     /* No answer said anything about leadership: no shortfall is shown on it. */
     assert_double_equal(cq_result_trait_evidence(r, lead), 0.0, EXACT);
     assert_double_equal(cq_result_gap(r, man, lead), 0.0, EXACT);
-    assert_false(cq_result_closes(r, man, lead));
     cq_result_free(r);
-    /* Above a preference's target costs points too, but it is no shortfall a tip could build. */
-    r = score_text(m, "{\"answers\": {\"orientation\": 5}}", false);
-    assert_double_equal(cq_result_gap(r, man, research), 0.0, EXACT);
-    assert_true(cq_result_points(r, man, fixture_question(m, "orientation")) < 1.0);
+    /* Past the target a level is no shortfall. */
+    r = score_text(m, "{\"answers\": {\"tools\": [\"a\", \"b\"]}}", false);
+    assert_double_equal(cq_result_gap(r, man, methods), 0.0, EXACT);
+    assert_double_equal(cq_result_gap(r, sci, methods), 0.0, EXACT);
+    assert_int_equal(cq_result_gap_count(r, man), 0);
     cq_result_free(r);
 }
 
