@@ -43,31 +43,11 @@ static size_t count_lines(const char *text)
     return n;
 }
 
-/* The summary being written: the lines used so far. */
+/* The summary being built. */
 struct summary {
     const struct cli_env *env;
     const struct result_view *view;
-    size_t lines;
 };
-
-/* Shows a rendered block when it fits in what is left, and frees it. Returns whether it was
- * shown; *failed is set when it is NULL (out of memory). */
-static bool place(struct summary *s, char *text, bool *failed)
-{
-    bool fits;
-
-    if (!text) {
-        *failed = true;
-        return false;
-    }
-    fits = s->lines + count_lines(text) <= SUMMARY_MAX_LINES;
-    if (fits) {
-        fputs(text, stdout);
-        s->lines += count_lines(text);
-    }
-    free(text);
-    return fits;
-}
 
 void summary_ranking(FILE *out, const struct cli_env *env, const cq_result *result)
 {
@@ -196,13 +176,47 @@ static char *summary_reason(const struct result_view *v, size_t q)
     return block_close(&b);
 }
 
+/* The largest shortfalls in one paragraph; the details below say what closes each. */
+static char *gaps_line(const struct summary *s)
+{
+    const struct result_view *v = s->view;
+    size_t i, n = cq_result_gap_count(v->result, v->top);
+    char *text = NULL;
+    size_t size = 0;
+    FILE *words;
+    struct block b;
+
+    if (n > CQ_GAPS_NAMED)
+        n = CQ_GAPS_NAMED;
+    if (!block_open(&b))
+        return NULL;
+    if (n > 0 && (words = open_memstream(&text, &size)) != NULL) {
+        for (i = 0; i < n; i++) {
+            size_t trait = cq_result_gap_at(v->result, v->top, i);
+            fprintf(words, "%s%s (%.1f points)", i ? (i + 1 == n ? " and " : ", ") : "",
+                    cq_trait_name(v->model, trait),
+                    cq_round1(cq_result_gap(v->result, v->top, trait)));
+        }
+        fputs("; below, what closes each.", words);
+        if (ferror(words) | fclose(words)) {
+            free(text);
+            free(block_close(&b));
+            return NULL;
+        }
+        fputc('\n', b.out);
+        term_wrap(b.out, "Where you fall short: ", "  ", text);
+        free(text);
+    }
+    return block_close(&b);
+}
+
 static char *tips_heading(const struct summary *s)
 {
     struct block b;
 
     if (!block_open(&b))
         return NULL;
-    heading(b.out, s->env, "First steps, for your largest gaps");
+    heading(b.out, s->env, "First steps: tips for what your answers show you lack");
     return block_close(&b);
 }
 
@@ -238,62 +252,111 @@ static char *footer(void)
                   "change the\nresult and where the facts come from.\n");
 }
 
+/* The blocks of the summary in the order they are shown. Each is rendered ahead, then kept in
+ * order of priority while the whole fits SUMMARY_MAX_LINES. */
+enum {
+    B_RANKING,
+    B_WARNINGS,
+    B_CLOSE,
+    B_RECOMMENDATION,
+    B_REASONS,                  /* the heading, kept with the first reason */
+    B_REASON,                   /* 2 * VIEW_REASONS of them: raised, then lowered */
+    B_GAPS = B_REASON + 2 * VIEW_REASONS,
+    B_TIPS,                     /* the heading, kept with the first tip */
+    B_TIP,                      /* SUMMARY_TIPS of them */
+    B_FOOTER = B_TIP + SUMMARY_TIPS,
+    B_COUNT
+};
+
+/* The order blocks are kept in when room runs out: what the issue asks to see first (ranking,
+ * recommendation, a close call, the top reasons, the top tip), then more reasons, the gaps and
+ * more tips. Blocks with nothing to say are skipped when placed. */
+static size_t priority(size_t *order)
+{
+    static const size_t list[] = {
+        B_RANKING,         B_FOOTER,
+        B_RECOMMENDATION,  B_WARNINGS,
+        B_CLOSE,           B_REASON,
+        B_REASON + VIEW_REASONS, B_TIP,
+        B_REASON + 1,      B_GAPS,
+        B_TIP + 1,         B_REASON + VIEW_REASONS + 1,
+        B_REASON + 2,      B_TIP + 2,
+        B_REASON + VIEW_REASONS + 2,
+    };
+    size_t n = sizeof list / sizeof *list;
+
+    memcpy(order, list, sizeof list);
+    return n;
+}
+
 int summary_print(const struct cli_env *env, const struct result_view *v,
                   struct summary_shown *shown)
 {
-    struct summary s = {env, v, 0};
-    size_t i, n;
+    struct summary s = {env, v};
+    char *text[B_COUNT] = {NULL};
+    bool keep[B_COUNT] = {false};
+    size_t lines[B_COUNT] = {0}, order[B_COUNT], n, i, used = 0;
+    size_t tips = cq_result_tip_count(v->result, v->top);
     bool failed = false;
-    /* The footer's lines are kept free from the start: it always closes the summary. */
-    char *end = footer();
 
     memset(shown, 0, sizeof *shown);
-    if (!end)
-        return cli_report(CQ_ERR_NOMEM, NULL);
-    s.lines = count_lines(end);
-    place(&s, title_and_ranking(&s), &failed);
-    place(&s, warnings(&s), &failed);
-    place(&s, close_call(&s), &failed);
-    place(&s, recommendation(&s), &failed);
-    if (v->raised_count + v->lowered_count > 0 && !failed) {
-        /* The heading goes only with at least one reason under it; reasons stop at the first
-         * that does not fit, so the ones shown are always the largest. */
-        size_t q = v->raised_count ? v->raised[0] : v->lowered[0];
-        char *head = reasons_heading(&s), *first = head ? summary_reason(v, q) : NULL;
-        if (!head || !first) {
-            failed = true;
-            free(head);
-            free(first);
-        } else if (s.lines + count_lines(head) + count_lines(first) <= SUMMARY_MAX_LINES) {
-            place(&s, head, &failed);
-            shown->reasons[0] = place(&s, first, &failed);
-            for (i = 1; i < v->raised_count + v->lowered_count && shown->reasons[i - 1]; i++) {
-                q = i < v->raised_count ? v->raised[i] : v->lowered[i - v->raised_count];
-                shown->reasons[i] = place(&s, summary_reason(v, q), &failed);
-            }
-        } else {
-            free(head);
-            free(first);
-        }
+    text[B_RANKING] = title_and_ranking(&s);
+    text[B_WARNINGS] = warnings(&s);
+    text[B_CLOSE] = close_call(&s);
+    text[B_RECOMMENDATION] = recommendation(&s);
+    text[B_REASONS] = reasons_heading(&s);
+    for (i = 0; i < v->raised_count; i++)
+        text[B_REASON + i] = summary_reason(v, v->raised[i]);
+    for (i = 0; i < v->lowered_count; i++)
+        text[B_REASON + VIEW_REASONS + i] = summary_reason(v, v->lowered[i]);
+    text[B_GAPS] = gaps_line(&s);
+    text[B_TIPS] = tips_heading(&s);
+    for (i = 0; i < tips && i < SUMMARY_TIPS; i++)
+        text[B_TIP + i] = tip_line(v, i);
+    text[B_FOOTER] = footer();
+    /* Every block that has something to say must have been rendered. */
+    failed = !text[B_RANKING] || !text[B_WARNINGS] || !text[B_CLOSE] || !text[B_RECOMMENDATION] ||
+             !text[B_REASONS] || !text[B_GAPS] || !text[B_TIPS] || !text[B_FOOTER];
+    for (i = 0; i < v->raised_count; i++)
+        failed |= !text[B_REASON + i];
+    for (i = 0; i < v->lowered_count; i++)
+        failed |= !text[B_REASON + VIEW_REASONS + i];
+    for (i = 0; i < tips && i < SUMMARY_TIPS; i++)
+        failed |= !text[B_TIP + i];
+    for (i = 0; !failed && i < B_COUNT; i++)
+        lines[i] = text[i] ? count_lines(text[i]) : 0;
+    n = failed ? 0 : priority(order);
+    for (i = 0; i < n; i++) {
+        size_t b = order[i], head = 0, need;
+        if (!text[b])
+            continue;
+        /* The first reason and the first tip bring their heading. */
+        if (b == B_REASON || b == B_REASON + VIEW_REASONS)
+            head = keep[B_REASONS] ? 0 : B_REASONS;
+        else if (b == B_TIP)
+            head = B_TIPS;
+        need = lines[b] + (head ? lines[head] : 0);
+        if (used + need > SUMMARY_MAX_LINES)
+            continue;
+        keep[b] = true;
+        if (head)
+            keep[head] = true;
+        used += need;
     }
-    n = cq_result_tip_count(v->result, v->top);
-    if (n > SUMMARY_TIPS)
-        n = SUMMARY_TIPS;
-    if (n > 0 && !failed) {
-        char *head = tips_heading(&s), *first = tip_line(v, 0);
-        if (head && first && s.lines + count_lines(head) + count_lines(first) <= SUMMARY_MAX_LINES) {
-            place(&s, head, &failed);
-            place(&s, first, &failed);
-            shown->tips = 1;
-            while (shown->tips < n && place(&s, tip_line(v, shown->tips), &failed))
-                shown->tips++;
-        } else {
-            free(head);
-            free(first);
-            failed |= !head || !first;
-        }
+    /* Reasons and tips stay a run from the largest: a gap in a run would mislead. */
+    for (i = 1; i < VIEW_REASONS; i++) {
+        keep[B_REASON + i] &= keep[B_REASON + i - 1];
+        keep[B_REASON + VIEW_REASONS + i] &= keep[B_REASON + VIEW_REASONS + i - 1];
+        keep[B_TIP + i] &= keep[B_TIP + i - 1];
     }
-    fputs(end, stdout);
-    free(end);
+    for (i = 0; i < B_COUNT; i++) {
+        if (keep[i] && text[i])
+            fputs(text[i], stdout);
+        free(text[i]);
+    }
+    for (i = 0; i < 2 * VIEW_REASONS; i++)
+        shown->reasons[i] = keep[B_REASON + i];
+    while (shown->tips < SUMMARY_TIPS && keep[B_TIP + shown->tips])
+        shown->tips++;
     return failed ? cli_report(CQ_ERR_NOMEM, NULL) : CLI_EXIT_OK;
 }

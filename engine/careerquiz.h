@@ -447,9 +447,9 @@ size_t cq_result_gap_at(const cq_result *result, size_t role, size_t rank);
  * trait, the one from the question that measures it most directly (the largest share of its
  * weight), the larger shortfall on a tie. (size_t)-1 when no answer falls short on it. */
 size_t cq_result_gap_question(const cq_result *result, size_t role, size_t trait);
-/* The items of the role's skills, tools, education and responsibilities lists (in that order)
- * that name the trait (the bank's "terms"): what closes a gap when no tip does. Borrowed from
- * the model; NULL past the count. */
+/* The items of the role's skills, tools and responsibilities lists (in that order; for the
+ * education trait its education list) that name the trait (the bank's "terms"): what closes a
+ * gap when no tip does. Borrowed from the model; NULL past the count. */
 size_t cq_role_trait_item_count(const cq_model *model, size_t role, size_t trait);
 const char *cq_role_trait_item(const cq_model *model, size_t role, size_t trait, size_t i);
 /*

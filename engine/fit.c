@@ -127,8 +127,8 @@ cq_status cq__fit_prepare(cq_model *m, cq_error *err)
     f->best = cq__arena_alloc(&m->arena, cells, sizeof *f->best);
     f->role_possible = cq__arena_alloc(&m->arena, nr ? nr : 1, sizeof *f->role_possible);
     f->answers = cq__arena_alloc(&m->arena, nq ? nq : 1, sizeof *f->answers);
-    f->highest = cq__arena_alloc(&m->arena, nq * m->trait_count ? nq * m->trait_count : 1,
-                                 sizeof *f->highest);
+    size_t pairs = nq * m->trait_count > 0 ? nq * m->trait_count : 1;
+    f->highest = cq__arena_alloc(&m->arena, pairs, sizeof *f->highest);
     cq_effect *effects = cq__arena_alloc(&m->arena, m->trait_count, sizeof *effects);
     if (!f->possible || !f->mean || !f->best || !f->role_possible || !f->answers || !f->highest ||
         !effects)

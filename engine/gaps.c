@@ -154,14 +154,21 @@ static bool names(const char *text, const char *term)
     return false;
 }
 
-/* The i'th item of the role's skills, tools, education and responsibilities (in that order)
- * that the trait's terms name, or NULL. */
+/* The i'th item of the role's skills, tools and responsibilities (in that order) that the
+ * trait's terms name, or NULL. The education list is searched for the education trait alone:
+ * "a doctorate in mathematics" is no way to build statistics for someone who holds one. */
 static const char *trait_item(const cq_model *m, size_t role, size_t trait, size_t i)
 {
-    static const cq_role_list lists[] = {CQ_LIST_SKILLS, CQ_LIST_TOOLS, CQ_LIST_EDUCATION,
-                                         CQ_LIST_RESPONSIBILITIES};
+    static const cq_role_list lists[] = {CQ_LIST_SKILLS, CQ_LIST_TOOLS, CQ_LIST_RESPONSIBILITIES,
+                                         CQ_LIST_EDUCATION};
     const cq_trait_def *t = &m->traits[trait];
-    for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
+    size_t q = cq_model_find_question(m, CQ_EDUCATION_QUESTION);
+    bool education = false;
+    for (size_t k = 0; q != CQ_NONE && k < m->questions[q].trait_count; k++)
+        education |= m->questions[q].traits[k] == trait;
+    for (size_t l = 0; l < sizeof lists / sizeof *lists; l++) {
+        if ((lists[l] == CQ_LIST_EDUCATION) != education)
+            continue;
         for (size_t k = 0; k < m->roles[role].list_counts[lists[l]]; k++) {
             const char *item = m->roles[role].lists[lists[l]][k];
             bool hit = false;
@@ -170,6 +177,7 @@ static const char *trait_item(const cq_model *m, size_t role, size_t trait, size
             if (hit && i-- == 0)
                 return item;
         }
+    }
     return NULL;
 }
 
