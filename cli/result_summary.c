@@ -10,31 +10,6 @@
 
 #define BAR_CELLS 24
 
-/* A block of the summary rendered ahead, so its lines can be counted before it is shown. */
-struct block {
-    FILE *out;
-    char *text;
-    size_t size;
-};
-
-static bool block_open(struct block *b)
-{
-    b->text = NULL;
-    b->size = 0;
-    b->out = open_memstream(&b->text, &b->size);
-    return b->out != NULL;
-}
-
-/* Closes the block; returns its text (the caller frees it) or NULL when anything failed. */
-static char *block_close(struct block *b)
-{
-    if (ferror(b->out) | fclose(b->out)) {
-        free(b->text);
-        return NULL;
-    }
-    return b->text;
-}
-
 static size_t count_lines(const char *text)
 {
     size_t n = 0;
@@ -83,37 +58,37 @@ static void heading(FILE *out, const struct cli_env *env, const char *title)
 
 static char *title_and_ranking(const struct summary *s)
 {
-    struct block b;
+    struct view_text b;
 
-    if (!block_open(&b))
+    if (!view_text_open(&b))
         return NULL;
     heading(b.out, s->env, "Your results");
     fputc('\n', b.out);
     summary_ranking(b.out, s->env, s->view->result);
-    return block_close(&b);
+    return view_text_close(&b);
 }
 
 static char *warnings(const struct summary *s)
 {
     unsigned i, all = cq_result_warnings(s->view->result);
-    struct block b;
+    struct view_text b;
 
-    if (!block_open(&b))
+    if (!view_text_open(&b))
         return NULL;
     if (all)
         heading(b.out, s->env, "Check your answers");
     for (i = 0; i < CQ_WARNING_COUNT; i++)
         if (all & (1u << i))
             term_wrap(b.out, "  - ", "    ", cq_warning_text((cq_warning)(1u << i)));
-    return block_close(&b);
+    return view_text_close(&b);
 }
 
 static char *close_call(const struct summary *s)
 {
     char *text = NULL;
-    struct block b;
+    struct view_text b;
 
-    if (!block_open(&b))
+    if (!view_text_open(&b))
         return NULL;
     if (cq_result_close_count(s->view->result) > 1 && (text = view_close_call(s->view))) {
         fputc('\n', b.out);
@@ -121,7 +96,7 @@ static char *close_call(const struct summary *s)
         fputs("  Read about each with careerquiz role ID.\n", b.out);
     }
     free(text);
-    return block_close(&b);
+    return view_text_close(&b);
 }
 
 /* The recommended role and the first sentence of its summary (the rest comes below). */
@@ -132,9 +107,9 @@ static char *recommendation(const struct summary *s)
     const char *end = strstr(about, ". ");
     size_t n = end ? (size_t)(end - about) + 1 : strlen(about);
     char *first = malloc(n + 1);
-    struct block b;
+    struct view_text b;
 
-    if (!first || !block_open(&b)) {
+    if (!first || !view_text_open(&b)) {
         free(first);
         return NULL;
     }
@@ -144,28 +119,28 @@ static char *recommendation(const struct summary *s)
             cq_role_title(v->model, v->top), term_end(&s->env->term), cq_role_id(v->model, v->top));
     term_wrap(b.out, "  ", "  ", first);
     free(first);
-    return block_close(&b);
+    return view_text_close(&b);
 }
 
 static char *reasons_heading(const struct summary *s)
 {
     char title[CQ_MAX_TEXT_BYTES + 16];
-    struct block b;
+    struct view_text b;
 
-    if (!block_open(&b))
+    if (!view_text_open(&b))
         return NULL;
     snprintf(title, sizeof title, "Why %s", cq_role_title(s->view->model, s->view->top));
     heading(b.out, s->env, title);
     term_wrap(b.out, "  ", "  ", VIEW_REASONS_NOTE);
-    return block_close(&b);
+    return view_text_close(&b);
 }
 
 static char *summary_reason(const struct result_view *v, size_t q)
 {
     char first[32], *text = view_reason(v, q);
-    struct block b;
+    struct view_text b;
 
-    if (!text || !block_open(&b)) {
+    if (!text || !view_text_open(&b)) {
         free(text);
         return NULL;
     }
@@ -173,7 +148,7 @@ static char *summary_reason(const struct result_view *v, size_t q)
              cq_round1(cq_result_effect(v->result, v->top, q)));
     term_wrap(b.out, first, "           ", text);
     free(text);
-    return block_close(&b);
+    return view_text_close(&b);
 }
 
 /* The largest shortfalls in one paragraph; the details below say what closes each. */
@@ -184,11 +159,11 @@ static char *gaps_line(const struct summary *s)
     char *text = NULL;
     size_t size = 0;
     FILE *words;
-    struct block b;
+    struct view_text b;
 
     if (n > CQ_GAPS_NAMED)
         n = CQ_GAPS_NAMED;
-    if (!block_open(&b))
+    if (!view_text_open(&b))
         return NULL;
     if (n > 0 && (words = open_memstream(&text, &size)) != NULL) {
         for (i = 0; i < n; i++) {
@@ -200,24 +175,24 @@ static char *gaps_line(const struct summary *s)
         fputs("; below, what closes each.", words);
         if (ferror(words) | fclose(words)) {
             free(text);
-            free(block_close(&b));
+            free(view_text_close(&b));
             return NULL;
         }
         fputc('\n', b.out);
         term_wrap(b.out, "Where you fall short: ", "  ", text);
         free(text);
     }
-    return block_close(&b);
+    return view_text_close(&b);
 }
 
 static char *tips_heading(const struct summary *s)
 {
-    struct block b;
+    struct view_text b;
 
-    if (!block_open(&b))
+    if (!view_text_open(&b))
         return NULL;
     heading(b.out, s->env, "First steps: tips for what your answers show you lack");
-    return block_close(&b);
+    return view_text_close(&b);
 }
 
 /* One tip and the gaps it closes on one paragraph. */
@@ -226,9 +201,9 @@ static char *tip_line(const struct result_view *v, size_t rank)
     size_t tip = cq_result_tip_at(v->result, v->top, rank);
     char *closes = view_tip_closes(v, tip), *line = NULL;
     const char *text = cq_tip_text(v->model, v->top, tip);
-    struct block b;
+    struct view_text b;
 
-    if (closes && block_open(&b)) {
+    if (closes && view_text_open(&b)) {
         size_t size = strlen(text) + strlen(closes) + 16;
         char *both = malloc(size);
         if (both) {
@@ -236,7 +211,7 @@ static char *tip_line(const struct result_view *v, size_t rank)
             term_wrap(b.out, "  - ", "    ", both);
         }
         free(both);
-        line = block_close(&b);
+        line = view_text_close(&b);
         if (line && !both) {
             free(line);
             line = NULL;

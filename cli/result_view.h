@@ -39,6 +39,16 @@ struct result_view {
 int result_view_init(struct result_view *view, const struct cli_env *env, const cq_result *result);
 void result_view_release(struct result_view *view);
 
+/* Text written through a FILE into memory: open_memstream with its closing step checked. */
+struct view_text {
+    FILE *out;
+    char *text;
+    size_t size;
+};
+bool view_text_open(struct view_text *t);
+/* Closes the stream and returns the text (the caller frees it), or NULL when anything failed. */
+char *view_text_close(struct view_text *t);
+
 /*
  * Sentences and phrases, as plain text in malloc'd strings the caller frees; NULL when out of
  * memory. Each output format escapes and lays them out its own way.

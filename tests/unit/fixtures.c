@@ -69,14 +69,25 @@ size_t fixture_question(const cq_model *model, const char *id)
     return q;
 }
 
-int fixture_mini_setup(void **state)
+/* A new fixture_mini in *state holding the model of the folder `relative`. */
+static int setup_with(void **state, const char *relative)
 {
     fixture_mini *f = calloc(1, sizeof *f);
     assert_non_null(f);
     assert_int_equal(cq_context_new(NULL, &f->ctx), CQ_OK);
-    f->model = fixture_load_dir(f->ctx, "tests/fixtures/mini");
+    f->model = fixture_load_dir(f->ctx, relative);
     *state = f;
     return 0;
+}
+
+int fixture_mini_setup(void **state)
+{
+    return setup_with(state, "tests/fixtures/mini");
+}
+
+int fixture_shipped_setup(void **state)
+{
+    return setup_with(state, ".");
 }
 
 int fixture_mini_teardown(void **state)

@@ -36,6 +36,9 @@ typedef struct fixture_mini {
 /* cmocka group setup and teardown: a new fixture_mini in *state, and freeing it. */
 int fixture_mini_setup(void **state);
 int fixture_mini_teardown(void **state);
+/* The same with the shipped bank and profiles (the source folder's questions/ and profiles/);
+ * the teardown is fixture_mini_teardown. */
+int fixture_shipped_setup(void **state);
 
 /* The mini fixture's bank and two profiles as text, for tests that change them before loading. */
 typedef struct fixture_texts {

@@ -21,28 +21,7 @@
 /* The most answers one question can have: subsets of up to 12 options, plus the exclusive. */
 #define MAX_ANSWERS 4200
 
-typedef struct {
-    cq_context *ctx;
-    cq_model *model;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    assert_int_equal(cq_context_new(NULL, &f->ctx), CQ_OK);
-    f->model = fixture_load_dir(f->ctx, ".");
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    cq_model_free(f->model);
-    cq_context_free(f->ctx);
-    free(f);
-    return 0;
-}
+typedef fixture_mini fixture;
 
 /* What was checked, and the violations of each rule. */
 typedef struct {
@@ -522,5 +501,6 @@ int main(void)
         cmocka_unit_test(random_answer_sets_make_no_claim_that_re_scoring_contradicts),
         cmocka_unit_test(personas_and_people_make_no_claim_that_re_scoring_contradicts),
     };
-    return cmocka_run_group_tests_name("honesty", tests, setup, teardown);
+    return cmocka_run_group_tests_name("honesty", tests, fixture_shipped_setup,
+                                       fixture_mini_teardown);
 }
