@@ -45,8 +45,10 @@ BUILD ?= build
 SANFLAGS :=
 endif
 
+# The suppressions file holds valgrind's own false reports only, each with its evidence.
+VALGRIND_SUPP := $(CURDIR)/tests/valgrind/readline.supp
 VALGRIND_CMD := valgrind --error-exitcode=1 --leak-check=full \
-	--errors-for-leak-kinds=definite,indirect -q
+	--errors-for-leak-kinds=definite,indirect --suppressions=$(VALGRIND_SUPP) -q
 
 # ---- dependencies (pkg-config, with plain -l fallbacks) ----------------------------------
 
@@ -103,6 +105,8 @@ FUZZ_BUILD := build/fuzz
 # shim that tests/cli/test_save_failures.sh uses to make write, fsync and rename fail.
 IO_TEST_BINS := $(BUILD)/tests/test_torn_save $(BUILD)/tests/save_file \
 	$(BUILD)/tests/fault_shim.so
+# The reproduction of a false valgrind report that tests/valgrind/readline.supp suppresses.
+VALGRIND_TEST_BINS := $(BUILD)/tests/pselect_after_signal
 
 STATIC_LIB := $(BUILD)/libcareerquiz.a
 SHARED_LIB := $(BUILD)/libcareerquiz.so
@@ -122,7 +126,7 @@ DEPFLAGS := -MMD -MP
 
 all: $(STATIC_LIB) $(SHARED_LIB) $(CLI_BIN)
 
-tests: all $(UNIT_BINS) $(REPLAY_BINS) $(IO_TEST_BINS)
+tests: all $(UNIT_BINS) $(REPLAY_BINS) $(IO_TEST_BINS) $(VALGRIND_TEST_BINS)
 
 # Sub-makes, so that flags found by pkg-config are read after `deps` has installed things.
 # The interactive quiz (quitting midway offers to save the answers and prints how to resume).
@@ -135,7 +139,8 @@ test:
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory tests
 	@CQ_BUILD='$(BUILD)' CAREERQUIZ='$(abspath $(CLI_BIN))' \
-		CQ_WRAPPER='$(if $(filter 1,$(VALGRIND)),$(VALGRIND_CMD))' tests/run.sh
+		CQ_WRAPPER='$(if $(filter 1,$(VALGRIND)),$(VALGRIND_CMD))' \
+		CQ_VALGRIND_SUPP='$(VALGRIND_SUPP)' tests/run.sh
 
 check: test
 
@@ -201,8 +206,14 @@ $(CLI_BIN): $(CLI_OBJS) $(STATIC_LIB)
 
 $(BUILD)/tests/test_%: $(BUILD)/obj/tests/unit/test_%.o $(UNIT_HELPER_OBJS) $(STATIC_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $< $(UNIT_HELPER_OBJS) $(STATIC_LIB) $(CMOCKA_LIBS) \
-		$(CJSON_LIBS) -lm $(LDLIBS)
+	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $< $(UNIT_CLI_OBJS) $(UNIT_HELPER_OBJS) $(STATIC_LIB) \
+		$(CMOCKA_LIBS) $(CJSON_LIBS) -lm $(LDLIBS)
+
+# The quiz's input parser is a pure function of the model and a line, so it is unit-tested
+# like the engine, with its one CLI file linked in.
+$(BUILD)/obj/tests/unit/test_quiz_input.o: BASE_CPPFLAGS += -Icli
+$(BUILD)/tests/test_quiz_input: UNIT_CLI_OBJS := $(BUILD)/obj/cli/quiz_input.o
+$(BUILD)/tests/test_quiz_input: $(BUILD)/obj/cli/quiz_input.o
 
 # The fuzz targets see engine internals and the embedded data; replayed, they are tests.
 $(BUILD)/obj/fuzz/%.o: fuzz/%.c $(FLAGS_STAMP)
@@ -243,6 +254,11 @@ $(BUILD)/tests/save_file: $(BUILD)/obj/tests/io/save_file.o $(BUILD)/obj/cli/ato
 $(BUILD)/tests/fault_shim.so: tests/io/fault_shim.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) -D_GNU_SOURCE $(WARNINGS) -O2 -g -fPIC -shared -o $@ $< -ldl
+
+# Never sanitized: it only ever runs under valgrind.
+$(BUILD)/tests/pselect_after_signal: tests/valgrind/pselect_after_signal.c $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) -D_POSIX_C_SOURCE=200809L $(WARNINGS) -O2 -g -o $@ $<
 
 # ---- coverage (gcc --coverage, gcov) -----------------------------------------------------------
 

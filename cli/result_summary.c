@@ -85,17 +85,24 @@ static char *warnings(const struct summary *s)
 
 static char *close_call(const struct summary *s)
 {
-    char *text = NULL;
+    char *text = NULL, *read = NULL;
     struct view_text b;
 
     if (!view_text_open(&b))
         return NULL;
-    if (cq_result_close_count(s->view->result) > 1 && (text = view_close_call(s->view))) {
+    if (cq_result_close_count(s->view->result) > 1 && (text = view_close_call(s->view)) &&
+        (read = view_read_about(s->view))) {
         fputc('\n', b.out);
         term_wrap(b.out, "Close call: ", "  ", text);
-        fputs("  Read about each with careerquiz role ID.\n", b.out);
+        term_wrap(b.out, "  ", "  ", read);
+    }
+    if (cq_result_close_count(s->view->result) > 1 && !read) {
+        free(text);
+        free(view_text_close(&b));
+        return NULL;
     }
     free(text);
+    free(read);
     return view_text_close(&b);
 }
 

@@ -273,3 +273,31 @@ bool fixture_expects(const char *json, const char *role_id)
             return true;
     return false;
 }
+
+/* text with `from` taken out when it is there; text is freed. */
+static char *drop(char *text, const char *from)
+{
+    if (!strstr(text, from))
+        return text;
+    char *out = fixture_replace(text, from, "");
+    free(text);
+    return out;
+}
+
+char *fixture_mini_profile_portable(const char *role)
+{
+    char path[128];
+    snprintf(path, sizeof path, "tests/fixtures/mini/profiles/%s.json", role);
+    char *text = fixture_read(path, NULL);
+    text = drop(text, ", \"has_it_when\": [{\"lead\": \"lead\"}]");
+    text = drop(text, ",\n    {\"text\": \"Try tool B.\", \"advice\": \"tool b\", \"builds\": "
+                      "[\"methods\"], \"has_it_when\": [{\"tools\": [\"b\"]}], \"source\": "
+                      "\"Mini article\"}");
+    text = drop(text, ",\n    \"methods\": {\"value\": 0.7, \"importance\": 1, \"why\": "
+                      "\"judges the methods of the team\"}");
+    text = drop(text, ",\n    \"methods\": {\"value\": 0.8, \"importance\": 2, \"why\": "
+                      "\"method is the craft\"}");
+    assert_null(strstr(text, "methods\": {"));
+    assert_null(strstr(text, "has_it_when"));
+    return text;
+}

@@ -49,6 +49,11 @@ typedef struct fixture_texts {
 int fixture_texts_setup(void **state);
 int fixture_texts_teardown(void **state);
 
+/* A mini profile ("manager" or "scientist") as text, without what ties it to the mini bank's
+ * "methods" trait and its questions (the target on methods, the tips' has_it_when and the tip
+ * that builds methods), so that tests can load it with a bank of their own. Free it. */
+char *fixture_mini_profile_portable(const char *role);
+
 /* Parses answers JSON text; fails the test on error. */
 cq_answers *fixture_answers(const cq_model *model, const char *json);
 
