@@ -97,10 +97,15 @@ int cli_write_json(const struct cli_env *env, cq_status status, char *json, size
 int cli_close_stdout(void);
 
 /*
- * Writes a result as text on stdout: the ranking with bars, a close-call note, and the
- * recommended path with its tips and sources (what score and take show). Returns an exit code.
+ * Writes a result as text on stdout: first a summary that fits a 100x40 screen (the ranking with
+ * scores, warnings, a close call, the recommendation, its top reasons and tips), then the details
+ * (where the person falls short, every tip, what would change it, the comparison, the sources).
+ * Returns an exit code.
  */
 int result_print_text(const struct cli_env *env, const cq_result *result);
+/* result_print_text through a pager when stdout is a terminal and --plain is off (pager.h):
+ * what score and take show. */
+int result_show_text(const struct cli_env *env, const cq_result *result);
 
 /*
  * Writes a result on stdout in the format of env's options: text (result_print_text), JSON

@@ -192,7 +192,7 @@ static int finish(struct take *take)
     if (take->quiz.look.clear)
         fputs("\033[H\033[2J", take->quiz.look.out);
     fflush(take->quiz.look.out);
-    int code = result_print_text(take->env, result);
+    int code = result_show_text(take->env, result);
     cq_result_free(result);
     if (code == CLI_EXIT_OK)
         code = stored;

@@ -31,23 +31,69 @@ static int print_reason(const struct result_view *v, size_t q)
     return text_paragraph(first, "           ", view_reason(v, q));
 }
 
-int text_reasons(const struct cli_env *env, const struct result_view *v)
+int text_more_reasons(const struct cli_env *env, const struct result_view *v,
+                      const bool *shown)
 {
-    size_t i;
+    size_t i, n = v->raised_count + v->lowered_count, left = 0;
     int code = CLI_EXIT_OK;
+    char title[CQ_MAX_TEXT_BYTES + 32];
+
+    for (i = 0; i < n; i++)
+        left += !shown[i];
+    if (left == 0)
+        return CLI_EXIT_OK;
+    snprintf(title, sizeof title, "%s reasons for %s", left == n ? "The" : "More",
+             cq_role_title(v->model, v->top));
+    text_heading(env, title);
+    if (left == n)
+        term_wrap(stdout, "  ", "  ", VIEW_REASONS_NOTE);
+    for (i = 0; code == CLI_EXIT_OK && i < n; i++)
+        if (!shown[i])
+            code = print_reason(v, i < v->raised_count ? v->raised[i]
+                                                       : v->lowered[i - v->raised_count]);
+    return code;
+}
+
+int text_about(const struct cli_env *env, const struct result_view *v)
+{
     char title[CQ_MAX_TEXT_BYTES + 16];
 
-    if (v->raised_count + v->lowered_count == 0)
-        return CLI_EXIT_OK;
-    snprintf(title, sizeof title, "Why %s", cq_role_title(v->model, v->top));
+    snprintf(title, sizeof title, "About %s", cq_role_title(v->model, v->top));
     text_heading(env, title);
+    term_wrap(stdout, "  ", "  ", cq_role_summary(v->model, v->top));
+    return CLI_EXIT_OK;
+}
+
+int text_gaps(const struct cli_env *env, const struct result_view *v)
+{
+    size_t i, n = cq_result_gap_count(v->result, v->top);
+    int code = CLI_EXIT_OK;
+    char title[CQ_MAX_TEXT_BYTES + 32], number[16];
+    char *closer;
+
+    if (n > CQ_GAPS_NAMED)
+        n = CQ_GAPS_NAMED;
+    snprintf(title, sizeof title, "Where you fall short of %s", cq_role_title(v->model, v->top));
+    text_heading(env, title);
+    if (n == 0) {
+        term_wrap(stdout, "  ", "  ",
+                  "Nowhere worth naming: no answer falls short of what the role expects by half a "
+                  "point or more.");
+        return CLI_EXIT_OK;
+    }
     term_wrap(stdout, "  ", "  ",
-              "Points each answer gained or lost against an answer of average fit to the same "
-              "question:");
-    for (i = 0; code == CLI_EXIT_OK && i < v->raised_count; i++)
-        code = print_reason(v, v->raised[i]);
-    for (i = 0; code == CLI_EXIT_OK && i < v->lowered_count; i++)
-        code = print_reason(v, v->lowered[i]);
+              "The points each shortfall costs the score, largest first, and what closes it:");
+    for (i = 0; code == CLI_EXIT_OK && i < n; i++) {
+        snprintf(number, sizeof number, "  %zu. ", i + 1);
+        code = text_paragraph(number, "     ", view_gap(v, i));
+        closer = code == CLI_EXIT_OK ? view_gap_closer(v, i) : NULL;
+        if (closer && closer[0]) {
+            code = text_paragraph("     ", "     ", closer);
+        } else if (code == CLI_EXIT_OK) {
+            code = closer ? CLI_EXIT_OK : cli_report(CQ_ERR_NOMEM, NULL);
+            free(closer);
+        }
+    }
     return code;
 }
 
@@ -85,25 +131,22 @@ int text_education(const struct cli_env *env, const struct result_view *v)
 
 int text_tips(const struct cli_env *env, const struct result_view *v)
 {
-    size_t rank, n = cq_role_tip_count(v->model, v->top);
+    size_t rank, n = cq_result_tip_count(v->result, v->top);
     int code = CLI_EXIT_OK;
     char *closes;
 
-    if (n == 0)
-        return CLI_EXIT_OK;
     text_heading(env, "Getting started, the tips for your largest gaps first");
+    if (n == 0)
+        term_wrap(stdout, "  ", "  ",
+                  "None: your answers show you already have what each tip of this role builds, "
+                  "or the tips build what you do not fall short on.");
     for (rank = 0; code == CLI_EXIT_OK && rank < n; rank++) {
         size_t tip = cq_result_tip_at(v->result, v->top, rank);
         term_wrap(stdout, "  - ", "    ", cq_tip_text(v->model, v->top, tip));
         closes = view_tip_closes(v, tip);
-        if (closes && closes[0]) {
-            fputs(term_begin(&env->term, TERM_DIM), stdout);
-            code = text_paragraph("    closes a gap in: ", "    ", closes);
-            fputs(term_end(&env->term), stdout);
-        } else {
-            code = closes ? CLI_EXIT_OK : cli_report(CQ_ERR_NOMEM, NULL);
-            free(closes);
-        }
+        fputs(term_begin(&env->term, TERM_DIM), stdout);
+        code = text_paragraph("    closes a gap in: ", "    ", closes);
+        fputs(term_end(&env->term), stdout);
     }
     return code;
 }

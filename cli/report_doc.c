@@ -146,8 +146,7 @@ static int reasons(const struct doc_ops *doc, FILE *out, const struct result_vie
         return CLI_EXIT_OK;
     snprintf(title, sizeof title, "Why %s", cq_role_title(v->model, v->top));
     doc->heading(out, 3, title);
-    doc->paragraph(out, "Points each answer gained or lost against an answer of average fit "
-                        "to the same question:");
+    doc->paragraph(out, VIEW_REASONS_NOTE);
     doc->list_begin(out, false);
     for (i = 0; code == CLI_EXIT_OK && i < v->raised_count + v->lowered_count; i++) {
         size_t q = i < v->raised_count ? v->raised[i] : v->lowered[i - v->raised_count];
@@ -196,10 +195,39 @@ static int explained(const struct doc_ops *doc, FILE *out, const struct result_v
     return CLI_EXIT_OK;
 }
 
+/* The largest shortfalls against the recommended role, in plain words, with what closes each. */
+static int gaps(const struct doc_ops *doc, FILE *out, const struct result_view *v)
+{
+    size_t i, n = cq_result_gap_count(v->result, v->top);
+    int code = CLI_EXIT_OK;
+    char title[CQ_MAX_TEXT_BYTES + 32];
+
+    if (n == 0)
+        return CLI_EXIT_OK;
+    if (n > CQ_GAPS_NAMED)
+        n = CQ_GAPS_NAMED;
+    snprintf(title, sizeof title, "Where you fall short of %s", cq_role_title(v->model, v->top));
+    doc->heading(out, 3, title);
+    doc->list_begin(out, true);
+    for (i = 0; code == CLI_EXIT_OK && i < n; i++) {
+        char *closer = view_gap_closer(v, i);
+        if (closer && !closer[0]) {
+            free(closer);
+            closer = NULL;
+            code = owned_item(doc, out, true, view_gap(v, i), NULL);
+        } else {
+            code = closer ? owned_item(doc, out, true, view_gap(v, i), closer)
+                          : cli_report(CQ_ERR_NOMEM, NULL);
+        }
+    }
+    doc->list_end(out, true);
+    return code;
+}
+
 /* The getting-started tips, largest gaps first, each with the gaps it closes and its article. */
 static int tips(const struct doc_ops *doc, FILE *out, const struct result_view *v)
 {
-    size_t rank, n = cq_role_tip_count(v->model, v->top);
+    size_t rank, n = cq_result_tip_count(v->result, v->top);
     int code = CLI_EXIT_OK;
 
     if (n == 0)
@@ -269,6 +297,8 @@ static int recommendation(const struct doc_ops *doc, FILE *out, const struct res
         doc->paragraph(out, gap);
         free(gap);
     }
+    if (code == CLI_EXIT_OK)
+        code = gaps(doc, out, v);
     return code == CLI_EXIT_OK ? tips(doc, out, v) : code;
 }
 

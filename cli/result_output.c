@@ -27,5 +27,5 @@ int result_write(const struct cli_env *env, const cq_result *result)
     case CLI_FORMAT_TEXT:
         break;
     }
-    return result_print_text(env, result);
+    return result_show_text(env, result);
 }

@@ -8,14 +8,7 @@
 #include "report.h"
 #include "result_view.h"
 
-/* A string written through a FILE: open_memstream with the closing step checked. */
-struct mem {
-    FILE *out;
-    char *text;
-    size_t size;
-};
-
-static bool mem_open(struct mem *m)
+bool view_text_open(struct view_text *m)
 {
     m->text = NULL;
     m->size = 0;
@@ -23,8 +16,7 @@ static bool mem_open(struct mem *m)
     return m->out != NULL;
 }
 
-/* Closes the stream and returns the text, or NULL (freeing it) when anything failed. */
-static char *mem_close(struct mem *m)
+char *view_text_close(struct view_text *m)
 {
     if (ferror(m->out) | fclose(m->out)) {
         free(m->text);
@@ -105,12 +97,12 @@ static void write_question(FILE *out, const cq_model *model, size_t q)
 
 char *view_question(const cq_model *model, size_t q)
 {
-    struct mem m;
+    struct view_text m;
 
-    if (!mem_open(&m))
+    if (!view_text_open(&m))
         return NULL;
     write_question(m.out, model, q);
-    return mem_close(&m);
+    return view_text_close(&m);
 }
 
 /* A scale answer: its label when it has one, else its place on the range. */
@@ -144,32 +136,32 @@ static void write_answer(FILE *out, const cq_model *model, const cq_answers *ans
 
 char *view_answer(const cq_model *model, const cq_answers *answers, size_t q)
 {
-    struct mem m;
+    struct view_text m;
 
-    if (!mem_open(&m))
+    if (!view_text_open(&m))
         return NULL;
     write_answer(m.out, model, answers, q);
-    return mem_close(&m);
+    return view_text_close(&m);
 }
 
 char *view_reason(const struct result_view *v, size_t q)
 {
-    struct mem m;
+    struct view_text m;
 
-    if (!mem_open(&m))
+    if (!view_text_open(&m))
         return NULL;
     write_question(m.out, v->model, q);
     fputs(" You said: ", m.out);
     write_answer(m.out, v->model, v->answers, q);
-    return mem_close(&m);
+    return view_text_close(&m);
 }
 
 char *view_close_call(const struct result_view *v)
 {
     size_t rank, close = cq_result_close_count(v->result);
-    struct mem m;
+    struct view_text m;
 
-    if (!mem_open(&m))
+    if (!view_text_open(&m))
         return NULL;
     for (rank = 0; rank < close; rank++)
         fprintf(m.out, "%s%s",
@@ -179,22 +171,22 @@ char *view_close_call(const struct result_view *v)
                 cq_role_title(v->model, cq_result_role_at(v->result, rank)));
     fprintf(m.out, " %s fit: too close to call, within %.1f points of the top score.",
             close == 2 ? "both" : "all", CQ_CLOSE_CALL_MARGIN);
-    return mem_close(&m);
+    return view_text_close(&m);
 }
 
 char *view_read_about(const struct result_view *v)
 {
     size_t rank, close = cq_result_close_count(v->result);
-    struct mem m;
+    struct view_text m;
 
-    if (!mem_open(&m))
+    if (!view_text_open(&m))
         return NULL;
     fputs("Read about each with ", m.out);
     for (rank = 0; rank < close; rank++)
         fprintf(m.out, "%scareerquiz role %s", rank ? ", " : "",
                 cq_role_id(v->model, cq_result_role_at(v->result, rank)));
     fputc('.', m.out);
-    return mem_close(&m);
+    return view_text_close(&m);
 }
 
 /* An answer as a sentence quotes it, unless it is a number on a scale. */
@@ -212,15 +204,19 @@ char *view_what_if(const struct result_view *v, size_t i)
 {
     size_t q = cq_change_question(v->changes, i);
     const cq_answers *to = cq_change_answers(v->changes, i);
-    struct mem m;
+    struct view_text m;
 
-    if (!mem_open(&m))
+    if (!view_text_open(&m))
         return NULL;
-    if (!cq_answers_has(to, q)) {
-        fputs("If you skipped \"", m.out);
-        write_question(m.out, v->model, q);
-        fputs("\" instead of answering ", m.out);
+    if (!cq_change_actionable(v->changes, i)) {
+        /* Not advice: nobody un-earns a degree. Say what the model weighs instead. */
+        fputs("The model weighs your answer ", m.out);
         write_quoted_answer(m.out, v->model, v->answers, q);
+        fputs(" to \"", m.out);
+        write_question(m.out, v->model, q);
+        fputs("\": with ", m.out);
+        write_quoted_answer(m.out, v->model, to, q);
+        fputs(" there instead", m.out);
     } else {
         fputs("If you answered ", m.out);
         write_quoted_answer(m.out, v->model, to, q);
@@ -232,10 +228,56 @@ char *view_what_if(const struct result_view *v, size_t i)
         write_question(m.out, v->model, q);
         fputs(cq_answers_has(v->answers, q) ? "\"" : "\", which you skipped", m.out);
     }
-    fprintf(m.out, ", %s would come first (by %.1f points).",
-            cq_role_title(v->model, cq_change_new_top(v->changes, i)),
-            cq_round1(cq_change_lead(v->changes, i)));
-    return mem_close(&m);
+    if (cq_round1(cq_change_lead(v->changes, i)) < 0.1)
+        fprintf(m.out, ", %s would come first (by less than 0.1 points).",
+                cq_role_title(v->model, cq_change_new_top(v->changes, i)));
+    else
+        fprintf(m.out, ", %s would come first (by %.1f points).",
+                cq_role_title(v->model, cq_change_new_top(v->changes, i)),
+                cq_round1(cq_change_lead(v->changes, i)));
+    return view_text_close(&m);
+}
+
+char *view_gap(const struct result_view *v, size_t rank)
+{
+    size_t trait = cq_result_gap_at(v->result, v->top, rank);
+    size_t q = cq_result_gap_question(v->result, v->top, trait);
+    struct view_text m;
+
+    if (!view_text_open(&m))
+        return NULL;
+    fprintf(m.out, "%s (%.1f points). %s: %s. You said ", cq_trait_name(v->model, trait),
+            cq_round1(cq_result_gap(v->result, v->top, trait)), cq_role_title(v->model, v->top),
+            cq_role_target_reason(v->model, v->top, trait));
+    write_quoted_answer(m.out, v->model, v->answers, q);
+    fputs(" to \"", m.out);
+    write_question(m.out, v->model, q);
+    fputs("\"", m.out);
+    return view_text_close(&m);
+}
+
+char *view_gap_closer(const struct result_view *v, size_t rank)
+{
+    size_t trait = cq_result_gap_at(v->result, v->top, rank);
+    size_t i, k, n = cq_result_tip_count(v->result, v->top), shown = 0;
+    struct view_text m;
+
+    if (!view_text_open(&m))
+        return NULL;
+    for (i = 0; i < n; i++) {
+        size_t tip = cq_result_tip_at(v->result, v->top, i);
+        for (k = 0; k < cq_tip_trait_count(v->model, v->top, tip); k++)
+            if (cq_tip_trait(v->model, v->top, tip, k) == trait)
+                fprintf(m.out, "%s%s", shown++ ? "; " : "Tip: ",
+                        cq_tip_text(v->model, v->top, tip));
+    }
+    n = shown ? 0 : cq_role_trait_item_count(v->model, v->top, trait);
+    if (n > VIEW_GAP_ITEMS)
+        n = VIEW_GAP_ITEMS;
+    for (i = 0; i < n; i++)
+        fprintf(m.out, "%s%s", i ? "; " : "What the role's profile names for it: ",
+                cq_role_trait_item(v->model, v->top, trait, i));
+    return view_text_close(&m);
 }
 
 /* The text of the education question's option at `level`. */
@@ -254,9 +296,9 @@ bool view_has_education_gap(const struct result_view *v)
 
 char *view_education_gap(const struct result_view *v)
 {
-    struct mem m;
+    struct view_text m;
 
-    if (!mem_open(&m))
+    if (!view_text_open(&m))
         return NULL;
     fprintf(m.out,
             "%s roles usually expect at least \"%s\"; you reported \"%s\". This is a soft "
@@ -265,47 +307,47 @@ char *view_education_gap(const struct result_view *v)
             cq_role_title(v->model, v->top),
             level_text(v->model, cq_role_education_level(v->model, v->top)),
             level_text(v->model, cq_answers_education_level(v->answers)));
-    return mem_close(&m);
+    return view_text_close(&m);
 }
 
 char *view_filtered_role(const struct result_view *v, size_t role)
 {
-    struct mem m;
+    struct view_text m;
 
-    if (!mem_open(&m))
+    if (!view_text_open(&m))
         return NULL;
     fprintf(m.out, "%s (%.1f%%) usually expects at least \"%s\"", cq_role_title(v->model, role),
             cq_round1(cq_result_score(v->result, role)),
             level_text(v->model, cq_role_education_level(v->model, role)));
-    return mem_close(&m);
+    return view_text_close(&m);
 }
 
 char *view_tip_closes(const struct result_view *v, size_t tip)
 {
     size_t i, n = cq_tip_trait_count(v->model, v->top, tip), shown = 0;
-    struct mem m;
+    struct view_text m;
 
-    if (!mem_open(&m))
+    if (!view_text_open(&m))
         return NULL;
     for (i = 0; i < n; i++) {
         size_t trait = cq_tip_trait(v->model, v->top, tip, i);
         if (cq_result_closes(v->result, v->top, trait))
             fprintf(m.out, "%s%s", shown++ ? ", " : "", cq_trait_name(v->model, trait));
     }
-    return mem_close(&m);
+    return view_text_close(&m);
 }
 
 char *view_sources(const struct result_view *v)
 {
     size_t i, n = cq_role_list_count(v->model, v->top, CQ_LIST_SOURCES);
-    struct mem m;
+    struct view_text m;
 
-    if (!mem_open(&m))
+    if (!view_text_open(&m))
         return NULL;
     for (i = 0; i < n; i++)
         fprintf(m.out, "%s%s", i ? "; " : "",
                 cq_role_list_item(v->model, v->top, CQ_LIST_SOURCES, i));
-    return mem_close(&m);
+    return view_text_close(&m);
 }
 
 static void write_tip_sources(FILE *out, const cq_model *model, size_t role, size_t tip)
@@ -318,20 +360,20 @@ static void write_tip_sources(FILE *out, const cq_model *model, size_t role, siz
 
 char *view_tip_sources(const cq_model *model, size_t role, size_t tip)
 {
-    struct mem m;
+    struct view_text m;
 
-    if (!mem_open(&m))
+    if (!view_text_open(&m))
         return NULL;
     write_tip_sources(m.out, model, role, tip);
-    return mem_close(&m);
+    return view_text_close(&m);
 }
 
 char *view_tip_origin(const cq_model *model, size_t role, size_t tip)
 {
     size_t i, n = cq_tip_shared_count(model, role, tip);
-    struct mem m;
+    struct view_text m;
 
-    if (!mem_open(&m))
+    if (!view_text_open(&m))
         return NULL;
     fputs("from: ", m.out);
     write_tip_sources(m.out, model, role, tip);
@@ -339,7 +381,7 @@ char *view_tip_origin(const cq_model *model, size_t role, size_t tip)
         fprintf(m.out, "%s%s", i ? ", " : ". Also a tip for: ",
                 cq_role_title(model,
                               cq_model_find_role(model, cq_tip_shared_with(model, role, tip, i))));
-    return mem_close(&m);
+    return view_text_close(&m);
 }
 
 const char *view_dimension_title(cq_dimension d)
@@ -354,13 +396,13 @@ const char *view_dimension_title(cq_dimension d)
 char *view_shared(const cq_comparison *c, cq_dimension d)
 {
     size_t i, n = cq_comparison_shared_count(c, d);
-    struct mem m;
+    struct view_text m;
 
-    if (!mem_open(&m))
+    if (!view_text_open(&m))
         return NULL;
     if (n == 0)
         fputs("nothing in common", m.out);
     for (i = 0; i < n; i++)
         fprintf(m.out, "%s%s", i ? "; " : "", cq_comparison_shared_text(c, d, i));
-    return mem_close(&m);
+    return view_text_close(&m);
 }

@@ -9,6 +9,12 @@
 
 /* Answers shown as the reasons that raised the score most, and as those that lowered it. */
 #define VIEW_REASONS 3
+/* What a reason's number is compared with, in plain words, for every output. */
+#define VIEW_REASONS_NOTE                                                                          \
+    "Each number is the points that answer gave this role compared with the average of the "   \
+    "other answers to the same question."
+/* Profile items named for a gap no tip closes, at most. */
+#define VIEW_GAP_ITEMS 3
 /* An effect smaller than this (in points) rounds to nothing worth naming. */
 #define VIEW_MIN_EFFECT 0.05
 
@@ -33,6 +39,16 @@ struct result_view {
 int result_view_init(struct result_view *view, const struct cli_env *env, const cq_result *result);
 void result_view_release(struct result_view *view);
 
+/* Text written through a FILE into memory: open_memstream with its closing step checked. */
+struct view_text {
+    FILE *out;
+    char *text;
+    size_t size;
+};
+bool view_text_open(struct view_text *t);
+/* Closes the stream and returns the text (the caller frees it), or NULL when anything failed. */
+char *view_text_close(struct view_text *t);
+
 /*
  * Sentences and phrases, as plain text in malloc'd strings the caller frees; NULL when out of
  * memory. Each output format escapes and lays them out its own way.
@@ -49,7 +65,9 @@ char *view_reason(const struct result_view *view, size_t q);
 char *view_close_call(const struct result_view *view);
 /* "Read about each with careerquiz role A, careerquiz role B.": the close roles by id. */
 char *view_read_about(const struct result_view *view);
-/* "If you answered ... instead of ..., X would come first (by N points)." */
+/* "If you answered ... instead of ..., X would come first (by N points).", or for a change the
+ * person cannot make (cq_change_actionable false) what the model weighs: "The model weighs your
+ * answer ...: with ... instead, X would come first (by N points)." */
 char *view_what_if(const struct result_view *view, size_t i);
 /* Whether the person reported less education than the recommended role usually expects, and
  * the sentence that says so plainly, as a soft factor. */
@@ -57,8 +75,14 @@ bool view_has_education_gap(const struct result_view *view);
 char *view_education_gap(const struct result_view *view);
 /* "Research Scientist usually expects ..." for a role the education filter set apart. */
 char *view_filtered_role(const struct result_view *view, size_t role);
-/* The trait names a tip closes a gap on, joined by ", "; "" when none. */
+/* The trait names a tip closes a gap on, joined by ", " (never "" for a tip that is shown). */
 char *view_tip_closes(const struct result_view *view, size_t tip);
+/* The recommended role's shortfall at `rank` in plain words: what the role expects, what the
+ * person said and its size in points. */
+char *view_gap(const struct result_view *view, size_t rank);
+/* What closes that shortfall: "Tip: ..." for the tips shown that close it, else the items of the
+ * role's profile that name it (cq_role_trait_item); "" when the profile names neither. */
+char *view_gap_closer(const struct result_view *view, size_t rank);
 /* The article titles of the recommended role, joined by "; ". */
 char *view_sources(const struct result_view *view);
 /* The articles a tip of a role comes from, joined by "; ". */

@@ -208,37 +208,9 @@ long cq_answers_scale(const cq_answers *a, size_t q)
 
 size_t cq__answer_effects(const cq_answers *a, size_t q, cq_effect *out)
 {
-    const cq_question_def *d = &a->model->questions[q];
     if (!a->answered[q])
         return 0;
-    if (d->type == CQ_SCALE) {
-        double x = (double)(a->value[q] - d->min) / (double)(d->max - d->min);
-        for (size_t i = 0; i < d->scale_effect_count; i++) {
-            const cq_scale_effect *e = &d->scale_effects[i];
-            out[i] = (cq_effect){e->trait, e->low + (e->high - e->low) * x};
-        }
-        return d->scale_effect_count;
-    }
-    /* Choices: every trait the question can move gets evidence, 0 when nothing chosen sets
-     * it (picking one option is a choice against the others). An option that sets no trait
-     * at all ("something else") says nothing, so it gives no evidence. */
-    bool informative = false;
-    for (size_t o = 0; o < d->option_count; o++)
-        informative |= ((a->selected[q] >> o) & 1u) && d->options[o].effect_count > 0;
-    if (!informative)
-        return 0;
-    for (size_t i = 0; i < d->trait_count; i++) {
-        double sum = 0;
-        for (size_t o = 0; o < d->option_count; o++) {
-            if (!((a->selected[q] >> o) & 1u))
-                continue;
-            for (size_t k = 0; k < d->options[o].effect_count; k++)
-                if (d->options[o].effects[k].trait == d->traits[i])
-                    sum += d->options[o].effects[k].value;
-        }
-        out[i] = (cq_effect){d->traits[i], sum < 1.0 ? sum : 1.0};
-    }
-    return d->trait_count;
+    return cq__question_effects(&a->model->questions[q], a->selected[q], a->value[q], out);
 }
 
 /* ---- parsing ------------------------------------------------------------------------------ */

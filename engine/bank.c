@@ -11,10 +11,11 @@
 #define SCALE_LIMIT 1000
 
 static const char *const bank_keys[] = {"version", "traits", "questions", NULL};
-static const char *const trait_keys[] = {"id", "name", "low", "high", NULL};
-static const char *const question_keys[] = {"id",       "type",   "text",    "help",
-                                            "required", "weight", "options", "min",
-                                            "max",      "labels", "traits",  NULL};
+static const char *const trait_keys[] = {"id", "name", "low", "high", "kind", "terms", NULL};
+static const char *const question_keys[] = {"id",     "type",    "text",    "help",
+                                            "ordered", "required", "weight", "options",
+                                            "min",    "max",     "labels",  "traits",
+                                            NULL};
 static const char *const option_keys[] = {"id", "text", "exclusive", "traits", NULL};
 static const char *const label_keys[] = {"value", "text", NULL};
 
@@ -30,11 +31,36 @@ static cq_status nomem(cq_error *err, const char *file)
 
 /* ---- traits ------------------------------------------------------------------------------- */
 
+/* "terms": words that name the trait in a profile's skills and tools ("Spark", "Tableau"), so a
+ * gap no tip closes can point at the items of the role that close it. */
+static cq_status load_terms(cq_model *m, const cJSON *node, const cq_json_where *w,
+                            cq_trait_def *t, cq_error *err)
+{
+    const cJSON *terms = NULL;
+    cq_status st = cq__json_array(node, "terms", false, true, CQ_MAX_LIST_ITEMS, w, &terms, err);
+    if (st != CQ_OK || !terms)
+        return st;
+    t->term_count = (size_t)cJSON_GetArraySize(terms);
+    t->terms = cq__arena_alloc(&m->arena, t->term_count ? t->term_count : 1, sizeof *t->terms);
+    if (!t->terms)
+        return nomem(err, w->file);
+    size_t i = 0;
+    for (const cJSON *e = terms->child; e; e = e->next, i++) {
+        if (!cJSON_IsString(e) || !e->valuestring[0] ||
+            strlen(e->valuestring) > CQ_MAX_ID_BYTES)
+            return cq__fail(err, CQ_ERR_INVALID, w->file, t->id,
+                            "%s: \"terms\" must hold short non-empty strings", w->what);
+        if (!(t->terms[i] = cq__arena_strdup(&m->arena, e->valuestring)))
+            return nomem(err, w->file);
+    }
+    return CQ_OK;
+}
+
 static cq_status load_trait(cq_model *m, const cJSON *node, const char *file, cq_error *err)
 {
     cq_json_where w = {file, NULL, "trait"};
     cq_status st = cq__json_object(node, &w, "traits[]", err);
-    const char *id = NULL, *name = NULL, *low = NULL, *high = NULL;
+    const char *id = NULL, *name = NULL, *low = NULL, *high = NULL, *kind = NULL;
     if (st == CQ_OK)
         st = cq__json_string(node, "id", true, CQ_MAX_ID_BYTES, &w, &id, err);
     if (st == CQ_OK)
@@ -48,8 +74,14 @@ static cq_status load_trait(cq_model *m, const cJSON *node, const char *file, cq
     if ((st = cq__json_known_keys(node, trait_keys, &w, err)) != CQ_OK ||
         (st = cq__json_string(node, "name", true, CQ_MAX_TEXT_BYTES, &w, &name, err)) != CQ_OK ||
         (st = cq__json_string(node, "low", false, CQ_MAX_TEXT_BYTES, &w, &low, err)) != CQ_OK ||
-        (st = cq__json_string(node, "high", false, CQ_MAX_TEXT_BYTES, &w, &high, err)) != CQ_OK)
+        (st = cq__json_string(node, "high", false, CQ_MAX_TEXT_BYTES, &w, &high, err)) != CQ_OK ||
+        (st = cq__json_string(node, "kind", false, 16, &w, &kind, err)) != CQ_OK)
         return st;
+    /* A level is reached (more never costs); a preference is a place on a line (distance
+     * either way costs). Most traits are skills, so a trait is a level unless it says not. */
+    if (kind && strcmp(kind, "level") != 0 && strcmp(kind, "preference") != 0)
+        return cq__fail(err, CQ_ERR_INVALID, file, id,
+                        "trait \"%s\": kind \"%.16s\" is not level or preference", id, kind);
     if (cq_model_find_trait(m, id) != CQ_NONE)
         return cq__fail(err, CQ_ERR_INVALID, file, id, "trait \"%s\" is declared twice", id);
     if (m->trait_count >= CQ_MAX_TRAITS)
@@ -59,8 +91,11 @@ static cq_status load_trait(cq_model *m, const cJSON *node, const char *file, cq
     t->name = cq__arena_strdup(&m->arena, name);
     t->low = dup_or_empty(&m->arena, low);
     t->high = dup_or_empty(&m->arena, high);
+    t->level = !kind || strcmp(kind, "level") == 0;
     if (!t->id || !t->name || !t->low || !t->high)
         return nomem(err, file);
+    if ((st = load_terms(m, node, &w, t, err)) != CQ_OK)
+        return st;
     m->trait_count++;
     return CQ_OK;
 }
@@ -302,6 +337,27 @@ static cq_status collect_traits(cq_model *m, cq_question_def *q, const char *fil
     return CQ_OK;
 }
 
+/*
+ * A multi-choice answer adds its options up, so it may only move levels: adding a tool must never
+ * cost. A question that moves a preference states an aim; the others say what a person has.
+ */
+static cq_status check_trait_kinds(cq_model *m, cq_question_def *q, const char *file,
+                                   cq_error *err)
+{
+    for (size_t i = 0; i < q->trait_count; i++) {
+        const cq_trait_def *t = &m->traits[q->traits[i]];
+        if (t->level)
+            continue;
+        if (q->type == CQ_MULTI)
+            return cq__fail(err, CQ_ERR_INVALID, file, q->id,
+                            "question \"%s\": a multi-choice question may only move level "
+                            "traits, and \"%s\" is a preference",
+                            q->id, t->id);
+        q->aim = true;
+    }
+    return CQ_OK;
+}
+
 static cq_status load_question(cq_model *m, const cJSON *node, const char *file, cq_error *err)
 {
     cq_json_where w = {file, NULL, "question"};
@@ -329,6 +385,7 @@ static cq_status load_question(cq_model *m, const cJSON *node, const char *file,
         (st = cq__json_string(node, "text", true, CQ_MAX_TEXT_BYTES, &w, &text, err)) != CQ_OK ||
         (st = cq__json_string(node, "help", false, CQ_MAX_TEXT_BYTES, &w, &help, err)) != CQ_OK ||
         (st = cq__json_bool(node, "required", true, &w, &q->required, err)) != CQ_OK ||
+        (st = cq__json_bool(node, "ordered", false, &w, &q->ordered, err)) != CQ_OK ||
         (st = cq__json_number(node, "weight", false, MIN_WEIGHT, MAX_WEIGHT, &w, &q->weight,
                               err)) != CQ_OK)
         return st;
@@ -346,9 +403,16 @@ static cq_status load_question(cq_model *m, const cJSON *node, const char *file,
     else
         return cq__fail(err, CQ_ERR_INVALID, file, id,
                         "question \"%s\": type \"%.16s\" is not single, multi or scale", id, type);
+    if (q->ordered && q->type != CQ_SINGLE)
+        return cq__fail(err, CQ_ERR_INVALID, file, id,
+                        "question \"%s\": \"ordered\" only applies to single-choice questions "
+                        "(a scale is ordered already)",
+                        id);
     st = q->type == CQ_SCALE ? load_scale(m, q, node, &w, err) : load_options(m, q, node, &w, err);
     if (st == CQ_OK)
         st = collect_traits(m, q, file, err);
+    if (st == CQ_OK)
+        st = check_trait_kinds(m, q, file, err);
     if (st == CQ_OK)
         m->question_count++;
     return st;

@@ -121,6 +121,7 @@ typedef struct cq_source {
 /* ---- model: question bank + role profiles -------------------------------------------------- */
 
 typedef struct cq_model cq_model;
+typedef struct cq_answers cq_answers;
 
 /*
  * Loads and validates a bank and its profiles from memory. Bank sources are merged in the
@@ -156,6 +157,9 @@ const char *cq_trait_id(const cq_model *model, size_t trait);
 const char *cq_trait_name(const cq_model *model, size_t trait);
 /* Returns the index of the trait with that id, or (size_t)-1. */
 size_t cq_model_find_trait(const cq_model *model, const char *id);
+/* True for a level (skills, tools, experience: reaching a role's target is enough, going past it
+ * never costs), false for a preference (distance either way counts). The bank's "kind". */
+bool cq_trait_is_level(const cq_model *model, size_t trait);
 
 /* ---- questions ------------------------------------------------------------------------------ */
 
@@ -173,6 +177,12 @@ cq_question_type cq_question_type_of(const cq_model *model, size_t q);
 /* "single", "multi" or "scale". */
 const char *cq_question_type_name(cq_question_type type);
 bool cq_question_required(const cq_model *model, size_t q);
+/* True for a single-choice question whose options run from least to most (the bank's
+ * "ordered"): a what-if counts the options it moves past as steps. */
+bool cq_question_ordered(const cq_model *model, size_t q);
+/* True when the question moves a preference trait: it asks what the person wants, so any other
+ * answer is a change they can make. Other questions ask what the person has. */
+bool cq_question_is_aim(const cq_model *model, size_t q);
 double cq_question_weight(const cq_model *model, size_t q);
 
 /* Options of single and multi questions (0 for scale questions). */
@@ -249,6 +259,10 @@ size_t cq_tip_source_count(const cq_model *model, size_t role, size_t tip);
 const char *cq_tip_source(const cq_model *model, size_t role, size_t tip, size_t i);
 size_t cq_tip_trait_count(const cq_model *model, size_t role, size_t tip);
 size_t cq_tip_trait(const cq_model *model, size_t role, size_t tip, size_t i);
+/* Whether the answers show the person already has what the tip builds: one of the profile's
+ * "has_it_when" alternatives holds (a degree held, a language ticked, a scale at or above a
+ * level). False when the profile names none. */
+bool cq_tip_has_it(const cq_model *model, size_t role, size_t tip, const cq_answers *answers);
 /* Other roles the same tip is given to (by role id): each has a tip with the same advice, and
  * an article in common with this one says so. */
 size_t cq_tip_shared_count(const cq_model *model, size_t role, size_t tip);
@@ -265,8 +279,6 @@ double cq_role_importance(const cq_model *model, size_t role, size_t trait);
 const char *cq_role_target_reason(const cq_model *model, size_t role, size_t trait);
 
 /* ---- answers -------------------------------------------------------------------------------- */
-
-typedef struct cq_answers cq_answers;
 
 /* A new empty answer set for model (every question unanswered). Free with cq_answers_free. */
 cq_status cq_answers_new(const cq_model *model, cq_answers **out, cq_error *err);
@@ -341,12 +353,16 @@ size_t cq_result_close_count(const cq_result *result);
 
 /*
  * Contribution of question q to role's score, in points: the role's score is the sum of
- * these over all questions (0 for skipped ones). See docs/scoring.md.
+ * these over all questions. A skipped question counts as the mean of its answers, so it has
+ * points too (docs/scoring.md).
  */
 double cq_result_points(const cq_result *result, size_t role, size_t q);
 
 /* The person's value (0..1) for a trait and the evidence (total question weight) behind it.
  * Evidence 0 means no answered question touched the trait; the value is then 0. */
+/* The value the answer to q gave a trait, or -1 when it gave it none (the question is skipped,
+ * says nothing or does not measure the trait). */
+double cq_result_answer_trait(const cq_result *result, size_t q, size_t trait);
 double cq_result_trait_value(const cq_result *result, size_t trait);
 double cq_result_trait_evidence(const cq_result *result, size_t trait);
 
@@ -391,10 +407,11 @@ size_t cq_answers_education_level(const cq_answers *answers);
 /* ---- explaining a score: the contribution ledger ------------------------------------------- */
 
 /*
- * Signed effect of question q on role's score, in points: cq_result_points minus the share
- * an answer of average closeness would have earned there (score * possible_q / possible,
- * docs/scoring.md). Positive means the answer pulled the score up. A role's effects add up
- * to 0; skipped questions have 0.
+ * Signed effect of question q's answer on role's score, in points: the role's score with this
+ * answer minus its mean score over the question's other answers, the rest unchanged
+ * (docs/scoring.md). Positive means the answer scores the role higher than the other answers do
+ * on average, so the best answer is never negative. Skipped questions, and answers that say
+ * nothing ("something else"), have 0.
  */
 double cq_result_effect(const cq_result *result, size_t role, size_t q);
 
@@ -423,25 +440,43 @@ const char *cq_warning_text(cq_warning warning);
 
 /* ---- gaps: where the person stands against a role ------------------------------------------ */
 
-/* A shortfall this small (importance x distance) is not worth a tip. */
-#define CQ_GAP_MIN 0.1
+/* A shortfall smaller than this (in points of the score) is not worth naming or a tip. */
+#define CQ_GAP_MIN 0.5
+/* The largest shortfalls every output names, each with what closes it. */
+#define CQ_GAPS_NAMED 3
 
 /*
- * The gap on one trait: importance * |value - target|, 0 when the role does not weigh the
- * trait. A trait no answer touched counts as value 0, "nothing shown yet" (docs/scoring.md).
+ * The shortfall on one trait, in points of the role's score: what the answers lose by being
+ * below the role's target on it (docs/scoring.md). Being above a target is never a shortfall; 0
+ * when the role does not weigh the trait or no answer touched it.
  */
 double cq_result_gap(const cq_result *result, size_t role, size_t trait);
-/* Whether building the trait closes a gap to the role: the person's value is below the target
- * by at least CQ_GAP_MIN in importance-weighted terms. */
+/* Whether the shortfall on the trait is at least CQ_GAP_MIN: building it closes a gap. */
 bool cq_result_closes(const cq_result *result, size_t role, size_t trait);
-/* The role's tip at `rank` when tips are ordered by the largest gap they close (ties: the sum
- * of the gaps they close, then profile order); (size_t)-1 past the end. */
+/* The traits with a shortfall of at least CQ_GAP_MIN, largest first (ties in bank order). */
+size_t cq_result_gap_count(const cq_result *result, size_t role);
+size_t cq_result_gap_at(const cq_result *result, size_t role, size_t rank);
+/* The answered question that shows the gap: of the answers below the role's target on the
+ * trait, the one from the question that measures it most directly (the largest share of its
+ * weight), the larger shortfall on a tie. (size_t)-1 when no answer falls short on it. */
+size_t cq_result_gap_question(const cq_result *result, size_t role, size_t trait);
+/* The items of the role's skills, tools and responsibilities lists (in that order; for the
+ * education trait its education list) that name the trait (the bank's "terms"): what closes a
+ * gap when no tip does. Borrowed from the model; NULL past the count. */
+size_t cq_role_trait_item_count(const cq_model *model, size_t role, size_t trait);
+const char *cq_role_trait_item(const cq_model *model, size_t role, size_t trait, size_t i);
+/*
+ * The tips worth showing: those the answers do not show the person already has
+ * (cq_tip_has_it) and that close at least one gap. Ordered by the largest gap they close, then
+ * the sum of those gaps, then profile order. cq_result_tip_at gives (size_t)-1 past the count.
+ */
+size_t cq_result_tip_count(const cq_result *result, size_t role);
 size_t cq_result_tip_at(const cq_result *result, size_t role, size_t rank);
 
 /* ---- what would change it: single-answer changes that put another role first --------------- */
 
-/* How many changes the JSON view keeps. */
-#define CQ_WHAT_IF_SHOWN 2
+/* How many changes the outputs show. */
+#define CQ_WHAT_IF_SHOWN 3
 /* A multi-choice question with more ordinary options than this has 2^n answers; beyond it only
  * answers that add or remove one option are tried. The bank's largest has 6. */
 #define CQ_WHAT_IF_SUBSET_OPTIONS 12
@@ -449,15 +484,17 @@ size_t cq_result_tip_at(const cq_result *result, size_t role, size_t rank);
 typedef struct cq_changes cq_changes;
 
 /*
- * Tries every other answer to every question, one question at a time (each other option;
- * each other scale value; each other valid non-empty set of options; skipping an optional
- * question; answering a skipped one) and scores each with the result's options. Of the
- * answers that put a role other than the result's first at the top, it keeps each question's
- * best, and of those the `keep` best overall, so that the changes shown point at different
- * questions. Best means fewest steps (scale distance, options added or removed; skipping or
- * answering is 1 step for single and scale questions and one per option for multi), then the
- * widest lead of the new top, then bank and answer order. On success *out is new; free it with
- * cq_changes_free. It borrows the model, not the result.
+ * Tries every other answer to every question, one question at a time (each other option; each
+ * other scale value; each other answer of a multi question's answer space; answering a skipped
+ * question) and scores each with the result's options. Leaving a question out is not tried: it
+ * changes nothing about the person. Of the answers that put a role other than the result's first
+ * at the top, it keeps each question's nearest, and of those the `keep` best overall, so that the
+ * changes shown point at different questions. Nearest means fewest steps (the distance on a
+ * scale or on an ordered question's options, 1 between options of an unordered one, the options
+ * added or removed on a multi question, 1 to answer a skipped question), then one the person can
+ * act on, then the widest lead of the new top, then bank and answer order. Best overall puts the
+ * changes the person can act on first (cq_change_actionable), each group nearest first. On
+ * success *out is new; free it with cq_changes_free. It borrows the model, not the result.
  */
 cq_status cq_changes_find(const cq_result *result, size_t keep, cq_changes **out, cq_error *err);
 void cq_changes_free(cq_changes *changes);
@@ -473,6 +510,11 @@ const cq_answers *cq_change_answers(const cq_changes *changes, size_t i);
 size_t cq_change_new_top(const cq_changes *changes, size_t i);
 double cq_change_lead(const cq_changes *changes, size_t i);
 size_t cq_change_steps(const cq_changes *changes, size_t i);
+/* True when the person could make the change: any change to an aim (cq_question_is_aim), and a
+ * change that adds to what they have (a higher option or value, more options, an answer to a
+ * skipped question). False when it would take away what they have, such as a degree earned:
+ * outputs phrase those as what the model weighs, not as advice. */
+bool cq_change_actionable(const cq_changes *changes, size_t i);
 
 /* ---- side-by-side comparison of two roles --------------------------------------------------- */
 

@@ -17,9 +17,9 @@ bool cq__contributions_json(const cq_result *res, size_t role, cJSON *parent, co
     const cq_model *m = res->model;
     cJSON *list = cJSON_AddArrayToObject(parent, key);
     bool ok = list != NULL;
+    /* Every question, the skipped ones too (answer null, effect 0): they count as the mean of
+     * their answers, so the points add up to the score. */
     for (size_t q = 0; ok && q < m->question_count; q++) {
-        if (!cq_answers_has(res->answers, q))
-            continue;
         cJSON *o = cq__json_push_object(list);
         ok = o && cq__json_add_string(o, "question", m->questions[q].id) &&
              add_answer(o, "answer", res->answers, q) &&
@@ -72,7 +72,9 @@ static cq_status what_if_json(const cq_result *res, cJSON *root, cq_error *err)
              add_answer(o, "from", res->answers, q) &&
              add_answer(o, "to", cq_change_answers(changes, i), q) &&
              cq__json_add_string(o, "new_top", m->roles[cq_change_new_top(changes, i)].id) &&
-             cq__json_add_number(o, "lead", cq_round1(cq_change_lead(changes, i)));
+             cq__json_add_number(o, "lead", cq_round1(cq_change_lead(changes, i))) &&
+             cq__json_add_number(o, "steps", (double)cq_change_steps(changes, i)) &&
+             cJSON_AddBoolToObject(o, "actionable", cq_change_actionable(changes, i)) != NULL;
     }
     cq_changes_free(changes);
     return ok ? CQ_OK : cq__fail(err, CQ_ERR_NOMEM, NULL, NULL, "out of memory writing JSON");
@@ -157,43 +159,61 @@ static bool education_gap_json(const cq_result *res, size_t top, cJSON *root)
            cq__json_add_string(o, "reported", m->questions[q].options[reported].id);
 }
 
-/* "gaps": the top role's weighed traits, largest gap first (ties in bank order). */
+/* A gap's "closed_by": the shown tips that close it, or else the role's skills and tools that
+ * name the trait. */
+static bool closed_by_json(const cq_result *res, size_t top, size_t trait, cJSON *o)
+{
+    const cq_model *m = res->model;
+    cJSON *tips = cJSON_AddArrayToObject(o, "tips");
+    cJSON *items = cJSON_AddArrayToObject(o, "items");
+    bool ok = tips && items;
+    size_t shown = cq_result_tip_count(res, top);
+    for (size_t rank = 0; ok && rank < shown; rank++) {
+        const cq_tip_def *tip = &m->roles[top].tips[cq_result_tip_at(res, top, rank)];
+        for (size_t i = 0; ok && i < tip->trait_count; i++)
+            if (tip->traits[i] == trait)
+                ok = cq__json_push_string(tips, tip->text);
+    }
+    size_t n = cJSON_GetArraySize(tips) == 0 ? cq_role_trait_item_count(m, top, trait) : 0;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = cq__json_push_string(items, cq_role_trait_item(m, top, trait, i));
+    return ok;
+}
+
+/* "gaps": the top role's shortfalls of at least CQ_GAP_MIN points, largest first; outputs name
+ * the first CQ_GAPS_NAMED. */
 static bool gaps_json(const cq_result *res, size_t top, cJSON *root)
 {
     const cq_model *m = res->model;
     const cq_role_def *r = &m->roles[top];
-    size_t order[CQ_MAX_TRAITS], n = 0;
-    for (size_t t = 0; t < m->trait_count; t++) {
-        if (r->importance[t] <= 0)
-            continue;
-        size_t j = n++;
-        for (; j > 0 && cq_result_gap(res, top, t) > cq_result_gap(res, top, order[j - 1]); j--)
-            order[j] = order[j - 1];
-        order[j] = t;
-    }
     cJSON *list = cJSON_AddArrayToObject(root, "gaps");
+    size_t n = cq_result_gap_count(res, top);
     bool ok = list != NULL;
     for (size_t i = 0; ok && i < n; i++) {
-        size_t t = order[i];
+        size_t t = cq_result_gap_at(res, top, i);
+        size_t q = cq_result_gap_question(res, top, t);
         cJSON *o = cq__json_push_object(list);
         ok = o && cq__json_add_string(o, "trait", m->traits[t].id) &&
-             cq__json_add_number(o, "value", cq__round2(cq_result_trait_value(res, t))) &&
+             cq__json_add_string(o, "label", m->traits[t].name) &&
+             cq__json_add_number(o, "points", cq__round2(cq_result_gap(res, top, t))) &&
              cq__json_add_number(o, "target", r->target[t]) &&
-             cq__json_add_number(o, "importance", r->importance[t]) &&
-             cq__json_add_number(o, "gap", cq__round2(cq_result_gap(res, top, t))) &&
-             cJSON_AddBoolToObject(o, "asked", res->trait_evidence[t] > 0) != NULL &&
-             cJSON_AddBoolToObject(o, "closable", cq_result_closes(res, top, t)) != NULL;
+             cq__json_add_number(o, "value", cq__round2(cq_result_trait_value(res, t))) &&
+             cq__json_add_string(o, "expects", r->reason[t]) &&
+             cq__json_add_string(o, "question", m->questions[q].id) &&
+             add_answer(o, "answer", res->answers, q) && closed_by_json(res, top, t, o);
     }
     return ok;
 }
 
-/* "tips": the top role's tips, the ones closing the largest gaps first. */
+/* "tips": the top role's tips worth showing, the ones closing the largest gaps first, each with
+ * the gaps it closes. */
 static bool tips_json(const cq_result *res, size_t top, cJSON *root)
 {
     const cq_model *m = res->model;
     cJSON *list = cJSON_AddArrayToObject(root, "tips");
+    size_t n = cq_result_tip_count(res, top);
     bool ok = list != NULL;
-    for (size_t rank = 0; ok && rank < m->roles[top].tip_count; rank++) {
+    for (size_t rank = 0; ok && rank < n; rank++) {
         size_t t = cq_result_tip_at(res, top, rank);
         const cq_tip_def *tip = &m->roles[top].tips[t];
         cJSON *o = cq__json_push_object(list);

@@ -1,47 +1,65 @@
-/* gaps.c: where the person stands against a role, trait by trait, and which tips close it. */
+/* gaps.c: where the person falls short of a role, trait by trait, and which tips close it. */
 #include "internal.h"
 
+#include <ctype.h>
 #include <math.h>
+#include <string.h>
+#include <strings.h>
 
-/* The person's value on a trait; a trait no answer touched counts as 0, nothing shown yet. */
-static double value_of(const cq_result *r, size_t trait)
-{
-    return r->trait_evidence[trait] > 0 ? r->trait_value[trait] : 0.0;
-}
+/* Gaps closer than this are equal, so that float noise never reorders them. */
+#define GAP_EPSILON 1e-9
 
 double cq_result_gap(const cq_result *r, size_t role, size_t trait)
 {
     const cq_model *m = r->model;
     if (role >= m->role_count || trait >= m->trait_count)
         return 0.0;
-    const cq_role_def *d = &m->roles[role];
-    return d->importance[trait] * fabs(value_of(r, trait) - d->target[trait]);
-}
-
-/* What building the trait can win: the importance-weighted shortfall below the target. A tip
- * builds a trait up, so it does nothing for a person already above the target. */
-static double shortfall(const cq_result *r, size_t role, size_t trait)
-{
-    const cq_role_def *d = &r->model->roles[role];
-    double below = d->target[trait] - value_of(r, trait);
-    return below > 0 ? d->importance[trait] * below : 0.0;
+    return r->shortfall[role * m->trait_count + trait];
 }
 
 bool cq_result_closes(const cq_result *r, size_t role, size_t trait)
 {
-    if (role >= r->model->role_count || trait >= r->model->trait_count)
-        return false;
-    return shortfall(r, role, trait) >= CQ_GAP_MIN;
+    return cq_result_gap(r, role, trait) >= CQ_GAP_MIN;
 }
 
-/* A tip's sort keys: the largest shortfall it closes, and the sum of those it closes. */
+/* The role's gaps of at least CQ_GAP_MIN into order (largest first, bank order on ties). */
+static size_t sorted_gaps(const cq_result *r, size_t role, size_t *order)
+{
+    size_t n = 0;
+    for (size_t t = 0; t < r->model->trait_count; t++) {
+        double gap = cq_result_gap(r, role, t);
+        if (gap < CQ_GAP_MIN)
+            continue;
+        size_t j = n++;
+        for (; j > 0 && gap > cq_result_gap(r, role, order[j - 1]) + GAP_EPSILON; j--)
+            order[j] = order[j - 1];
+        order[j] = t;
+    }
+    return n;
+}
+
+size_t cq_result_gap_count(const cq_result *r, size_t role)
+{
+    size_t order[CQ_MAX_TRAITS];
+    return role < r->model->role_count ? sorted_gaps(r, role, order) : 0;
+}
+
+size_t cq_result_gap_at(const cq_result *r, size_t role, size_t rank)
+{
+    size_t order[CQ_MAX_TRAITS];
+    if (role >= r->model->role_count)
+        return CQ_NONE;
+    return rank < sorted_gaps(r, role, order) ? order[rank] : CQ_NONE;
+}
+
+/* A tip's sort keys: the largest gap it closes, and the sum of those it closes (0: none). */
 static void tip_keys(const cq_result *r, size_t role, size_t tip, double *largest, double *sum)
 {
     const cq_tip_def *t = &r->model->roles[role].tips[tip];
     *largest = 0.0;
     *sum = 0.0;
     for (size_t i = 0; i < t->trait_count; i++) {
-        double gap = shortfall(r, role, t->traits[i]);
+        double gap = cq_result_gap(r, role, t->traits[i]);
         if (gap < CQ_GAP_MIN)
             continue;
         *sum += gap;
@@ -50,21 +68,18 @@ static void tip_keys(const cq_result *r, size_t role, size_t tip, double *larges
     }
 }
 
-/* Gaps closer than this are equal, so that float noise never reorders tips. */
-#define GAP_EPSILON 1e-9
-
-size_t cq_result_tip_at(const cq_result *r, size_t role, size_t rank)
+/* The tips worth showing, in order; returns how many. Profiles hold at most CQ_MAX_LIST_ITEMS
+ * tips, so the keys fit on the stack, and an insertion sort keeps equal tips in profile order. */
+static size_t shown_tips(const cq_result *r, size_t role, size_t *order)
 {
-    const cq_model *m = r->model;
-    if (role >= m->role_count || rank >= m->roles[role].tip_count)
-        return CQ_NONE;
-    /* Profiles hold at most CQ_MAX_LIST_ITEMS tips, so the keys fit on the stack. An insertion
-     * sort is stable: equal tips keep profile order. */
-    size_t n = m->roles[role].tip_count, order[CQ_MAX_LIST_ITEMS];
+    const cq_role_def *d = &r->model->roles[role];
     double largest[CQ_MAX_LIST_ITEMS], sum[CQ_MAX_LIST_ITEMS];
-    for (size_t i = 0; i < n; i++) {
+    size_t n = 0;
+    for (size_t i = 0; i < d->tip_count; i++) {
         tip_keys(r, role, i, &largest[i], &sum[i]);
-        size_t j = i;
+        if (largest[i] <= 0 || cq__has_it(&d->tips[i], r->answers))
+            continue;
+        size_t j = n++;
         for (; j > 0; j--) {
             size_t prev = order[j - 1];
             bool before = largest[i] > largest[prev] + GAP_EPSILON ||
@@ -76,5 +91,106 @@ size_t cq_result_tip_at(const cq_result *r, size_t role, size_t rank)
         }
         order[j] = i;
     }
-    return order[rank];
+    return n;
+}
+
+size_t cq_result_tip_count(const cq_result *r, size_t role)
+{
+    size_t order[CQ_MAX_LIST_ITEMS];
+    return role < r->model->role_count ? shown_tips(r, role, order) : 0;
+}
+
+size_t cq_result_tip_at(const cq_result *r, size_t role, size_t rank)
+{
+    size_t order[CQ_MAX_LIST_ITEMS];
+    if (role >= r->model->role_count)
+        return CQ_NONE;
+    return rank < shown_tips(r, role, order) ? order[rank] : CQ_NONE;
+}
+
+size_t cq_result_gap_question(const cq_result *r, size_t role, size_t trait)
+{
+    const cq_model *m = r->model;
+    if (role >= m->role_count || trait >= m->trait_count)
+        return CQ_NONE;
+    const cq_role_def *d = &m->roles[role];
+    size_t best = CQ_NONE;
+    double best_weight = 0.0, best_loss = 0.0;
+    /* The answer that speaks most directly to the trait (the largest share of its question's
+     * weight) among those below the target; the larger loss on a tie. */
+    for (size_t q = 0; q < m->question_count; q++) {
+        double v = cq_result_answer_trait(r, q, trait);
+        const cq_question_def *qd = &m->questions[q];
+        double high = m->fit.highest[q * m->trait_count + trait];
+        double reachable = high < d->target[trait] ? high : d->target[trait];
+        if (v < 0 || v >= reachable || qd->aim)
+            continue;
+        bool level = m->traits[trait].level;
+        double w = qd->weight / (double)qd->trait_count;
+        double loss = w * (cq__closeness(reachable, d->target[trait], level) -
+                           cq__closeness(v, d->target[trait], level));
+        if (best == CQ_NONE || w > best_weight + GAP_EPSILON ||
+            (fabs(w - best_weight) <= GAP_EPSILON && loss > best_loss + GAP_EPSILON)) {
+            best = q;
+            best_weight = w;
+            best_loss = loss;
+        }
+    }
+    return best;
+}
+
+/* Whether `term` names something in text: it starts a word there (case-insensitive); a term of
+ * one or two letters ("R") must also end one, and match case. */
+static bool names(const char *text, const char *term)
+{
+    size_t n = strlen(term);
+    for (const char *p = text; *p; p++) {
+        if (p > text && isalnum((unsigned char)p[-1]))
+            continue;
+        bool same = n <= 2 ? strncmp(p, term, n) == 0 : strncasecmp(p, term, n) == 0;
+        if (same && (n > 2 || !isalnum((unsigned char)p[n])))
+            return true;
+    }
+    return false;
+}
+
+/* The i'th item of the role's skills, tools and responsibilities (in that order) that the
+ * trait's terms name, or NULL. The education list is searched for the education trait alone:
+ * "a doctorate in mathematics" is no way to build statistics for someone who holds one. */
+static const char *trait_item(const cq_model *m, size_t role, size_t trait, size_t i)
+{
+    static const cq_role_list lists[] = {CQ_LIST_SKILLS, CQ_LIST_TOOLS, CQ_LIST_RESPONSIBILITIES,
+                                         CQ_LIST_EDUCATION};
+    const cq_trait_def *t = &m->traits[trait];
+    size_t q = cq_model_find_question(m, CQ_EDUCATION_QUESTION);
+    bool education = false;
+    for (size_t k = 0; q != CQ_NONE && k < m->questions[q].trait_count; k++)
+        education |= m->questions[q].traits[k] == trait;
+    for (size_t l = 0; l < sizeof lists / sizeof *lists; l++) {
+        if ((lists[l] == CQ_LIST_EDUCATION) != education)
+            continue;
+        for (size_t k = 0; k < m->roles[role].list_counts[lists[l]]; k++) {
+            const char *item = m->roles[role].lists[lists[l]][k];
+            bool hit = false;
+            for (size_t j = 0; j < t->term_count && !hit; j++)
+                hit = names(item, t->terms[j]);
+            if (hit && i-- == 0)
+                return item;
+        }
+    }
+    return NULL;
+}
+
+size_t cq_role_trait_item_count(const cq_model *m, size_t role, size_t trait)
+{
+    size_t n = 0;
+    if (role < m->role_count && trait < m->trait_count)
+        while (trait_item(m, role, trait, n))
+            n++;
+    return n;
+}
+
+const char *cq_role_trait_item(const cq_model *m, size_t role, size_t trait, size_t i)
+{
+    return role < m->role_count && trait < m->trait_count ? trait_item(m, role, trait, i) : NULL;
 }

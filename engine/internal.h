@@ -108,6 +108,9 @@ const char *cq__json_type_name(const cJSON *node);
 
 typedef struct cq_trait_def {
     const char *id, *name, *low, *high;
+    bool level; /* a level (reaching the target is enough) or a preference (distance counts) */
+    const char **terms; /* words naming it in profile skills and tools */
+    size_t term_count;
 } cq_trait_def;
 
 /* One trait value an option sets. */
@@ -138,6 +141,8 @@ typedef struct cq_question_def {
     const char *id, *text, *help, *file;
     cq_question_type type;
     bool required;
+    bool ordered; /* single choice whose options run from least to most */
+    bool aim;     /* moves a preference trait: it says what the person wants, not has */
     double weight;
     cq_option_def *options;
     size_t option_count;
@@ -151,6 +156,20 @@ typedef struct cq_question_def {
     size_t trait_count;
 } cq_question_def;
 
+/* One condition of a tip's "has_it_when": question q answered with one of `options` (a bit
+ * mask), at least option `at_least` of an ordered question, or at least `at_least` on a scale. */
+typedef struct cq_has_it_test {
+    size_t question;
+    uint32_t options; /* 0 when the test is "at least" */
+    long at_least;
+} cq_has_it_test;
+
+/* One alternative of "has_it_when": the person has what the tip builds when all tests hold. */
+typedef struct cq_has_it {
+    cq_has_it_test *tests;
+    size_t test_count;
+} cq_has_it;
+
 typedef struct cq_tip_def {
     const char *text;
     const char *advice; /* the advice's name, the same for every role the articles give it to */
@@ -160,6 +179,8 @@ typedef struct cq_tip_def {
     size_t trait_count;
     const char **shared_with;
     size_t shared_count;
+    cq_has_it *has_it; /* any alternative holding means the person already has it */
+    size_t has_it_count;
 } cq_tip_def;
 
 /* The canonical names of what one list item is about ("Python", "healthcare"). */
@@ -183,6 +204,17 @@ typedef struct cq_role_def {
     const char **reason;
 } cq_role_def;
 
+/* What each question can give each role, computed once at load (fit.c): indexed
+ * role * question_count + q. */
+typedef struct cq_fit_table {
+    double *possible; /* the most the question can earn the role: sum of w * importance */
+    double *mean;     /* the mean earned over the answers that say something */
+    double *best;     /* the most any answer earns */
+    double *role_possible; /* per role: the sum of possible over every question */
+    double *highest;  /* question * trait_count + trait: the most any answer gives the trait */
+    size_t *answers;  /* per question: how many answers that say something it has */
+} cq_fit_table;
+
 struct cq_model {
     const cq_context *ctx;
     cq_arena arena;
@@ -194,7 +226,14 @@ struct cq_model {
     size_t question_count;
     cq_role_def *roles;
     size_t role_count;
+    cq_fit_table fit;
 };
+
+/* Reads a tip's optional "has_it_when" (has_it.c). */
+cq_status cq__has_it_load(cq_model *m, const cJSON *node, const cq_json_where *w, cq_tip_def *tip,
+                          cq_error *err);
+/* Whether the answers show the person already has what the tip builds. */
+bool cq__has_it(const cq_tip_def *tip, const cq_answers *answers);
 
 /* Loads the bank sources into model (traits and questions). */
 cq_status cq__bank_load(cq_model *model, const cq_source *sources, size_t count, cq_error *err);
@@ -229,9 +268,29 @@ unsigned cq__answer_warnings(const cq_answers *answers);
 
 /* ---- scoring ------------------------------------------------------------------------------ */
 
+/* ---- fit: one answer against one role (fit.c) ------------------------------------------- */
+
 /* How close a trait value is to a role's target: 1 on target, 0 at the farthest possible
- * value (docs/scoring.md). */
-double cq__closeness(double value, double target);
+ * value; for a level, 1 anywhere at or above the target (docs/scoring.md). */
+double cq__closeness(double value, double target, bool level);
+
+/* The trait values an answer (selected options as a bit mask, or a scale value) gives question
+ * d, as cq__answer_effects does; 0 when the answer says nothing. */
+size_t cq__question_effects(const cq_question_def *d, uint32_t selected, long value,
+                            cq_effect *out);
+
+/* What the effects of one answer to q earn role: sum of w * importance * closeness. */
+double cq__earned(const cq_model *m, size_t role, size_t q, const cq_effect *effects, size_t n);
+
+/* The answers a question can have, for means and what-ifs: each option of a single question,
+ * each value of a scale, and for a multi question each exclusive option alone and every set of
+ * ordinary options (each one alone past CQ_WHAT_IF_SUBSET_OPTIONS). */
+size_t cq__answer_space_size(const cq_question_def *d);
+/* The i'th answer of that space as a mask or a value. */
+void cq__answer_space_at(const cq_question_def *d, size_t i, uint32_t *selected, long *value);
+
+/* Fills m->fit after the bank and profiles are loaded. */
+cq_status cq__fit_prepare(cq_model *m, cq_error *err);
 
 struct cq_result {
     const cq_model *model;
@@ -240,7 +299,10 @@ struct cq_result {
     size_t *order;          /* role index by rank; roles set apart come after the ranked ones */
     size_t ranked;          /* roles in the ranking: all but those the education filter set apart */
     double *points;         /* role * question_count + question */
-    double *share;          /* the same layout: the question's part of the role's possible weight */
+    double *effect;         /* the same layout: points against the question's other answers */
+    double *shortfall;      /* role * trait_count + trait: points lost below the target */
+    cq_effect *given;       /* question * trait_count + i: what each answer gave, in order */
+    size_t *given_count;    /* per question: entries of given (0: skipped or says nothing) */
     double *trait_value;    /* per trait */
     double *trait_evidence; /* per trait: total weight of answers that moved it */
     double margin;

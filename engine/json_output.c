@@ -81,6 +81,7 @@ static bool question_json(const cq_question_def *q, cJSON *o)
               cq__json_add_string(o, "text", q->text) &&
               (!q->help[0] || cq__json_add_string(o, "help", q->help)) &&
               cJSON_AddBoolToObject(o, "required", q->required) != NULL &&
+              (q->type != CQ_SINGLE || cJSON_AddBoolToObject(o, "ordered", q->ordered) != NULL) &&
               cq__json_add_number(o, "weight", q->weight);
     if (!ok)
         return false;

@@ -49,6 +49,8 @@ cq_status cq_model_load(cq_context *ctx, const cq_source *bank, size_t bank_coun
     cq_status st = cq__bank_load(m, bank, bank_count, err);
     if (st == CQ_OK)
         st = cq__profiles_load(m, profiles, profile_count, err);
+    if (st == CQ_OK)
+        st = cq__fit_prepare(m, err);
     if (st != CQ_OK) {
         cq_model_free(m);
         return st;
@@ -217,6 +219,11 @@ const char *cq_trait_id(const cq_model *model, size_t trait)
 const char *cq_trait_name(const cq_model *model, size_t trait)
 {
     return trait < model->trait_count ? model->traits[trait].name : NULL;
+}
+
+bool cq_trait_is_level(const cq_model *model, size_t trait)
+{
+    return trait < model->trait_count && model->traits[trait].level;
 }
 
 size_t cq_model_find_trait(const cq_model *model, const char *id)

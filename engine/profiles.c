@@ -1,6 +1,7 @@
 /* profiles.c: loads and validates role profiles (one JSON file per role) into a model. */
 #include "internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,8 @@ static const char *const outlook_keys[] = {"text", "figures", NULL};
 static const char *const item_keys[] = {"text", "about", NULL};
 static const char *const figure_keys[] = {"value",  "measure", "note", "source",
                                           "period", "article", NULL};
-static const char *const tip_keys[] = {"text", "advice", "builds", "source", "shared_with", NULL};
+static const char *const tip_keys[] = {"text",        "advice",      "builds", "source",
+                                       "shared_with", "has_it_when", NULL};
 static const char *const target_keys[] = {"value", "importance", "why", NULL};
 
 static cq_status nomem(cq_error *err, const char *file)
@@ -266,6 +268,8 @@ static cq_status load_tip(cq_model *m, cq_role_def *r, const cJSON *node, size_t
         tip->traits[i] = t;
     }
     tip->trait_count = build_count;
+    if ((st = cq__has_it_load(m, node, &w, tip, err)) != CQ_OK)
+        return st;
     if ((st = copy_text(m, text, &tip->text, rw->file, err)) != CQ_OK)
         return st;
     return copy_text(m, advice, &tip->advice, rw->file, err);
@@ -350,6 +354,29 @@ static cq_status check_education(const cq_model *m, cq_role_def *r, const char *
     return CQ_OK;
 }
 
+/* The degree a role usually expects is the level it needs: its targets on the traits that the
+ * typical_education option sets must be that option's values, or a person holding the usual
+ * degree would be told they fall short of it. */
+static cq_status check_education_targets(const cq_model *m, const cq_role_def *r,
+                                         const cq_json_where *w, cq_error *err)
+{
+    size_t q = cq_model_find_question(m, EDUCATION_QUESTION);
+    size_t o = q == CQ_NONE ? CQ_NONE : cq_question_find_option(m, q, r->typical_education);
+    if (o == CQ_NONE)
+        return CQ_OK;
+    const cq_option_def *typical = &m->questions[q].options[o];
+    for (size_t i = 0; i < typical->effect_count; i++) {
+        size_t t = typical->effects[i].trait;
+        double v = typical->effects[i].value;
+        if (r->importance[t] > 0 && fabs(r->target[t] - v) > 1e-9)
+            return cq__fail(err, CQ_ERR_INVALID, w->file, r->id,
+                            "%s: target for trait \"%s\" is %g, but typical_education \"%s\" "
+                            "gives %g: the usual degree must meet the target",
+                            w->what, m->traits[t].id, r->target[t], r->typical_education, v);
+    }
+    return CQ_OK;
+}
+
 static cq_status load_profile(cq_model *m, const cq_source *src, cq_role_def *r, cq_error *err)
 {
     cJSON *root = NULL;
@@ -419,6 +446,8 @@ static cq_status load_profile(cq_model *m, const cq_source *src, cq_role_def *r,
         st = load_tip(m, r, t, i, &w, err);
     if (st == CQ_OK)
         st = load_targets(m, r, root, &w, err);
+    if (st == CQ_OK)
+        st = check_education_targets(m, r, &w, err);
     cJSON_Delete(root);
     return st;
 }

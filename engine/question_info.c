@@ -126,3 +126,15 @@ const char *cq_scale_label_text(const cq_model *model, size_t q, size_t label)
     const cq_question_def *d = question(model, q);
     return d && label < d->label_count ? d->labels[label].text : NULL;
 }
+
+bool cq_question_ordered(const cq_model *model, size_t q)
+{
+    const cq_question_def *d = question(model, q);
+    return d && d->ordered;
+}
+
+bool cq_question_is_aim(const cq_model *model, size_t q)
+{
+    const cq_question_def *d = question(model, q);
+    return d && d->aim;
+}

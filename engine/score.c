@@ -8,14 +8,6 @@
 /* Scores closer than this are equal: sums taken in another order could differ by this. */
 #define SCORE_EPSILON 1e-9
 
-double cq__closeness(double value, double target)
-{
-    /* The distance is measured against the farthest answer possible from this target, so
-     * every target spans the full 0..1 and no role wins merely by sitting mid-scale. */
-    double reach = target > 0.5 ? target : 1.0 - target;
-    return 1.0 - fabs(value - target) / reach;
-}
-
 /* Rounds half away from zero to 1/scale. */
 static double round_to(double value, double scale)
 {
@@ -40,7 +32,10 @@ void cq_result_free(cq_result *r)
     cq_free(ctx, r->score);
     cq_free(ctx, r->order);
     cq_free(ctx, r->points);
-    cq_free(ctx, r->share);
+    cq_free(ctx, r->effect);
+    cq_free(ctx, r->shortfall);
+    cq_free(ctx, r->given);
+    cq_free(ctx, r->given_count);
     cq_free(ctx, r->trait_value);
     cq_free(ctx, r->trait_evidence);
     cq_answers_free(r->answers);
@@ -57,11 +52,14 @@ static cq_result *result_new(const cq_model *m)
     r->score = cq__calloc(ctx, m->role_count, sizeof *r->score);
     r->order = cq__calloc(ctx, m->role_count, sizeof *r->order);
     r->points = cq__calloc(ctx, m->role_count * m->question_count, sizeof *r->points);
-    r->share = cq__calloc(ctx, m->role_count * m->question_count, sizeof *r->share);
+    r->effect = cq__calloc(ctx, m->role_count * m->question_count, sizeof *r->effect);
+    r->shortfall = cq__calloc(ctx, m->role_count * m->trait_count, sizeof *r->shortfall);
+    r->given = cq__calloc(ctx, m->question_count * m->trait_count, sizeof *r->given);
+    r->given_count = cq__calloc(ctx, m->question_count, sizeof *r->given_count);
     r->trait_value = cq__calloc(ctx, m->trait_count, sizeof *r->trait_value);
     r->trait_evidence = cq__calloc(ctx, m->trait_count, sizeof *r->trait_evidence);
-    if (!r->score || !r->order || !r->points || !r->share || !r->trait_value ||
-        !r->trait_evidence) {
+    if (!r->score || !r->order || !r->points || !r->effect || !r->shortfall || !r->given ||
+        !r->given_count || !r->trait_value || !r->trait_evidence) {
         cq_result_free(r);
         return NULL;
     }
@@ -109,63 +107,94 @@ cq_status cq_score(const cq_model *m, const cq_answers *answers, cq_result **out
     return cq_score_with(m, answers, NULL, out, err);
 }
 
+/* Whether an answer to a multi question is one of the answers its mean was taken over (past
+ * CQ_WHAT_IF_SUBSET_OPTIONS ordinary options only single options are). */
+static bool in_answer_space(const cq_question_def *d, uint32_t selected)
+{
+    size_t ordinary = 0;
+    for (size_t o = 0; o < d->option_count; o++)
+        ordinary += !d->options[o].exclusive;
+    return d->type != CQ_MULTI || ordinary <= CQ_WHAT_IF_SUBSET_OPTIONS ||
+           (selected & (selected - 1)) == 0;
+}
+
+/*
+ * Scores question q for every role: its points, its effect against the question's other answers
+ * and the shortfalls below target its answer shows. A question left out, or answered with an
+ * option that says nothing, earns what its answers earn on average (docs/scoring.md).
+ */
+static void score_question(cq_result *r, size_t q)
+{
+    const cq_model *m = r->model;
+    const cq_question_def *d = &m->questions[q];
+    const cq_fit_table *f = &m->fit;
+    size_t nq = m->question_count, nt = m->trait_count;
+    const cq_effect *given = &r->given[q * nt];
+    size_t n = r->given_count[q], others = f->answers[q];
+    bool in_space = n > 0 && in_answer_space(d, r->answers->selected[q]);
+    if (in_space)
+        others--;
+    double w = d->weight / (double)d->trait_count;
+    for (size_t role = 0; role < m->role_count; role++) {
+        const cq_role_def *rd = &m->roles[role];
+        size_t i = role * nq + q;
+        double total = f->role_possible[role];
+        if (total <= 0)
+            continue;
+        double earned = n > 0 ? cq__earned(m, role, q, given, n) : f->mean[i];
+        r->points[i] = 100.0 * earned / total;
+        r->score[role] += r->points[i];
+        if (n == 0 || others == 0)
+            continue;
+        /* The mean over the other answers, from the mean over all of them. */
+        double sum = f->mean[i] * (double)f->answers[q] - (in_space ? earned : 0.0);
+        r->effect[i] = 100.0 * (earned - sum / (double)others) / total;
+        /* A shortfall is something the person lacks, so only a question about what they have
+         * shows one: an aim answer ("I would rather own the application") lacks nothing. */
+        for (size_t k = 0; !d->aim && k < n; k++) {
+            size_t t = given[k].trait;
+            double target = rd->target[t], importance = rd->importance[t];
+            /* Short of what a better answer to this question could show, never past it: an
+             * answer already at the most the question can give lacks nothing it could add. */
+            double reachable = f->highest[q * nt + t] < target ? f->highest[q * nt + t] : target;
+            bool level = m->traits[t].level;
+            if (importance > 0 && given[k].value < reachable)
+                r->shortfall[role * nt + t] += 100.0 * w * importance *
+                                               (cq__closeness(reachable, target, level) -
+                                                cq__closeness(given[k].value, target, level)) /
+                                               total;
+        }
+    }
+}
+
 cq_status cq_score_with(const cq_model *m, const cq_answers *answers,
                         const cq_score_options *options, cq_result **out, cq_error *err)
 {
     if (!m || !answers || !out || answers->model != m)
         return cq__fail(err, CQ_ERR_ARG, NULL, NULL, "invalid argument to cq_score");
     cq_result *r = result_new(m);
-    double *weight = cq__calloc(m->ctx, m->role_count, sizeof *weight);
-    cq_effect *effects = cq__calloc(m->ctx, m->trait_count, sizeof *effects);
     if (r && cq_answers_clone(answers, &r->answers, NULL) != CQ_OK)
         r->answers = NULL;
-    if (!r || !weight || !effects || !r->answers) {
+    if (!r || !r->answers) {
         cq_result_free(r);
-        cq_free(m->ctx, weight);
-        cq_free(m->ctx, effects);
         return cq__fail(err, CQ_ERR_NOMEM, NULL, NULL, "out of memory scoring answers");
     }
-    /* points[role][q] first holds the closeness earned, share[role][q] the closeness possible
-     * there and weight[role] the closeness possible in all. */
+    bool any = false;
     for (size_t q = 0; q < m->question_count; q++) {
-        size_t n = cq__answer_effects(answers, q, effects);
-        if (n == 0)
-            continue;
-        /* A question's weight is its whole say, shared by the traits it measures, so a
-         * question touching nine traits does not outvote one touching a single trait. */
-        double w = m->questions[q].weight / (double)n;
+        const cq_question_def *d = &m->questions[q];
+        cq_effect *given = &r->given[q * m->trait_count];
+        size_t n = r->given_count[q] = cq__answer_effects(answers, q, given);
+        double w = d->weight / (double)d->trait_count;
         for (size_t i = 0; i < n; i++) {
-            size_t t = effects[i].trait;
-            double v = effects[i].value;
-            r->trait_value[t] += w * v;
-            r->trait_evidence[t] += w;
-            for (size_t role = 0; role < m->role_count; role++) {
-                double importance = m->roles[role].importance[t];
-                if (importance <= 0)
-                    continue;
-                double closeness = cq__closeness(v, m->roles[role].target[t]);
-                r->points[role * m->question_count + q] += w * importance * closeness;
-                r->share[role * m->question_count + q] += w * importance;
-                weight[role] += w * importance;
-            }
+            r->trait_value[given[i].trait] += w * given[i].value;
+            r->trait_evidence[given[i].trait] += w;
         }
+        any |= n > 0;
+        score_question(r, q);
     }
     for (size_t t = 0; t < m->trait_count; t++)
         if (r->trait_evidence[t] > 0)
             r->trait_value[t] /= r->trait_evidence[t];
-    bool any = false;
-    for (size_t role = 0; role < m->role_count; role++) {
-        any |= weight[role] > 0;
-        for (size_t q = 0; q < m->question_count; q++) {
-            double *p = &r->points[role * m->question_count + q];
-            double *share = &r->share[role * m->question_count + q];
-            *p = weight[role] > 0 ? 100.0 * *p / weight[role] : 0.0;
-            *share = weight[role] > 0 ? *share / weight[role] : 0.0;
-            r->score[role] += *p;
-        }
-    }
-    cq_free(m->ctx, weight);
-    cq_free(m->ctx, effects);
     if (!any) {
         cq_result_free(r);
         return cq__fail(err, CQ_ERR_INVALID, NULL, NULL,
@@ -242,9 +271,7 @@ double cq_result_effect(const cq_result *r, size_t role, size_t q)
 {
     if (role >= r->model->role_count || q >= r->model->question_count)
         return 0.0;
-    /* What an answer of the role's average closeness would have earned on this question. */
-    size_t i = role * r->model->question_count + q;
-    return r->points[i] - r->score[role] * r->share[i];
+    return r->effect[role * r->model->question_count + q];
 }
 
 double cq_result_trait_value(const cq_result *r, size_t trait)
@@ -255,4 +282,15 @@ double cq_result_trait_value(const cq_result *r, size_t trait)
 double cq_result_trait_evidence(const cq_result *r, size_t trait)
 {
     return trait < r->model->trait_count ? r->trait_evidence[trait] : 0.0;
+}
+
+double cq_result_answer_trait(const cq_result *r, size_t q, size_t trait)
+{
+    const cq_model *m = r->model;
+    if (q >= m->question_count)
+        return -1.0;
+    for (size_t i = 0; i < r->given_count[q]; i++)
+        if (r->given[q * m->trait_count + i].trait == trait)
+            return r->given[q * m->trait_count + i].value;
+    return -1.0;
 }

@@ -14,7 +14,8 @@ typedef struct change {
     size_t new_top;
     double lead;
     size_t steps;
-    size_t seq; /* the order it was found in: bank order, then answer order */
+    bool actionable; /* a change the person can make, not one undoing what they have */
+    size_t seq;      /* the order it was found in: bank order, then answer order */
 } change;
 
 struct cq_changes {
@@ -54,14 +55,26 @@ static unsigned popcount32(uint32_t x)
     return n;
 }
 
-/* True when a is a better change than b: fewer steps, then a wider lead, then found first. */
-static bool better(const change *a, const change *b)
+/* True when a is a nearer change to the same question than b: fewer steps, then one the person
+ * can act on, then a wider lead, then found first. */
+static bool nearer(const change *a, const change *b)
 {
     if (a->steps != b->steps)
         return a->steps < b->steps;
+    if (a->actionable != b->actionable)
+        return a->actionable;
     if (fabs(a->lead - b->lead) > LEAD_EPSILON)
         return a->lead > b->lead;
     return a->seq < b->seq;
+}
+
+/* The order of the changes shown: those the person can act on first, each group nearest
+ * first. */
+static bool better(const change *a, const change *b)
+{
+    if (a->actionable != b->actionable)
+        return a->actionable;
+    return nearer(a, b);
 }
 
 /* Takes ownership of the candidate's answers: keeps it when it is among the best `keep`. */
@@ -80,8 +93,8 @@ static void consider(cq_changes *c, change *candidate)
 }
 
 /* Scores the working answers (one question changed by `steps`) and, when another role comes
- * first, keeps a copy if it beats the best change found so far for this question. */
-static cq_status try_answer(search *s, size_t steps, cq_error *err)
+ * first, keeps a copy if it is nearer than the best change found so far for this question. */
+static cq_status try_answer(search *s, size_t steps, bool actionable, cq_error *err)
 {
     const cq_model *m = s->base->model;
     cq_result *r = NULL;
@@ -99,8 +112,8 @@ static cq_status try_answer(search *s, size_t steps, cq_error *err)
     if (top != s->base->order[0]) {
         s->out->total++;
         double second = r->ranked > 1 ? r->score[r->order[1]] : 0.0;
-        change candidate = {s->question, NULL, top, r->score[top] - second, steps, seq};
-        if (!s->best.answers || better(&candidate, &s->best)) {
+        change candidate = {s->question, NULL, top, r->score[top] - second, steps, actionable, seq};
+        if (!s->best.answers || nearer(&candidate, &s->best)) {
             st = cq_answers_clone(s->work, &candidate.answers, err);
             if (st == CQ_OK) {
                 cq_answers_free(s->best.answers);
@@ -112,16 +125,37 @@ static cq_status try_answer(search *s, size_t steps, cq_error *err)
     return st;
 }
 
+/* The distance between two options of a single question: their distance on its order, or 1
+ * when its options have none. */
+static size_t option_steps(const cq_question_def *d, size_t from, size_t to)
+{
+    if (!d->ordered)
+        return 1;
+    return from > to ? from - to : to - from;
+}
+
+/* A change to a question about what the person has can only add to it: a higher option or
+ * value, or more options. Answering a question that was skipped only tells more. */
+static bool can_act(const cq_question_def *d, bool answered, bool higher)
+{
+    return d->aim || !answered || higher;
+}
+
 static cq_status vary_single(search *s, size_t q, uint32_t was, bool answered, cq_error *err)
 {
     cq_answers *w = s->work;
+    const cq_question_def *d = &w->model->questions[q];
+    size_t from = 0;
+    while (answered && from < d->option_count && was != (1u << from))
+        from++;
     cq_status st = CQ_OK;
-    for (size_t o = 0; st == CQ_OK && o < w->model->questions[q].option_count; o++) {
-        if (answered && was == (1u << o))
+    for (size_t o = 0; st == CQ_OK && o < d->option_count; o++) {
+        if (answered && o == from)
             continue;
         w->answered[q] = true;
         w->selected[q] = 1u << o;
-        st = try_answer(s, 1, err);
+        st = try_answer(s, answered ? option_steps(d, from, o) : 1,
+                        can_act(d, answered, d->ordered && o > from), err);
     }
     return st;
 }
@@ -135,61 +169,47 @@ static cq_status vary_scale(search *s, size_t q, long was, bool answered, cq_err
             continue;
         s->work->answered[q] = true;
         s->work->value[q] = v;
-        st = try_answer(s, answered ? (size_t)labs(v - was) : 1, err);
+        st = try_answer(s, answered ? (size_t)labs(v - was) : 1, can_act(d, answered, v > was),
+                        err);
     }
     return st;
 }
 
-/* Tries one set of options for a multi question unless it is the current answer. */
-static cq_status try_options(search *s, size_t q, uint32_t mask, uint32_t was, bool answered,
-                             cq_error *err)
+/* The options of a multi question that are not exclusive, as a mask. */
+static uint32_t ordinary_mask(const cq_question_def *d)
 {
-    if (answered && mask == was)
-        return CQ_OK;
-    s->work->answered[q] = true;
-    s->work->selected[q] = mask;
-    return try_answer(s, popcount32(answered ? mask ^ was : mask), err);
+    uint32_t mask = 0;
+    for (size_t o = 0; o < d->option_count; o++)
+        if (!d->options[o].exclusive)
+            mask |= 1u << o;
+    return mask;
 }
 
-/*
- * Every valid non-empty answer: each exclusive option alone, and every set of ordinary options
- * (only those one option away from the current answer when there are too many to list all).
- */
+/* Tries every answer of a multi question's answer space but the current one: steps are the
+ * options added or removed, and it adds to what the person has when no ordinary option goes. */
 static cq_status vary_multi(search *s, size_t q, uint32_t was, bool answered, cq_error *err)
 {
     const cq_question_def *d = &s->work->model->questions[q];
-    size_t ordinary[CQ_MAX_OPTIONS], k = 0;
+    uint32_t ordinary = ordinary_mask(d);
+    size_t size = cq__answer_space_size(d);
     cq_status st = CQ_OK;
-    for (size_t o = 0; st == CQ_OK && o < d->option_count; o++) {
-        if (d->options[o].exclusive)
-            st = try_options(s, q, 1u << o, was, answered, err);
-        else
-            ordinary[k++] = o;
-    }
-    uint32_t ordinary_mask = 0;
-    for (size_t i = 0; i < k; i++)
-        ordinary_mask |= 1u << ordinary[i];
-    if (k <= CQ_WHAT_IF_SUBSET_OPTIONS) {
-        for (uint32_t subset = 1; st == CQ_OK && subset < (1u << k); subset++) {
-            uint32_t mask = 0;
-            for (size_t i = 0; i < k; i++)
-                if ((subset >> i) & 1u)
-                    mask |= 1u << ordinary[i];
-            st = try_options(s, q, mask, was, answered, err);
-        }
-        return st;
-    }
-    /* Toggle one ordinary option; an exclusive or missing answer starts from nothing. */
-    uint32_t base = answered ? was & ordinary_mask : 0;
-    for (size_t i = 0; st == CQ_OK && i < k; i++) {
-        uint32_t mask = base ^ (1u << ordinary[i]);
-        if (mask != 0)
-            st = try_options(s, q, mask, was, answered, err);
+    for (size_t i = 0; st == CQ_OK && i < size; i++) {
+        uint32_t mask;
+        long unused;
+        cq__answer_space_at(d, i, &mask, &unused);
+        if (answered && mask == was)
+            continue;
+        s->work->answered[q] = true;
+        s->work->selected[q] = mask;
+        bool adds = (was & ordinary & ~mask) == 0;
+        st = try_answer(s, popcount32(answered ? mask ^ was : mask), can_act(d, answered, adds),
+                        err);
     }
     return st;
 }
 
-/* Tries every other answer to question q, skipping included, then restores the answer. */
+/* Tries every other answer to question q, then restores the answer. Leaving a question out is
+ * not a change to the person, so it is never offered. */
 static cq_status vary_question(search *s, size_t q, cq_error *err)
 {
     cq_answers *w = s->work;
@@ -206,10 +226,6 @@ static cq_status vary_question(search *s, size_t q, cq_error *err)
         st = vary_single(s, q, selected, answered, err);
     else
         st = vary_multi(s, q, selected, answered, err);
-    if (st == CQ_OK && answered && !d->required) {
-        w->answered[q] = false;
-        st = try_answer(s, d->type == CQ_MULTI ? popcount32(selected) : 1, err);
-    }
     w->answered[q] = answered;
     w->selected[q] = selected;
     w->value[q] = value;
@@ -249,7 +265,7 @@ cq_status cq_changes_find(const cq_result *result, size_t keep, cq_changes **out
     size_t most = most_changes(m);
     c->keep = keep < most ? keep : most;
     c->items = cq__calloc(m->ctx, c->keep ? c->keep : 1, sizeof *c->items);
-    search s = {result, {result->education_filter}, NULL, c, 0, 0, {0, NULL, 0, 0.0, 0, 0}};
+    search s = {result, {result->education_filter}, NULL, c, 0, 0, {0, NULL, 0, 0.0, 0, false, 0}};
     cq_status st =
         c->items ? cq_answers_clone(result->answers, &s.work, err)
                  : cq__fail(err, CQ_ERR_NOMEM, NULL, NULL, "out of memory looking for changes");
@@ -307,4 +323,10 @@ size_t cq_change_steps(const cq_changes *c, size_t i)
 {
     const change *x = item(c, i);
     return x ? x->steps : 0;
+}
+
+bool cq_change_actionable(const cq_changes *c, size_t i)
+{
+    const change *x = item(c, i);
+    return x && x->actionable;
 }

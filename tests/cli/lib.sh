@@ -20,6 +20,8 @@ CAREERQUIZ=${CAREERQUIZ:-$ROOT/build/careerquiz}
 CQ_WRAPPER=${CQ_WRAPPER:-}
 # Plain, reproducible output whatever the caller's terminal and locale.
 export LC_ALL=C
+# Results on a terminal go through a pager; tests that want one ask for it themselves.
+export PAGER=cat
 unset NO_COLOR
 TEST_FAILED=0
 

@@ -87,6 +87,14 @@ test_questions_json_has_at_least_sixteen_questions_of_all_three_types() {
     expect_jq 'all(.questions[]; (.id | length) > 0 and (.text | length) > 0)'
 }
 
+test_questions_json_says_which_single_choice_questions_are_ordered() {
+    run cq questions --json
+    expect_status 0
+    expect_jq 'all(.questions[] | select(.type == "single"); .ordered | type == "boolean")'
+    expect_jq '[.questions[] | select(.ordered) | .id] == ["education", "cloud", "publishing", "leadership"]'
+    expect_jq 'all(.questions[] | select(.type != "single"); has("ordered") | not)'
+}
+
 test_json_flag_and_format_json_give_the_same_output() {
     run cq questions --json
     cp "$OUT" a.json

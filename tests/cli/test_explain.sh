@@ -19,7 +19,8 @@ test_contributions_add_up_to_the_score_shown_for_every_answer_set() {
         run cq score --json "$f"
         expect_status 0
         expect_jq '([.contributions[].points] | add) - .recommendation.score | fabs <= 0.5'
-        expect_jq '([.contributions[].effect] | add) | fabs <= 0.5'
+        # A skipped question counts as its answers' mean: it has points but no effect.
+        expect_jq 'all(.contributions[]; .answer != null or .effect == 0)'
         expect_jq 'all(.contributions[]; has("question") and has("answer") and has("points")
                        and has("effect"))'
     done
@@ -162,16 +163,18 @@ test_an_education_below_the_recommended_role_is_stated_as_a_soft_factor() {
 }
 
 test_education_filter_sets_apart_roles_above_the_reported_education() {
-    local top
+    local top apart
     run cq score --json --education-filter "$MASTERS"
     expect_status 0
     expect_jq '.education_filtered == ["research-scientist"]'
     expect_jq '[.ranking[].id] | index("research-scientist") == null'
     expect_jq '.recommendation.id == .ranking[0].id'
     top=$(jq -r .recommendation.title "$OUT")
+    run cq score --json "$MASTERS"
+    apart=$(printf '%.1f' "$(jq -r '.ranking[] | select(.id == "research-scientist") | .score' "$OUT")")
     run cq score --education-filter "$MASTERS"
     expect_stdout_contains "Above your reported education"
-    expect_stdout_contains "Research Scientist (77.0%) usually expects at least"
+    expect_stdout_contains "Research Scientist (${apart}%) usually expects at least"
     expect_stdout_contains "Recommended path: $top"
 }
 

@@ -14,7 +14,7 @@ test_score_text_ranks_every_role_with_a_bar_and_percentage() {
         grep -qE "^ +[1-7]\. .*[#]* +[0-9]{1,3}\.[0-9]%  $id\$" "$OUT" ||
             fail "no ranking line with a one-decimal percentage for $id"
     done
-    [ "$(grep -cE '^ +[0-9]+\. ' "$OUT")" -eq 7 ] || fail "expected 7 ranking lines"
+    [ "$(grep -cE '^ +[0-9]+\. .*%  [a-z-]+$' "$OUT")" -eq 7 ] || fail "expected 7 ranking lines"
 }
 
 test_score_text_recommends_the_top_role_with_tips_and_sources() {

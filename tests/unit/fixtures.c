@@ -1,6 +1,7 @@
 /* fixtures.c: helpers shared by the engine unit tests. */
 #include "fixtures.h"
 
+#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,14 +69,25 @@ size_t fixture_question(const cq_model *model, const char *id)
     return q;
 }
 
-int fixture_mini_setup(void **state)
+/* A new fixture_mini in *state holding the model of the folder `relative`. */
+static int setup_with(void **state, const char *relative)
 {
     fixture_mini *f = calloc(1, sizeof *f);
     assert_non_null(f);
     assert_int_equal(cq_context_new(NULL, &f->ctx), CQ_OK);
-    f->model = fixture_load_dir(f->ctx, "tests/fixtures/mini");
+    f->model = fixture_load_dir(f->ctx, relative);
     *state = f;
     return 0;
+}
+
+int fixture_mini_setup(void **state)
+{
+    return setup_with(state, "tests/fixtures/mini");
+}
+
+int fixture_shipped_setup(void **state)
+{
+    return setup_with(state, ".");
 }
 
 int fixture_mini_teardown(void **state)
@@ -209,4 +221,83 @@ void fixture_random_answers(const cq_model *m, cq_answers *a, uint64_t *seed)
         }
         }
     }
+}
+
+static int by_path(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+size_t fixture_answer_files(char ***out)
+{
+    static const char *const folders[] = {"tests/personas", "tests/people"};
+    size_t n = 0, cap = 64;
+    char **paths = malloc(cap * sizeof *paths);
+    assert_non_null(paths);
+    for (size_t f = 0; f < sizeof folders / sizeof *folders; f++) {
+        DIR *dir = opendir(fixture_path(folders[f]));
+        assert_non_null(dir);
+        size_t first = n;
+        for (struct dirent *e; (e = readdir(dir)) != NULL;) {
+            size_t len = strlen(e->d_name);
+            if (len < 6 || strcmp(e->d_name + len - 5, ".json") != 0)
+                continue;
+            assert_true(n < cap);
+            paths[n] = malloc(strlen(folders[f]) + len + 2);
+            assert_non_null(paths[n]);
+            sprintf(paths[n++], "%s/%s", folders[f], e->d_name);
+        }
+        closedir(dir);
+        qsort(paths + first, n - first, sizeof *paths, by_path);
+    }
+    *out = paths;
+    return n;
+}
+
+void fixture_free_files(char **paths, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(paths[i]);
+    free(paths);
+}
+
+bool fixture_expects(const char *json, const char *role_id)
+{
+    const char *expect = strstr(json, "\"expect\": \"");
+    assert_non_null(expect);
+    expect += strlen("\"expect\": \"");
+    size_t n = strlen(role_id);
+    /* "a|b": either role fits this person. */
+    for (const char *p = expect; *p && *p != '"'; p += strcspn(p, "|\"") + (p[strcspn(p, "|\"")] == '|'))
+        if (strncmp(p, role_id, n) == 0 && (p[n] == '|' || p[n] == '"'))
+            return true;
+    return false;
+}
+
+/* text with `from` taken out when it is there; text is freed. */
+static char *drop(char *text, const char *from)
+{
+    if (!strstr(text, from))
+        return text;
+    char *out = fixture_replace(text, from, "");
+    free(text);
+    return out;
+}
+
+char *fixture_mini_profile_portable(const char *role)
+{
+    char path[128];
+    snprintf(path, sizeof path, "tests/fixtures/mini/profiles/%s.json", role);
+    char *text = fixture_read(path, NULL);
+    text = drop(text, ", \"has_it_when\": [{\"lead\": \"lead\"}]");
+    text = drop(text, ",\n    {\"text\": \"Try tool B.\", \"advice\": \"tool b\", \"builds\": "
+                      "[\"methods\"], \"has_it_when\": [{\"tools\": [\"b\"]}], \"source\": "
+                      "\"Mini article\"}");
+    text = drop(text, ",\n    \"methods\": {\"value\": 0.7, \"importance\": 1, \"why\": "
+                      "\"judges the methods of the team\"}");
+    text = drop(text, ",\n    \"methods\": {\"value\": 0.8, \"importance\": 2, \"why\": "
+                      "\"method is the craft\"}");
+    assert_null(strstr(text, "methods\": {"));
+    assert_null(strstr(text, "has_it_when"));
+    return text;
 }

@@ -36,6 +36,9 @@ typedef struct fixture_mini {
 /* cmocka group setup and teardown: a new fixture_mini in *state, and freeing it. */
 int fixture_mini_setup(void **state);
 int fixture_mini_teardown(void **state);
+/* The same with the shipped bank and profiles (the source folder's questions/ and profiles/);
+ * the teardown is fixture_mini_teardown. */
+int fixture_shipped_setup(void **state);
 
 /* The mini fixture's bank and two profiles as text, for tests that change them before loading. */
 typedef struct fixture_texts {
@@ -45,6 +48,11 @@ typedef struct fixture_texts {
 /* cmocka group setup and teardown: a new fixture_texts in *state, and freeing it. */
 int fixture_texts_setup(void **state);
 int fixture_texts_teardown(void **state);
+
+/* A mini profile ("manager" or "scientist") as text, without what ties it to the mini bank's
+ * "methods" trait and its questions (the target on methods, the tips' has_it_when and the tip
+ * that builds methods), so that tests can load it with a bank of their own. Free it. */
+char *fixture_mini_profile_portable(const char *role);
 
 /* Parses answers JSON text; fails the test on error. */
 cq_answers *fixture_answers(const cq_model *model, const char *json);
@@ -58,6 +66,14 @@ char *fixture_replace(const char *text, const char *from, const char *to);
 
 /* xorshift64: a fixed, portable sequence of numbers for a given (non-zero) seed. */
 uint32_t fixture_next_random(uint64_t *seed);
+
+/* The answer files of tests/personas and tests/people, relative to the source folder, each
+ * folder in name order. Free with fixture_free_files. */
+size_t fixture_answer_files(char ***paths);
+void fixture_free_files(char **paths, size_t count);
+/* Whether a person file's "expect" names role_id ("a|b" names either). Persona files, which
+ * carry no "expect", fail the test: check their own name instead. */
+bool fixture_expects(const char *json, const char *role_id);
 
 /* Sets uniformly random answers to every question: a uniform option, a uniform scale point,
  * and for multi-choice each ordinary option with probability 1/2 (the exclusive "none" when

@@ -30,27 +30,27 @@ static const bad_case bank_cases[] = {
     {BANK, "\"version\": \"mini-1\",", "\"version\": 1,", CQ_ERR_INVALID,
      "\"version\" must be a string, not a number"},
     /* traits */
-    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\"}", "\"research\"",
+    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}", "\"research\"",
      CQ_ERR_INVALID, "trait: \"traits[]\" must be an object, not a string"},
-    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\"}",
-     "{\"name\": \"Research orientation\"}", CQ_ERR_INVALID,
+    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}",
+     "{\"name\": \"Research orientation\", \"kind\": \"preference\"}", CQ_ERR_INVALID,
      "trait: required field \"id\" is missing"},
-    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\"}",
-     "{\"id\": \"\", \"name\": \"Research orientation\"}", CQ_ERR_INVALID, "\"id\" is empty"},
-    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\"}",
-     "{\"id\": \"Research\", \"name\": \"Research orientation\"}", CQ_ERR_INVALID,
+    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}",
+     "{\"id\": \"\", \"name\": \"Research orientation\", \"kind\": \"preference\"}", CQ_ERR_INVALID, "\"id\" is empty"},
+    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}",
+     "{\"id\": \"Research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}", CQ_ERR_INVALID,
      "may only hold lowercase letters"},
-    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\"}",
+    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}",
      "{\"id\": \"research\", \"name\": \"R\", \"colour\": 1}", CQ_ERR_INVALID,
      "trait \"research\": unknown field \"colour\""},
-    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\"}", "{\"id\": \"research\"}",
+    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}", "{\"id\": \"research\"}",
      CQ_ERR_INVALID, "trait \"research\": required field \"name\" is missing"},
-    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\"}",
+    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}",
      "{\"id\": \"research\", \"name\": \" \"}", CQ_ERR_INVALID, "\"name\" is empty"},
-    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\"}",
+    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}",
      "{\"id\": \"research\", \"name\": \"R\", \"low\": 0}", CQ_ERR_INVALID,
      "\"low\" must be a string, not a number"},
-    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\"}",
+    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}",
      "{\"id\": \"research\", \"name\": \"R\", \"high\": []}", CQ_ERR_INVALID,
      "\"high\" must be a string, not an array"},
     /* questions */
@@ -403,7 +403,7 @@ static void changes_that_take_two_edits_are_refused_too(void **state)
 {
     fixture_texts *t = *state;
     char *a = fixture_replace(t->scientist, "\"targets\": {", "\"targets\": [{");
-    bad_case targets = {SCIENTIST, "\"leads little\"}\n  }\n}", "\"leads little\"}\n  }]\n}",
+    bad_case targets = {SCIENTIST, "\"method is the craft\"}\n  }\n}", "\"method is the craft\"}\n  }]\n}",
                         CQ_ERR_INVALID, "\"targets\" must be an object, not an array"};
     fixture_texts changed = {t->bank, a, t->manager};
     expect_case(&changed, t->bank, &targets, 0, false);

@@ -96,22 +96,18 @@ static void worked_example_effects_match_the_hand_computation(void **state)
     size_t qo = fixture_question(m, "orientation"), ql = fixture_question(m, "lead"),
            qt = fixture_question(m, "tools");
 
-    /* effect = points - score * possible_q / possible */
-    double s = 397.5 / 6.5;
-    assert_double_equal(cq_result_effect(r, sci, qo), 300.0 / 6.5 - s * 4.0 / 6.5, EXACT);
-    assert_double_equal(cq_result_effect(r, sci, ql), 0.0 - s * 1.0 / 6.5, EXACT);
-    assert_double_equal(cq_result_effect(r, sci, qt), 97.5 / 6.5 - s * 1.5 / 6.5, EXACT);
-    assert_double_equal(cq_result_effect(r, sci, qo), 8.5207, 1e-4);
-    assert_double_equal(cq_result_effect(r, sci, ql), -9.4083, 1e-4);
-    assert_double_equal(cq_result_effect(r, sci, qt), 0.8876, 1e-4);
-
-    double t = (62.5 + 1600.0 / 9.0 + 25.0) / 5.5;
-    assert_double_equal(cq_result_effect(r, man, qo), 62.5 / 5.5 - t * 2.0 / 5.5, EXACT);
-    assert_double_equal(cq_result_effect(r, man, ql), (1600.0 / 9.0) / 5.5 - t * 2.0 / 5.5, EXACT);
-    assert_double_equal(cq_result_effect(r, man, qt), 25.0 / 5.5 - t * 1.5 / 5.5, EXACT);
-    assert_double_equal(cq_result_effect(r, man, qo), -6.1754, 1e-4);
-    assert_double_equal(cq_result_effect(r, man, ql), 14.7842, 1e-4);
-    assert_double_equal(cq_result_effect(r, man, qt), -8.6088, 1e-4);
+    /* effect = 100 * (earned - mean earned by the question's other answers) / possible. The
+     * manager's orientation 3 earns 1.25; 1, 2, 4 and 5 earn 1.5, 1.875, 0.625 and 0. */
+    assert_double_equal(cq_result_effect(r, man, qo), 100.0 * (1.25 - 4.0 / 4.0) / 5.0, EXACT);
+    assert_double_equal(cq_result_effect(r, man, ql), 100.0 * (16.0 / 9.0 - 0.0) / 5.0, EXACT);
+    assert_double_equal(cq_result_effect(r, man, qt), 100.0 * (5.0 / 7.0 - 4.0 / 7.0) / 5.0, EXACT);
+    assert_double_equal(cq_result_effect(r, man, qo), 5.0, 1e-4);
+    assert_double_equal(cq_result_effect(r, man, ql), 35.5556, 1e-4);
+    assert_double_equal(cq_result_effect(r, man, qt), 2.8571, 1e-4);
+    /* The scientist's orientation 3 earns 2, just what 1, 2, 4 and 5 earn on average. */
+    assert_double_equal(cq_result_effect(r, sci, qo), 0.0, EXACT);
+    assert_double_equal(cq_result_effect(r, sci, ql), -10.7143, 1e-4);
+    assert_double_equal(cq_result_effect(r, sci, qt), 2.3810, 1e-4);
     cq_result_free(r);
 }
 
@@ -123,7 +119,7 @@ static void worked_example_json_lists_each_answer_with_points_and_effect(void **
     cJSON *doc = result_json(m, r, NULL);
     const cJSON *list = get(doc, "contributions");
     static const char *const ids[] = {"orientation", "lead", "tools"};
-    static const double points[] = {46.15, 0, 15}, effects[] = {8.52, -9.41, 0.89};
+    static const double points[] = {25.0, 35.56, 14.29}, effects[] = {5.0, 35.56, 2.86};
 
     assert_int_equal(cJSON_GetArraySize(list), 3);
     for (int i = 0; i < 3; i++) {
@@ -132,10 +128,24 @@ static void worked_example_json_lists_each_answer_with_points_and_effect(void **
         assert_double_equal(get(c, "points")->valuedouble, points[i], EXACT);
         assert_double_equal(get(c, "effect")->valuedouble, effects[i], EXACT);
     }
-    assert_int_equal(get(cJSON_GetArrayItem(list, 0), "answer")->valueint, 4);
+    assert_int_equal(get(cJSON_GetArrayItem(list, 0), "answer")->valueint, 3);
     assert_string_equal(get(cJSON_GetArrayItem(list, 1), "answer")->valuestring, "lead");
     assert_string_equal(
         cJSON_GetArrayItem(get(cJSON_GetArrayItem(list, 2), "answer"), 0)->valuestring, "a");
+    /* The one gap, named, with the tip that closes it; the tip the person has is left out. */
+    const cJSON *gaps = get(doc, "gaps");
+    assert_int_equal(cJSON_GetArraySize(gaps), 1);
+    const cJSON *gap = cJSON_GetArrayItem(gaps, 0);
+    assert_string_equal(get(gap, "trait")->valuestring, "methods");
+    assert_string_equal(get(gap, "label")->valuestring, "Research methods");
+    assert_double_equal(get(gap, "points")->valuedouble, 5.71, EXACT);
+    assert_string_equal(get(gap, "question")->valuestring, "tools");
+    assert_string_equal(cJSON_GetArrayItem(get(gap, "tips"), 0)->valuestring, "Try tool B.");
+    const cJSON *tips = get(doc, "tips");
+    assert_int_equal(cJSON_GetArraySize(tips), 1);
+    assert_string_equal(get(cJSON_GetArrayItem(tips, 0), "text")->valuestring, "Try tool B.");
+    assert_string_equal(cJSON_GetArrayItem(get(cJSON_GetArrayItem(tips, 0), "closes"), 0)->valuestring,
+                        "methods");
     cJSON_Delete(doc);
     cq_result_free(r);
 }
@@ -147,26 +157,24 @@ static void worked_example_what_ifs_are_the_smallest_changes(void **state)
     cq_result *r = score_file(m, "tests/fixtures/mini/worked-example.json", false);
     cq_changes *c = NULL;
     cq_error err;
+    size_t ql = fixture_question(m, "lead"), qo = fixture_question(m, "orientation");
 
     assert_int_equal(cq_changes_find(r, CQ_WHAT_IF_SHOWN, &c, &err), CQ_OK);
     assert_int_equal(cq_changes_count(c), 2);
-    /* orientation 4 -> 3 makes research 0.5: scientist 45.77, manager 59.60 (by hand). */
-    assert_int_equal(cq_change_question(c, 0), fixture_question(m, "orientation"));
-    assert_int_equal(cq_answers_scale(cq_change_answers(c, 0), fixture_question(m, "orientation")),
-                     3);
+    /* lead -> solo, one step down the ordered options: scientist 57.14, manager 39.29. */
+    assert_int_equal(cq_change_question(c, 0), ql);
+    assert_true(cq_answers_selected(cq_change_answers(c, 0), ql, 0));
     assert_int_equal(cq_change_steps(c, 0), 1);
-    assert_int_equal(cq_change_new_top(c, 0), fixture_role(m, "manager"));
-    assert_double_equal(cq_change_lead(c, 0),
-                        (1.25 + 1600.0 / 900.0 + 0.25) * 100.0 / 5.5 - (2.0 + 0.975) * 100.0 / 6.5,
+    assert_true(cq_change_actionable(c, 0));
+    assert_int_equal(cq_change_new_top(c, 0), fixture_role(m, "scientist"));
+    assert_double_equal(cq_change_lead(c, 0), 400.0 / 7.0 - 100.0 * (1.25 + 5.0 / 7.0) / 5.0,
                         EXACT);
-    /* tools [a] -> [none] (2 steps) leaves tools without evidence: scientist 3.0/5, manager
-     * (0.625 + 1.7778)/4. */
-    size_t qt = fixture_question(m, "tools");
-    assert_int_equal(cq_change_question(c, 1), qt);
+    /* orientation 3 -> 5: two steps, because 4 keeps the manager first (62.34 to 60.71). */
+    assert_int_equal(cq_change_question(c, 1), qo);
+    assert_int_equal(cq_answers_scale(cq_change_answers(c, 1), qo), 5);
     assert_int_equal(cq_change_steps(c, 1), 2);
-    assert_true(cq_answers_selected(cq_change_answers(c, 1), qt, 2));
-    assert_int_equal(cq_answers_option_count(cq_change_answers(c, 1), qt), 1);
-    assert_double_equal(cq_change_lead(c, 1), (0.625 + 1600.0 / 900.0) * 100.0 / 4.0 - 60.0, EXACT);
+    assert_true(cq_change_actionable(c, 1));
+    assert_double_equal(cq_change_lead(c, 1), 75.0 - 100.0 * (16.0 / 9.0 + 5.0 / 7.0) / 5.0, EXACT);
     assert_true(cq_changes_total(c) >= cq_changes_count(c));
     cq_changes_free(c);
     cq_result_free(r);
@@ -220,15 +228,13 @@ static void check_answer_set(const cq_model *m, const cq_answers *a, bool filter
     cq_result *r = score_with(m, a, filter);
     size_t top = cq_result_role_at(r, 0);
 
-    /* The ledger adds up to every role's score exactly, and its effects to 0. */
+    /* The ledger adds up to every role's score exactly. (That each effect is true is checked
+     * by re-scoring in test_honesty.c.) */
     for (size_t role_i = 0; role_i < cq_model_role_count(m); role_i++) {
-        double points = 0, effects = 0;
-        for (size_t q = 0; q < cq_model_question_count(m); q++) {
+        double points = 0;
+        for (size_t q = 0; q < cq_model_question_count(m); q++)
             points += cq_result_points(r, role_i, q);
-            effects += cq_result_effect(r, role_i, q);
-        }
         assert_double_equal(points, cq_result_score(r, role_i), 1e-9);
-        assert_double_equal(effects, 0.0, 1e-9);
     }
 
     cJSON *doc = result_json(m, r, NULL);
@@ -277,8 +283,11 @@ static void check_answer_set(const cq_model *m, const cq_answers *a, bool filter
         cq_result *again = score_with(m, cq_change_answers(all, i), filter);
         assert_int_equal(cq_result_role_at(again, 0), cq_change_new_top(all, i));
         assert_true(cq_change_new_top(all, i) != top);
-        if (i > 0)
+        /* Changes the person can make first, each group nearest first. */
+        if (i > 0 && cq_change_actionable(all, i - 1) == cq_change_actionable(all, i))
             assert_true(cq_change_steps(all, i - 1) <= cq_change_steps(all, i));
+        if (i > 0)
+            assert_true(cq_change_actionable(all, i - 1) || !cq_change_actionable(all, i));
         /* Only the named question differs from the answers scored. */
         for (size_t q = 0; q < cq_model_question_count(m); q++) {
             if (q == cq_change_question(all, i))
@@ -592,11 +601,12 @@ static void tips_come_in_order_of_the_largest_gap_they_close(void **state)
         fixture_random_answers(m, a, &seed);
         cq_result *r = score_with(m, a, false);
         for (size_t role_i = 0; role_i < cq_model_role_count(m); role_i++) {
-            size_t n = cq_role_tip_count(m, role_i);
+            size_t n = cq_result_tip_count(r, role_i);
             bool seen[CQ_MAX_LIST_ITEMS] = {false};
             for (size_t rank = 0; rank < n; rank++) {
                 size_t tip = cq_result_tip_at(r, role_i, rank);
-                assert_true(tip < n && !seen[tip]);
+                assert_true(tip < cq_role_tip_count(m, role_i) && !seen[tip]);
+                assert_true(tip_key(m, r, role_i, tip) >= CQ_GAP_MIN);
                 seen[tip] = true;
                 if (rank > 0)
                     assert_true(tip_key(m, r, role_i, cq_result_tip_at(r, role_i, rank - 1)) +
@@ -610,20 +620,33 @@ static void tips_come_in_order_of_the_largest_gap_they_close(void **state)
     }
 }
 
-static void a_trait_no_answer_touched_counts_as_nothing_shown_yet(void **state)
+static void a_gap_is_what_the_answers_lose_below_the_target(void **state)
 {
     fixture *f = *state;
     const cq_model *m = f->mini;
-    /* Only the scale is answered: leadership has no evidence, so its value counts as 0. */
-    cq_result *r = score_text(m, "{\"answers\": {\"orientation\": 5}}", false);
-    size_t lead = cq_model_find_trait(m, "leadership"), man = fixture_role(m, "manager");
+    size_t methods = cq_model_find_trait(m, "methods"), research = cq_model_find_trait(m, "research");
+    size_t lead = cq_model_find_trait(m, "leadership");
+    size_t man = fixture_role(m, "manager"), sci = fixture_role(m, "scientist");
+    /* No tool: methods 0, below both targets. 100 * w * I * (1 - closeness) / possible. */
+    cq_result *r =
+        score_text(m, "{\"answers\": {\"orientation\": 1, \"tools\": [\"none\"]}}", false);
+    assert_double_equal(cq_result_gap(r, man, methods), 100.0 * 1.0 * 1.0 / 5.0, EXACT);
+    assert_double_equal(cq_result_gap(r, sci, methods), 100.0 * 1.0 * 2.0 / 7.0, EXACT);
+    assert_true(cq_result_closes(r, man, methods));
+    assert_int_equal(cq_result_gap_question(r, man, methods), fixture_question(m, "tools"));
+    /* Orientation asks what the person wants: wanting less research than the scientist's
+     * target costs points (a reason), but it is nothing the person lacks. */
+    assert_double_equal(cq_result_gap(r, sci, research), 0.0, EXACT);
+    assert_true(cq_result_effect(r, sci, fixture_question(m, "orientation")) < 0);
+    /* No answer said anything about leadership: no shortfall is shown on it. */
     assert_double_equal(cq_result_trait_evidence(r, lead), 0.0, EXACT);
-    assert_double_equal(cq_result_gap(r, man, lead), 2.0 * 0.9, EXACT);
-    assert_true(cq_result_closes(r, man, lead));
-    /* A trait the person is above target on is a gap, but no tip closes it. */
-    size_t research = cq_model_find_trait(m, "research");
-    assert_double_equal(cq_result_gap(r, man, research), 1.0 * 0.8, EXACT);
-    assert_false(cq_result_closes(r, man, research));
+    assert_double_equal(cq_result_gap(r, man, lead), 0.0, EXACT);
+    cq_result_free(r);
+    /* Past the target a level is no shortfall. */
+    r = score_text(m, "{\"answers\": {\"tools\": [\"a\", \"b\"]}}", false);
+    assert_double_equal(cq_result_gap(r, man, methods), 0.0, EXACT);
+    assert_double_equal(cq_result_gap(r, sci, methods), 0.0, EXACT);
+    assert_int_equal(cq_result_gap_count(r, man), 0);
     cq_result_free(r);
 }
 
@@ -1003,7 +1026,7 @@ int main(void)
         cmocka_unit_test(education_filter_that_would_set_every_role_apart_keeps_them_all),
         cmocka_unit_test(an_education_below_the_top_role_is_a_stated_gap),
         cmocka_unit_test(tips_come_in_order_of_the_largest_gap_they_close),
-        cmocka_unit_test(a_trait_no_answer_touched_counts_as_nothing_shown_yet),
+        cmocka_unit_test(a_gap_is_what_the_answers_lose_below_the_target),
         cmocka_unit_test(every_pair_of_roles_compares_on_the_seven_dimensions),
         cmocka_unit_test(what_two_roles_share_is_the_names_both_profiles_give),
         cmocka_unit_test(result_json_explains_any_role_on_request),

@@ -80,7 +80,9 @@ static void fixture_data_loads_and_exposes_its_content(void **state)
 {
     texts *t = *state;
     cq_model *m = fixture_load_dir(t->ctx, "tests/fixtures/mini");
-    assert_int_equal(cq_model_trait_count(m), 2);
+    assert_int_equal(cq_model_trait_count(m), 3);
+    assert_false(cq_trait_is_level(m, cq_model_find_trait(m, "research")));
+    assert_true(cq_trait_is_level(m, cq_model_find_trait(m, "methods")));
     assert_int_equal(cq_model_question_count(m), 3);
     assert_int_equal(cq_model_role_count(m), 2);
     assert_string_equal(cq_model_version(m), "mini-1");
@@ -96,6 +98,10 @@ static void fixture_data_loads_and_exposes_its_content(void **state)
     assert_string_equal(cq_scale_label_text(m, q, 1), "Research");
     assert_true(cq_question_required(m, q));
     assert_false(cq_question_required(m, cq_model_find_question(m, "lead")));
+    assert_true(cq_question_ordered(m, cq_model_find_question(m, "lead")));
+    assert_false(cq_question_ordered(m, q));
+    assert_true(cq_question_is_aim(m, q));
+    assert_false(cq_question_is_aim(m, cq_model_find_question(m, "tools")));
     size_t tools = cq_model_find_question(m, "tools");
     assert_true(cq_option_exclusive(m, tools, cq_question_find_option(m, tools, "none")));
     cq_figure fig;
@@ -198,7 +204,7 @@ static void duplicate_question_id_is_named(void **state)
 
 static void duplicate_trait_id_is_named(void **state)
 {
-    bank_fails(state, "{\"id\": \"leadership\", \"name\": \"Leading people\"}",
+    bank_fails(state, "{\"id\": \"leadership\", \"name\": \"Leading people\", \"kind\": \"preference\"}",
                "{\"id\": \"research\", \"name\": \"Again\"}", CQ_ERR_INVALID,
                "trait \"research\" is declared twice", "research");
 }
@@ -306,10 +312,54 @@ static void exclusive_option_on_single_question_is_refused(void **state)
 
 static void trait_that_no_question_measures_is_named(void **state)
 {
-    bank_fails(state, "{\"id\": \"leadership\", \"name\": \"Leading people\"}",
-               "{\"id\": \"leadership\", \"name\": \"Leading people\"}, {\"id\": \"unused\", "
+    bank_fails(state, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}",
+               "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}, {\"id\": \"unused\", "
                "\"name\": \"U\"}",
                CQ_ERR_INVALID, "no question measures it", "unused");
+}
+
+static void trait_kind_must_be_level_or_preference(void **state)
+{
+    bank_fails(state, "\"kind\": \"level\"", "\"kind\": \"skill\"", CQ_ERR_INVALID,
+               "kind \"skill\" is not level or preference", "methods");
+}
+
+static void a_multi_choice_question_may_move_only_levels(void **state)
+{
+    /* Adding an option must never cost: a preference in a multi answer could. */
+    bank_fails(state, "{\"id\": \"a\", \"text\": \"Tool A\", \"traits\": {\"methods\": 0.5}}",
+               "{\"id\": \"a\", \"text\": \"Tool A\", \"traits\": {\"research\": 0.5}}",
+               CQ_ERR_INVALID, "may only move level traits", "tools");
+}
+
+static void ordered_belongs_to_single_choice_questions(void **state)
+{
+    bank_fails(state, "\"type\": \"multi\",", "\"type\": \"multi\", \"ordered\": true,",
+               CQ_ERR_INVALID, "\"ordered\" only applies to single-choice questions", "tools");
+}
+
+static void has_it_when_must_name_real_answers(void **state)
+{
+    texts *t = *state;
+    static const char *const cases[][2] = {
+        {"[{\"nothing\": 1}]", "names question \"nothing\""},
+        {"[{\"tools\": [\"z\"]}]", "has no such option"},
+        {"[{\"lead\": \"boss\"}]", "has no option \"boss\""},
+        {"[{\"orientation\": 9}]", "must be a value of its scale"},
+        {"[{\"orientation\": \"solo\"}]", "is a scale"},
+        {"[{\"lead\": 2}]", "must be a value of its scale"},
+        {"[7]", "holds objects"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *with = malloc(strlen(cases[i][0]) + 64);
+        sprintf(with, "\"has_it_when\": %s, \"source\"", cases[i][0]);
+        char *man = fixture_replace(t->manager,
+                                    "\"has_it_when\": [{\"lead\": \"lead\"}], \"source\"", with);
+        expect_failure(t, t->bank, t->scientist, man, CQ_ERR_INVALID, cases[i][1], NULL,
+                       "profiles/manager.json");
+        free(man);
+        free(with);
+    }
 }
 
 static void ids_must_be_lowercase_words(void **state)
@@ -396,10 +446,12 @@ static void targets_that_weigh_nothing_are_refused(void **state)
     texts *t = *state;
     char *a = fixture_replace(t->scientist, "\"importance\": 2,", "\"importance\": 0,");
     char *b = fixture_replace(a, "\"importance\": 1,", "\"importance\": 0,");
-    expect_failure(t, t->bank, b, t->manager, CQ_ERR_INVALID, "importance above 0", "scientist",
+    char *c = fixture_replace(b, "\"importance\": 2,", "\"importance\": 0,");
+    expect_failure(t, t->bank, c, t->manager, CQ_ERR_INVALID, "importance above 0", "scientist",
                    NULL);
     free(a);
     free(b);
+    free(c);
 }
 
 static void tip_shared_with_an_unknown_role_is_named(void **state)
@@ -473,6 +525,10 @@ int main(void)
         cmocka_unit_test(scale_label_outside_the_range_is_named),
         cmocka_unit_test(exclusive_option_on_single_question_is_refused),
         cmocka_unit_test(trait_that_no_question_measures_is_named),
+        cmocka_unit_test(trait_kind_must_be_level_or_preference),
+        cmocka_unit_test(a_multi_choice_question_may_move_only_levels),
+        cmocka_unit_test(ordered_belongs_to_single_choice_questions),
+        cmocka_unit_test(has_it_when_must_name_real_answers),
         cmocka_unit_test(ids_must_be_lowercase_words),
         cmocka_unit_test(duplicate_role_id_is_named),
         cmocka_unit_test(profile_without_tips_is_named),

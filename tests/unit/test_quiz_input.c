@@ -36,8 +36,8 @@ static int setup(void **state)
     fixture *f = calloc(1, sizeof *f);
     assert_non_null(f);
     assert_int_equal(cq_context_new(NULL, &f->ctx), CQ_OK);
-    f->profiles[0] = fixture_read("tests/fixtures/mini/profiles/manager.json", NULL);
-    f->profiles[1] = fixture_read("tests/fixtures/mini/profiles/scientist.json", NULL);
+    f->profiles[0] = fixture_mini_profile_portable("manager");
+    f->profiles[1] = fixture_mini_profile_portable("scientist");
     const char *profiles[] = {f->profiles[0], f->profiles[1], NULL};
     cq_error err;
     assert_int_equal(fixture_load_texts(f->ctx, bank, profiles, &f->model, &err), CQ_OK);

@@ -52,29 +52,50 @@ static void worked_example_matches_the_hand_computation(void **state)
     size_t qo = fixture_question(m, "orientation"), ql = fixture_question(m, "lead"),
            qt = fixture_question(m, "tools");
 
-    assert_double_equal(cq_result_points(r, sci, qo), 300.0 / 6.5, EXACT);
+    /* Scientist: possible 4 + 1 + 2 = 7; earned 2, 0 and 1.25. */
+    assert_double_equal(cq_result_points(r, sci, qo), 200.0 / 7.0, EXACT);
     assert_double_equal(cq_result_points(r, sci, ql), 0.0, EXACT);
-    assert_double_equal(cq_result_points(r, sci, qt), 97.5 / 6.5, EXACT);
-    assert_double_equal(cq_result_score(r, sci), 397.5 / 6.5, EXACT);
+    assert_double_equal(cq_result_points(r, sci, qt), 125.0 / 7.0, EXACT);
+    assert_double_equal(cq_result_score(r, sci), 325.0 / 7.0, EXACT);
 
-    assert_double_equal(cq_result_points(r, man, qo), 62.5 / 5.5, EXACT);
-    assert_double_equal(cq_result_points(r, man, ql), (200.0 * 8.0 / 9.0) / 5.5, EXACT);
-    assert_double_equal(cq_result_points(r, man, qt), 25.0 / 5.5, EXACT);
-    assert_double_equal(cq_result_score(r, man), (62.5 + 1600.0 / 9.0 + 25.0) / 5.5, EXACT);
+    /* Manager: possible 2 + 2 + 1 = 5; earned 1.25, 2 * 8/9 and 5/7. */
+    assert_double_equal(cq_result_points(r, man, qo), 25.0, EXACT);
+    assert_double_equal(cq_result_points(r, man, ql), 100.0 * (16.0 / 9.0) / 5.0, EXACT);
+    assert_double_equal(cq_result_points(r, man, qt), 100.0 * (5.0 / 7.0) / 5.0, EXACT);
+    assert_double_equal(cq_result_score(r, man), 25.0 + 320.0 / 9.0 + 100.0 / 7.0, EXACT);
 
-    assert_int_equal(cq_result_role_at(r, 0), sci);
-    assert_int_equal(cq_result_role_at(r, 1), man);
-    assert_double_equal(cq_round1(cq_result_score(r, sci)), 61.2, EXACT);
-    assert_double_equal(cq_round1(cq_result_score(r, man)), 48.2, EXACT);
-    assert_double_equal(cq_result_margin(r), 13.0, EXACT);
+    assert_int_equal(cq_result_role_at(r, 0), man);
+    assert_int_equal(cq_result_role_at(r, 1), sci);
+    assert_double_equal(cq_round1(cq_result_score(r, man)), 74.8, EXACT);
+    assert_double_equal(cq_round1(cq_result_score(r, sci)), 46.4, EXACT);
+    assert_double_equal(cq_result_margin(r), 28.4, EXACT);
     assert_int_equal(cq_result_close_count(r), 1);
 
     size_t research = cq_model_find_trait(m, "research");
     size_t leadership = cq_model_find_trait(m, "leadership");
-    assert_double_equal(cq_result_trait_value(r, research), 0.72, EXACT);
-    assert_double_equal(cq_result_trait_evidence(r, research), 2.5, EXACT);
-    assert_double_equal(cq_result_trait_value(r, leadership), 1.0 / 1.5, EXACT);
-    assert_double_equal(cq_result_trait_evidence(r, leadership), 1.5, EXACT);
+    size_t methods = cq_model_find_trait(m, "methods");
+    assert_double_equal(cq_result_trait_value(r, research), 0.5, EXACT);
+    assert_double_equal(cq_result_trait_evidence(r, research), 2.0, EXACT);
+    assert_double_equal(cq_result_trait_value(r, leadership), 1.0, EXACT);
+    assert_double_equal(cq_result_trait_evidence(r, leadership), 1.0, EXACT);
+    assert_double_equal(cq_result_trait_value(r, methods), 0.5, EXACT);
+
+    /* Effects: each answer against the mean of the question's other answers. */
+    assert_double_equal(cq_result_effect(r, man, qo), 5.0, EXACT);
+    assert_double_equal(cq_result_effect(r, man, ql), 100.0 * (16.0 / 9.0) / 5.0, EXACT);
+    assert_double_equal(cq_result_effect(r, man, qt), 100.0 / 35.0, EXACT);
+    assert_double_equal(cq_result_effect(r, sci, qo), 0.0, EXACT);
+    assert_double_equal(cq_result_effect(r, sci, ql), -75.0 / 7.0, EXACT);
+    assert_double_equal(cq_result_effect(r, sci, qt), 100.0 * (1.25 - 3.25 / 3.0) / 7.0, EXACT);
+
+    /* Gaps: the manager falls short only on methods (0.5 against 0.7, a level). */
+    assert_double_equal(cq_result_gap(r, man, methods), 100.0 * (0.2 / 0.7) / 5.0, EXACT);
+    assert_double_equal(cq_result_gap(r, man, research), 0.0, EXACT);
+    assert_double_equal(cq_result_gap(r, man, leadership), 0.0, EXACT);
+    assert_int_equal(cq_result_gap_count(r, man), 1);
+    assert_int_equal(cq_result_gap_question(r, man, methods), qt);
+    assert_int_equal(cq_result_tip_count(r, man), 1);
+    assert_string_equal(cq_tip_text(m, man, cq_result_tip_at(r, man, 0)), "Try tool B.");
     cq_result_free(r);
 }
 
@@ -98,16 +119,33 @@ static void points_of_every_role_add_up_to_its_score(void **state)
     }
 }
 
-static void skipped_question_counts_nowhere(void **state)
+static void a_skipped_question_counts_as_the_mean_of_its_answers(void **state)
 {
     fixture *f = *state;
-    /* Without "lead", the scientist keeps orientation (earned 3 of 4) and tools (0.975 of
-     * 1.5): 100 * 3.975 / 5.5. */
-    cq_result *r = score_text(f->model, "{\"answers\": {\"orientation\": 4, \"tools\": [\"a\"]}}");
+    /* Without "lead", the scientist gets the mean of solo (0.75) and lead (0): 0.375, so
+     * 100 * (2 + 0.375 + 1.25) / 7. The best answer, solo, would give 100 * 4 / 7. */
+    cq_result *r = score_text(f->model, "{\"answers\": {\"orientation\": 3, \"tools\": [\"a\"]}}");
     size_t sci = fixture_role(f->model, "scientist");
-    assert_double_equal(cq_result_score(r, sci), 397.5 / 5.5, EXACT);
-    assert_double_equal(cq_result_points(r, sci, fixture_question(f->model, "lead")), 0.0, EXACT);
+    assert_double_equal(cq_result_score(r, sci), 362.5 / 7.0, EXACT);
+    assert_double_equal(cq_result_points(r, sci, fixture_question(f->model, "lead")), 37.5 / 7.0,
+                        EXACT);
+    assert_double_equal(cq_result_effect(r, sci, fixture_question(f->model, "lead")), 0.0, EXACT);
     cq_result_free(r);
+}
+
+static void a_level_reached_is_never_worse_for_going_past_it(void **state)
+{
+    fixture *f = *state;
+    /* Methods is a level: the manager's target is 0.7, and a and b give 1.0 together. */
+    cq_result *one = score_text(f->model, "{\"answers\": {\"tools\": [\"a\"]}}");
+    cq_result *both = score_text(f->model, "{\"answers\": {\"tools\": [\"a\", \"b\"]}}");
+    for (size_t ro = 0; ro < cq_model_role_count(f->model); ro++)
+        assert_true(cq_result_score(both, ro) >= cq_result_score(one, ro));
+    size_t man = fixture_role(f->model, "manager");
+    assert_double_equal(cq_result_points(both, man, fixture_question(f->model, "tools")), 20.0,
+                        EXACT);
+    cq_result_free(one);
+    cq_result_free(both);
 }
 
 static void option_that_sets_no_trait_is_the_same_as_skipping(void **state)
@@ -126,14 +164,15 @@ static void option_that_sets_no_trait_is_the_same_as_skipping(void **state)
 static void multi_choice_values_add_up_and_cap_at_one(void **state)
 {
     fixture *f = *state;
-    /* a and b give research 0.6 each: 1.2 capped to 1.0; leadership gets b's 0.5. */
+    /* a and b give methods 0.5 each; with a third of 0.5 it would still cap at 1.0. */
     cq_result *r = score_text(f->model, "{\"answers\": {\"tools\": [\"a\", \"b\"]}}");
-    assert_double_equal(cq_result_trait_value(r, cq_model_find_trait(f->model, "research")), 1.0,
+    size_t methods = cq_model_find_trait(f->model, "methods");
+    assert_double_equal(cq_result_trait_value(r, methods), 1.0, EXACT);
+    assert_double_equal(cq_result_trait_evidence(r, methods), 1.0, EXACT);
+    assert_double_equal(cq_result_answer_trait(r, fixture_question(f->model, "tools"), methods), 1.0,
                         EXACT);
-    assert_double_equal(cq_result_trait_value(r, cq_model_find_trait(f->model, "leadership")), 0.5,
-                        EXACT);
-    assert_double_equal(cq_result_trait_evidence(r, cq_model_find_trait(f->model, "research")), 0.5,
-                        EXACT);
+    assert_double_equal(cq_result_answer_trait(r, fixture_question(f->model, "lead"), methods),
+                        -1.0, EXACT);
     cq_result_free(r);
 }
 
@@ -163,7 +202,7 @@ static void answers_of_another_model_are_refused(void **state)
 
 /* Two roles with identical targets always tie; the rule puts the smaller id first. */
 static const char tie_bank[] =
-    "{\"traits\": [{\"id\": \"t\", \"name\": \"T\"}], \"questions\": [{\"id\": \"q\", "
+    "{\"traits\": [{\"id\": \"t\", \"name\": \"T\", \"kind\": \"preference\"}], \"questions\": [{\"id\": \"q\", "
     "\"type\": \"scale\", \"text\": \"Q?\", \"min\": 0, \"max\": 4, \"traits\": {\"t\": [0, 1]}}]}";
 #define TIE_PROFILE(ID, TARGET)                                                                    \
     "{\"id\": \"" ID "\", \"title\": \"" ID "\", \"summary\": \"s\", \"responsibilities\": "       \
@@ -245,7 +284,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(worked_example_matches_the_hand_computation),
         cmocka_unit_test(points_of_every_role_add_up_to_its_score),
-        cmocka_unit_test(skipped_question_counts_nowhere),
+        cmocka_unit_test(a_skipped_question_counts_as_the_mean_of_its_answers),
+        cmocka_unit_test(a_level_reached_is_never_worse_for_going_past_it),
         cmocka_unit_test(option_that_sets_no_trait_is_the_same_as_skipping),
         cmocka_unit_test(multi_choice_values_add_up_and_cap_at_one),
         cmocka_unit_test(scoring_with_nothing_answered_is_an_error),

@@ -1,0 +1,176 @@
+/* fit.c: how well one answer to one question fits a role, and every answer a question can have
+ * (docs/scoring.md). */
+#include "internal.h"
+
+#include <math.h>
+
+double cq__closeness(double value, double target, bool level)
+{
+    /* A level reached is a level reached: going past the target never costs. */
+    if (level && value >= target)
+        return 1.0;
+    /* The distance is measured against the farthest answer possible from this target, so
+     * every target spans the full 0..1 and no role wins merely by sitting mid-scale. */
+    double reach = target > 0.5 ? target : 1.0 - target;
+    return 1.0 - fabs(value - target) / reach;
+}
+
+size_t cq__question_effects(const cq_question_def *d, uint32_t selected, long value,
+                            cq_effect *out)
+{
+    if (d->type == CQ_SCALE) {
+        double x = (double)(value - d->min) / (double)(d->max - d->min);
+        for (size_t i = 0; i < d->scale_effect_count; i++) {
+            const cq_scale_effect *e = &d->scale_effects[i];
+            out[i] = (cq_effect){e->trait, e->low + (e->high - e->low) * x};
+        }
+        return d->scale_effect_count;
+    }
+    /* Choices: every trait the question can move gets evidence, 0 when nothing chosen sets
+     * it (picking one option is a choice against the others). An option that sets no trait
+     * at all ("something else") says nothing, so it gives no evidence. */
+    bool informative = false;
+    for (size_t o = 0; o < d->option_count; o++)
+        informative |= ((selected >> o) & 1u) && d->options[o].effect_count > 0;
+    if (!informative)
+        return 0;
+    for (size_t i = 0; i < d->trait_count; i++) {
+        double sum = 0;
+        for (size_t o = 0; o < d->option_count; o++) {
+            if (!((selected >> o) & 1u))
+                continue;
+            for (size_t k = 0; k < d->options[o].effect_count; k++)
+                if (d->options[o].effects[k].trait == d->traits[i])
+                    sum += d->options[o].effects[k].value;
+        }
+        out[i] = (cq_effect){d->traits[i], sum < 1.0 ? sum : 1.0};
+    }
+    return d->trait_count;
+}
+
+/* The weight each trait of q gets: the question's weight shared by its traits, so a question
+ * touching nine traits does not outvote one touching a single trait. */
+static double trait_weight(const cq_question_def *d)
+{
+    return d->weight / (double)d->trait_count;
+}
+
+double cq__earned(const cq_model *m, size_t role, size_t q, const cq_effect *effects, size_t n)
+{
+    const cq_role_def *r = &m->roles[role];
+    double w = trait_weight(&m->questions[q]), earned = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        size_t t = effects[i].trait;
+        if (r->importance[t] > 0)
+            earned += w * r->importance[t] *
+                      cq__closeness(effects[i].value, r->target[t], m->traits[t].level);
+    }
+    return earned;
+}
+
+/* Ordinary (non-exclusive) options of a multi question, as indices into options. */
+static size_t ordinary_options(const cq_question_def *d, size_t *out)
+{
+    size_t k = 0;
+    for (size_t o = 0; o < d->option_count; o++)
+        if (!d->options[o].exclusive)
+            out[k++] = o;
+    return k;
+}
+
+size_t cq__answer_space_size(const cq_question_def *d)
+{
+    if (d->type == CQ_SCALE)
+        return (size_t)(d->max - d->min) + 1;
+    if (d->type == CQ_SINGLE)
+        return d->option_count;
+    size_t ordinary[CQ_MAX_OPTIONS], k = ordinary_options(d, ordinary);
+    size_t exclusive = d->option_count - k;
+    return exclusive + (k <= CQ_WHAT_IF_SUBSET_OPTIONS ? ((size_t)1 << k) - 1 : k);
+}
+
+void cq__answer_space_at(const cq_question_def *d, size_t i, uint32_t *selected, long *value)
+{
+    *selected = 0;
+    *value = 0;
+    if (d->type == CQ_SCALE) {
+        *value = d->min + (long)i;
+        return;
+    }
+    if (d->type == CQ_SINGLE) {
+        *selected = 1u << i;
+        return;
+    }
+    /* Exclusive options alone first, then the sets of ordinary options. */
+    for (size_t o = 0; o < d->option_count; o++)
+        if (d->options[o].exclusive && i-- == 0) {
+            *selected = 1u << o;
+            return;
+        }
+    size_t ordinary[CQ_MAX_OPTIONS], k = ordinary_options(d, ordinary);
+    if (k > CQ_WHAT_IF_SUBSET_OPTIONS) {
+        *selected = 1u << ordinary[i];
+        return;
+    }
+    size_t subset = i + 1;
+    for (size_t b = 0; b < k; b++)
+        if ((subset >> b) & 1u)
+            *selected |= 1u << ordinary[b];
+}
+
+cq_status cq__fit_prepare(cq_model *m, cq_error *err)
+{
+    size_t nq = m->question_count, nr = m->role_count, cells = nr * nq > 0 ? nr * nq : 1;
+    cq_fit_table *f = &m->fit;
+    f->possible = cq__arena_alloc(&m->arena, cells, sizeof *f->possible);
+    f->mean = cq__arena_alloc(&m->arena, cells, sizeof *f->mean);
+    f->best = cq__arena_alloc(&m->arena, cells, sizeof *f->best);
+    f->role_possible = cq__arena_alloc(&m->arena, nr ? nr : 1, sizeof *f->role_possible);
+    f->answers = cq__arena_alloc(&m->arena, nq ? nq : 1, sizeof *f->answers);
+    size_t pairs = nq * m->trait_count > 0 ? nq * m->trait_count : 1;
+    f->highest = cq__arena_alloc(&m->arena, pairs, sizeof *f->highest);
+    cq_effect *effects = cq__arena_alloc(&m->arena, m->trait_count, sizeof *effects);
+    if (!f->possible || !f->mean || !f->best || !f->role_possible || !f->answers || !f->highest ||
+        !effects)
+        return cq__fail(err, CQ_ERR_NOMEM, NULL, NULL, "out of memory loading the model");
+    for (size_t q = 0; q < nq; q++) {
+        const cq_question_def *d = &m->questions[q];
+        double w = trait_weight(d);
+        for (size_t role = 0; role < nr; role++) {
+            double possible = 0.0;
+            for (size_t i = 0; i < d->trait_count; i++)
+                possible += w * m->roles[role].importance[d->traits[i]];
+            f->possible[role * nq + q] = possible;
+            f->role_possible[role] += possible;
+            f->best[role * nq + q] = -1.0;
+        }
+        size_t size = cq__answer_space_size(d);
+        for (size_t i = 0; i < size; i++) {
+            uint32_t selected;
+            long value;
+            cq__answer_space_at(d, i, &selected, &value);
+            size_t n = cq__question_effects(d, selected, value, effects);
+            if (n == 0)
+                continue; /* says nothing: counted like a skipped question */
+            f->answers[q]++;
+            for (size_t k = 0; k < n; k++) {
+                double *high = &f->highest[q * m->trait_count + effects[k].trait];
+                if (effects[k].value > *high)
+                    *high = effects[k].value;
+            }
+            for (size_t role = 0; role < nr; role++) {
+                double e = cq__earned(m, role, q, effects, n);
+                f->mean[role * nq + q] += e;
+                if (e > f->best[role * nq + q])
+                    f->best[role * nq + q] = e;
+            }
+        }
+        for (size_t role = 0; role < nr; role++) {
+            if (f->answers[q] > 0)
+                f->mean[role * nq + q] /= (double)f->answers[q];
+            else
+                f->best[role * nq + q] = 0.0;
+        }
+    }
+    return CQ_OK;
+}

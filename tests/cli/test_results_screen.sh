@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# test_results_screen.sh: the results fit the screen a person sees (issue 10). In a 100x40
+# tmux terminal the quiz is answered to the end and the visible screen must show the
+# recommendation and the ranking with scores; the rest is in the pager (less -FRX). Piped
+# output stays whole, and the summary of every persona and person fits 38 lines.
+. "$(dirname "$0")/lib.sh"
+
+. "$(dirname "$0")/tmux_lib.sh"
+
+QUESTIONS=$(jq '.questions | length' "$ROOT/questions/bank.json")
+
+# A backend developer moving into ML, as the quiz's option numbers: one line per question.
+PERSON=(3 2 "1 3 5" 4 "3 5" "1 2 3 5" 3 4 2 1 2 3 2 3 2 2 5 1 3)
+
+test_the_first_screen_after_the_last_answer_shows_the_recommendation_and_ranking() {
+    usable || return 0
+    command -v less >/dev/null || {
+        skip "less is not installed"
+        return 0
+    }
+    local i top ranked
+    [ "${#PERSON[@]}" -eq "$QUESTIONS" ] || fail "the person answers ${#PERSON[@]} questions"
+    # The quiz's own pager: less, with the LESS=FRX that careerquiz sets when LESS is unset.
+    CQ_WRAPPER="env -u LESS PAGER=less $CQ_WRAPPER" tmux_start take --save F.json
+    wait_for "Question 1 of $QUESTIONS" || return
+    for ((i = 1; i <= QUESTIONS; i++)); do
+        wait_for "Question $i of $QUESTIONS" || return
+        type_line "${PERSON[i - 1]}"
+    done
+    wait_for "Your results" || return
+    top=$(cq score F.json --json | jq -r .recommendation.title)
+    [ -n "$top" ] || fail "score gave no recommendation for the saved file"
+    # What is on the screen now, without scrolling: the pager's first page.
+    visible >screen.txt
+    grep -qF "Recommended path: $top" screen.txt ||
+        fail "the visible screen does not show the recommendation $top"
+    ranked=$(grep -cE '^ +[1-7]\. .+ [0-9]{1,3}\.[0-9]%  [a-z-]+$' screen.txt)
+    [ "$ranked" -ge 3 ] || fail "the visible screen shows $ranked ranked roles with scores"
+    grep -qF "Why $top" screen.txt || fail "the visible screen shows no reasons"
+    [ -s exit ] && fail "the quiz ended before the person read the results"
+    # q leaves the pager; the quiz then ends and says where the answers are.
+    tm send-keys -t quiz q
+    wait_exit
+    [ "$STATUS" -eq 0 ] || fail "the quiz ended with $STATUS"
+    wait_for "careerquiz score F.json shows this again"
+    if [ "$TEST_FAILED" = 1 ]; then
+        sed 's/^/#   /' screen.txt
+    fi
+    finish
+}
+
+test_piped_results_are_whole_and_unpaged() {
+    local f
+    for f in "$ROOT"/tests/personas/*.json "$ROOT"/tests/people/*.json; do
+        PAGER=less run cq score "$f"
+        expect_status 0
+        expect_stdout_contains "Your results"
+        expect_stdout_contains "The whole profile: careerquiz role"
+    done
+}
+
+test_the_summary_of_every_person_fits_one_screen() {
+    local f n
+    for f in "$ROOT"/tests/personas/*.json "$ROOT"/tests/people/*.json \
+        "$ROOT"/tests/fixtures/answers/*.json "$ROOT"/docs/examples/answers.json; do
+        run cq score "$f"
+        n=$(grep -n '^Below: ' "$OUT" | cut -d: -f1)
+        [ -n "$n" ] || fail "$f: no end of the summary"
+        # The summary ends the line after "Below:"; the pager's first page holds 39 lines.
+        [ "$((n + 1))" -le 38 ] || fail "$f: the summary takes $((n + 1)) lines"
+        awk 'length > 100 { exit 1 }' "$OUT" || fail "$f: a line is wider than 100 columns"
+        head -n 11 "$OUT" | grep -cE '%  [a-z-]+$' | grep -qx 7 ||
+            fail "$f: the ranking is not in the first lines"
+    done
+}
+
+test_plain_take_output_is_the_score_output() {
+    local i
+    for ((i = 0; i < QUESTIONS; i++)); do
+        printf '%s\n' "${PERSON[i]}"
+    done >answers.txt
+    run cq take --plain --save F.json <answers.txt
+    expect_status 0
+    cp "$OUT" take.txt
+    run cq score F.json
+    expect_same_file take.txt "$OUT"
+}
+
+run_tests
