@@ -87,7 +87,8 @@ serve_stop() {
 shared_server() {
     SERVE_DIR=$(mktemp -d "${TMPDIR:-/tmp}/careerquiz-serve.XXXXXX")
     # shellcheck disable=SC2064 # the folder's name is fixed now
-    trap "kill -TERM \$SERVE_PID 2>/dev/null; rm -rf '$SERVE_DIR'" EXIT
+    # A server still running when the suite ends (a test stopped early) is stopped.
+    trap "[ -s '$SERVE_DIR/pid' ] && kill -TERM \$(cat '$SERVE_DIR/pid') 2>/dev/null; rm -rf '$SERVE_DIR'" EXIT
     serve_usable_quietly || return 0
     TESTDIR=$SERVE_DIR serve_start "$@" >"$SERVE_DIR/start.txt" 2>&1
     export URL SERVE_PID SERVE_DIR
