@@ -117,11 +117,10 @@ const char *line_reader_library(void)
 
 void line_reader_clear_history(line_reader *r)
 {
+    line_reader_set_completions(r, NULL, 0);
 #ifdef HAVE_READLINE
     if (r->use_readline)
         readline_backend_clear_history();
-#else
-    (void)r;
 #endif
 }
 

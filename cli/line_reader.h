@@ -49,7 +49,8 @@ void line_reader_set_completions(line_reader *reader, const char *const *words, 
 /* What answers are read with, for --version: "GNU readline 8.2" or "plain line reader". */
 const char *line_reader_library(void);
 
-/* Forgets the session history (the kiosk does this between people). */
+/* Forgets the session: its history and the completion words (the kiosk does this between
+ * people, so nothing of one person is offered to the next). */
 void line_reader_clear_history(line_reader *reader);
 
 #endif /* CQ_CLI_LINE_READER_H */

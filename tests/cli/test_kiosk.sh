@@ -149,6 +149,28 @@ test_the_report_dir_gets_each_result_under_its_code() {
     wait_exit
 }
 
+test_tab_after_an_abandoned_quiz_completes_nothing_and_keeps_the_kiosk() {
+    usable || return 0
+    kiosk
+    wait_for "Press Enter to start" || return
+    tm send-keys -t quiz Enter
+    wait_for "Question 1 of $QUESTIONS" || return
+    type_line q
+    back_at_welcome || return
+    # The quiz that offered its option texts to Tab is gone: Tab must complete nothing (it
+    # read the quiz's dead stack frame: garbage on screen, or a segfault to the shell).
+    tm send-keys -t quiz Tab Tab
+    sleep 0.3
+    tm send-keys -t quiz Tab Tab
+    sleep 0.5
+    [ ! -s exit ] || fail "Tab at the welcome screen ended the kiosk with $(cat exit)"
+    visible | grep -q "Press Enter to start" || fail "the welcome screen is gone after Tab"
+    tm send-keys -t quiz C-u
+    type_line goodbye
+    wait_exit
+    [ "$STATUS" -eq 0 ] || fail "the exit word ended the kiosk with $STATUS"
+}
+
 test_the_kiosk_needs_an_exit_word_and_a_sane_idle_time() {
     run cq kiosk --db k.db </dev/null
     expect_status 64

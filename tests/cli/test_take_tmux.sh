@@ -131,4 +131,27 @@ test_ctrl_d_quits_like_quit() {
     finish
 }
 
+test_tab_at_the_save_question_after_quitting_keeps_the_answers() {
+    usable || return 0
+    start
+    wait_for "Question 1 of $QUESTIONS" || return
+    type_line 4
+    wait_for "Question 2 of $QUESTIONS" || return
+    type_line q
+    wait_for "Save your answers so you can finish later?" || return
+    # The question's completion list died with the quiz: Tab must not read it.
+    tm send-keys -t quiz Tab Tab
+    sleep 0.3
+    tm send-keys -t quiz Tab
+    sleep 0.3
+    tm send-keys -t quiz C-u
+    type_line y
+    wait_exit
+    [ "$STATUS" -eq 75 ] || fail "quitting ended with $STATUS, not 75"
+    wait_for "careerquiz take --resume" || return
+    ls state/careerquiz/answers-*.json >/dev/null 2>&1 || fail "the answers were not saved"
+    jq -e '.answers == {"education": "masters"}' state/careerquiz/answers-*.json >/dev/null 2>&1 ||
+        fail "the saved answers are not the ones given"
+}
+
 run_tests
