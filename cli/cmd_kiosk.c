@@ -2,27 +2,25 @@
  * about one person left on the screen or in memory for the next. */
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "exitcode.h"
+#include "kiosk_code.h"
 #include "kiosk_report.h"
+#include "kiosk_terminal.h"
 #include "line_reader.h"
 #include "quiz.h"
 #include "report.h"
 #include "store.h"
 
-/* A person's result code: 8 characters without look-alikes (no 0/O, 1/I/L). */
-#define CODE_ALPHABET "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-#define CODE_LENGTH 8
-
 struct kiosk {
     struct cli_env *env;
     struct quiz quiz;
     store *results;
+    struct kiosk_terminal terminal;
     bool wipe;           /* the screen can be wiped (a terminal that takes escapes) */
     int idle_ms;
     const char *exit_word;
@@ -31,33 +29,11 @@ struct kiosk {
 /* How a kiosk round ended. */
 enum round_end { ROUND_NEXT, ROUND_EXIT, ROUND_FAILED };
 
-/* Clears the screen and the scroll-back, so the next person cannot scroll up to the last. */
+/* Resets the terminal and clears its scroll-back, so the next person meets a clean screen and
+ * cannot scroll up to the last one's. */
 static void wipe_screen(const struct kiosk *k)
 {
-    if (k->wipe)
-        fputs("\033[H\033[2J\033[3J", k->quiz.look.out);
-    else
-        fputc('\n', k->quiz.look.out);
-    fflush(k->quiz.look.out);
-}
-
-/* A random code such as "K7Q2-XM4P" for finding one's report later. */
-static void make_code(char *code)
-{
-    unsigned char bytes[CODE_LENGTH];
-    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-    ssize_t got = fd >= 0 ? read(fd, bytes, sizeof bytes) : -1;
-    if (fd >= 0)
-        close(fd);
-    for (int i = 0; got != (ssize_t)sizeof bytes && i < CODE_LENGTH; i++)
-        bytes[i] = (unsigned char)rand(); /* no /dev/urandom: a weaker code still works */
-    size_t n = strlen(CODE_ALPHABET), j = 0;
-    for (int i = 0; i < CODE_LENGTH; i++) {
-        if (i == CODE_LENGTH / 2)
-            code[j++] = '-';
-        code[j++] = CODE_ALPHABET[bytes[i] % n];
-    }
-    code[j] = '\0';
+    kiosk_terminal_wipe(k->quiz.look.out, k->wipe);
 }
 
 /* Reads one line with the kiosk's idle timeout; trims it into buf. */
@@ -122,18 +98,22 @@ static enum round_end show_result(struct kiosk *k)
     /* Committed before anything is shown: a crash after this loses nothing on screen. */
     bool stored = store_add(k->results, env->options->event, env->model, k->quiz.answers,
                             result) == CLI_EXIT_OK;
-    char code[CODE_LENGTH + 2];
-    make_code(code);
-    bool reported = false;
-    if (env->options->report_dir)
-        reported = kiosk_write_report(env, result, env->options->report_dir, code) == CLI_EXIT_OK;
+    char code[KIOSK_CODE_SIZE];
+    kiosk_code_make(code);
     wipe_screen(k);
     result_print_text(env, result);
     fflush(stdout);
+    /* The report is written after the wipe, so that an error writing it stays on the screen
+     * for the booth's staff to see. */
+    bool reported = false;
+    if (env->options->report_dir)
+        reported = kiosk_write_report(env, result, env->options->report_dir, code) == CLI_EXIT_OK;
     cq_result_free(result);
     FILE *out = k->quiz.look.out;
     fprintf(out, "\nYour code: %s%s\n", code,
             reported ? " (ask at the booth for a printed copy of your report)" : "");
+    if (env->options->report_dir && !reported)
+        fputs("Your report could not be written; please tell the people at the booth.\n", out);
     if (!stored)
         fputs("This result could not be stored; please tell the people at the booth.\n", out);
     char typed[256];
@@ -226,6 +206,7 @@ int cmd_kiosk(struct cli_env *env, int argc, char **argv)
         return cli_report(CQ_ERR_NOMEM, NULL);
     }
     quiz->look.readline = line_reader_is_readline(quiz->reader);
+    kiosk_terminal_take(&k.terminal);
 
     enum round_end round = ROUND_NEXT;
     while (round == ROUND_NEXT) {
@@ -234,6 +215,7 @@ int cmd_kiosk(struct cli_env *env, int argc, char **argv)
             round = one_person(&k);
     }
     wipe_screen(&k);
+    kiosk_terminal_release(&k.terminal);
     line_reader_close(quiz->reader);
     store_close(k.results);
     return round == ROUND_FAILED ? CLI_EXIT_IO : CLI_EXIT_OK;
