@@ -204,6 +204,14 @@ $(BUILD)/tests/test_%: $(BUILD)/obj/tests/unit/test_%.o $(UNIT_HELPER_OBJS) $(ST
 	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $< $(UNIT_HELPER_OBJS) $(STATIC_LIB) $(CMOCKA_LIBS) \
 		$(CJSON_LIBS) -lm $(LDLIBS)
 
+# Unit tests of CLI files link the files they test; their rules come before the pattern rule
+# above takes them.
+SAFE_TEXT_CLI := cli/safe_text.c cli/json_write.c cli/csv.c
+$(BUILD)/tests/test_safe_text: $(BUILD)/obj/tests/unit/test_safe_text.o \
+		$(SAFE_TEXT_CLI:%.c=$(BUILD)/obj/%.o) $(STATIC_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) -lm $(LDLIBS)
+
 # The fuzz targets see engine internals and the embedded data; replayed, they are tests.
 $(BUILD)/obj/fuzz/%.o: fuzz/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
@@ -212,7 +220,7 @@ $(BUILD)/obj/fuzz/%.o: fuzz/%.c $(FLAGS_STAMP)
 
 # The batch target also takes the two files that score and write one line of `batch`; it needs
 # its own rule, since the library must come after them on the command line.
-FUZZ_BATCH_CLI := cli/batch_line.c cli/batch_json.c
+FUZZ_BATCH_CLI := cli/batch_line.c cli/batch_json.c cli/json_write.c cli/safe_text.c
 $(BUILD)/tests/test_fuzz_batch: $(BUILD)/obj/fuzz/fuzz_batch.o $(BUILD)/obj/fuzz/fuzz_common.o \
 		$(BUILD)/obj/fuzz/replay.o $(FUZZ_BATCH_CLI:%.c=$(BUILD)/obj/%.o) \
 		$(BUILD)/obj/gen/embedded_data.o $(STATIC_LIB)

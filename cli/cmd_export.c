@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "csv.h"
 #include "exitcode.h"
+#include "json_write.h"
 #include "report.h"
 #include "store_read.h"
 
@@ -144,7 +145,9 @@ static int write_jsonl(store *s, const struct store_filter *filter)
     int rc = SQLITE_OK, code = store_prepare_filtered(s, jsonl_sql, filter, &rows);
 
     while (code == CLI_EXIT_OK && (rc = sqlite3_step(rows)) == SQLITE_ROW) {
-        fputs(text_of(rows, 0), stdout);
+        const char *json = text_of(rows, 0);
+
+        json_write_safe(stdout, json, strlen(json)); /* database values are outside input */
         putchar('\n');
         if (ferror(stdout))
             code = CLI_EXIT_IO;

@@ -12,6 +12,7 @@
 #include "line_reader.h"
 #include "quiz.h"
 #include "report.h"
+#include "safe_text.h"
 #include "store.h"
 
 /* A take run: the shared quiz plus where its answers go. */
@@ -83,9 +84,12 @@ static char *default_save_path(void)
 static void show_resume_hint(const struct take *take, const char *path)
 {
     size_t n = cq_answers_count(take->quiz.answers);
-    fprintf(take->quiz.look.out,
-            "Saved %zu answer%s to %s\nTo continue later: careerquiz take --resume %s\n", n,
-            n == 1 ? "" : "s", path, path);
+    FILE *out = take->quiz.look.out;
+    fprintf(out, "Saved %zu answer%s to ", n, n == 1 ? "" : "s");
+    safe_puts(path, out);
+    fputs("\nTo continue later: careerquiz take --resume ", out);
+    safe_puts(path, out);
+    fputc('\n', out);
 }
 
 /* Every change reaches the disk at once when there is a save file. */
@@ -200,9 +204,12 @@ static int finish(struct take *take)
     if (take->save_path) {
         if (take->save_failed && !save_answers(take, take->save_path))
             return CLI_EXIT_IO;
-        fprintf(take->quiz.look.out,
-                "\nYour answers are in %s (careerquiz score %s shows this again).\n",
-                take->save_path, take->save_path);
+        FILE *out = take->quiz.look.out;
+        fputs("\nYour answers are in ", out);
+        safe_puts(take->save_path, out);
+        fputs(" (careerquiz score ", out);
+        safe_puts(take->save_path, out);
+        fputs(" shows this again).\n", out);
     }
     return code;
 }

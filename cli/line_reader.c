@@ -1,5 +1,6 @@
 /* line_reader.c: picks a backend, handles signals, and is the plain (no readline) reader. */
 #include "line_reader_backends.h"
+#include "safe_text.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -206,9 +207,10 @@ line_status line_reader_read(line_reader *r, const char *prompt, int timeout_ms,
     fputs(prompt, r->out);
     fflush(r->out);
     line_status st = plain_read(r, timeout_ms, line);
-    if (st == LINE_OK && r->echo)
-        fprintf(r->out, "%s\n", *line);
-    else if (st != LINE_OK)
+    if (st == LINE_OK && r->echo) {
+        safe_puts(*line, r->out); /* what was typed, shown: never an escape sequence */
+        fputc('\n', r->out);
+    } else if (st != LINE_OK)
         fputc('\n', r->out);
     fflush(r->out);
     return st;

@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "exitcode.h"
+#include "json_write.h"
 #include "report.h"
 
 int cli_write_json(const struct cli_env *env, cq_status status, char *json, size_t size,
@@ -12,7 +13,7 @@ int cli_write_json(const struct cli_env *env, cq_status status, char *json, size
 {
     if (status != CQ_OK)
         return cli_report(status, err);
-    fwrite(json, 1, size, stdout);
+    json_write_safe(stdout, json, size); /* --data texts may hold C1 controls */
     cq_free(env->ctx, json);
     return CLI_EXIT_OK;
 }

@@ -1,6 +1,8 @@
 /* quiz_screen.c: renders the quiz's screens on stderr, fancy, simple or plain. */
 #include "quiz_screen.h"
 
+#include "safe_text.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,9 +43,11 @@ void quiz_look_init(struct quiz_look *look, bool no_color, bool plain)
 static void wrap(const struct quiz_look *look, const char *first, const char *rest,
                  const char *text)
 {
-    if (look->plain)
-        fprintf(look->out, "%s%s\n", first, text); /* a screen reader wraps for itself */
-    else
+    if (look->plain) { /* a screen reader wraps for itself */
+        safe_puts(first, look->out);
+        safe_puts(text, look->out);
+        fputc('\n', look->out);
+    } else
         term_wrap_width(look->out, look->columns, first, rest, text);
 }
 
@@ -90,8 +94,9 @@ static void show_option(const struct quiz_look *look, const cq_model *m, size_t 
     bool multi = cq_question_type_of(m, q) == CQ_MULTI;
     char first[64];
     if (look->plain) {
-        fprintf(look->out, "Option %zu of %zu: %s%s\n", o + 1, n, cq_option_text(m, q, o),
-                chosen ? " (your current answer)" : "");
+        fprintf(look->out, "Option %zu of %zu: ", o + 1, n);
+        safe_puts(cq_option_text(m, q, o), look->out);
+        fputs(chosen ? " (your current answer)\n" : "\n", look->out);
         return;
     }
     const char *mark = multi ? (chosen ? "[x]" : "[ ]") : (chosen ? "(*)" : "( )");
@@ -112,11 +117,11 @@ static void show_scale(const struct quiz_look *look, const cq_model *m, const cq
         fprintf(out, "Answer with a whole number from %d to %d.\n", min, max);
     for (size_t l = 0; l < cq_scale_label_count(m, q); l++) {
         if (look->plain)
-            fprintf(out, "On this scale %d means: %s.\n", cq_scale_label_value(m, q, l),
-                    cq_scale_label_text(m, q, l));
+            fprintf(out, "On this scale %d means: ", cq_scale_label_value(m, q, l));
         else
-            fprintf(out, "  %3d  %s\n", cq_scale_label_value(m, q, l),
-                    cq_scale_label_text(m, q, l));
+            fprintf(out, "  %3d  ", cq_scale_label_value(m, q, l));
+        safe_puts(cq_scale_label_text(m, q, l), out);
+        fputs(look->plain ? ".\n" : "\n", out);
     }
     if (cq_answers_has(a, q))
         fprintf(out, "%s%ld\n", look->plain ? "Your current answer is " : "  Your answer: ",
@@ -136,8 +141,9 @@ void quiz_show_question(const struct quiz_look *look, const cq_model *m, const c
     else
         fputc('\n', out);
     if (look->plain) {
-        fprintf(out, "Question %zu of %zu%s: %s\n", q + 1, n, optional ? ", optional" : "",
-                cq_question_text(m, q));
+        fprintf(out, "Question %zu of %zu%s: ", q + 1, n, optional ? ", optional" : "");
+        safe_puts(cq_question_text(m, q), out);
+        fputc('\n', out);
     } else {
         fprintf(out, "%sQuestion %zu of %zu%s  [", term_begin(&look->term, TERM_ACCENT), q + 1,
                 n, term_end(&look->term));
@@ -197,9 +203,15 @@ void quiz_show_help(const struct quiz_look *look, const cq_model *m, size_t q)
 void quiz_show_notice(const struct quiz_look *look, const char *text)
 {
     /* Messages from the engine and the parser are lowercase phrases; on the quiz screen
-     * they read as sentences. */
-    fprintf(look->out, "%s%c%s%s\n", term_begin(&look->term, TERM_WARN),
-            toupper((unsigned char)text[0]), text[0] ? text + 1 : "", term_end(&look->term));
+     * they read as sentences. They quote what the person typed: it goes through the
+     * sanitiser, so a typed (or pasted) escape sequence is shown, never obeyed. */
+    fputs(term_begin(&look->term, TERM_WARN), look->out);
+    if (islower((unsigned char)text[0])) {
+        fputc(toupper((unsigned char)text[0]), look->out);
+        text++;
+    }
+    safe_puts(text, look->out);
+    fprintf(look->out, "%s\n", term_end(&look->term));
 }
 
 const char *quiz_prompt(const struct quiz_look *look, const cq_model *m, const cq_answers *a,

@@ -6,6 +6,7 @@
 #include "exitcode.h"
 #include "explain_text.h"
 #include "report.h"
+#include "safe_text.h"
 
 #define BAR_CELLS 24
 
@@ -66,9 +67,9 @@ static void print_warnings(const struct cli_env *env, const cq_result *result)
 /* The recommended role's title, id and summary. */
 static void print_recommendation(const struct cli_env *env, const struct result_view *view)
 {
-    printf("\n%sRecommended path: %s%s (%s)\n", term_begin(&env->term, TERM_ACCENT),
-           cq_role_title(view->model, view->top), term_end(&env->term),
-           cq_role_id(view->model, view->top));
+    printf("\n%sRecommended path: ", term_begin(&env->term, TERM_ACCENT));
+    safe_puts(cq_role_title(view->model, view->top), stdout);
+    printf("%s (%s)\n", term_end(&env->term), cq_role_id(view->model, view->top));
     term_wrap(stdout, "  ", "  ", cq_role_summary(view->model, view->top));
 }
 

@@ -176,14 +176,7 @@ test_tab_after_an_abandoned_quiz_completes_nothing_and_keeps_the_kiosk() {
 # stty.before and, after the kiosk, stty.after; its exit status to exit. Everything the
 # kiosk writes to the terminal is logged in pane.log.
 booth() {
-    local i
-    if tm kill-server 2>/dev/null; then
-        for ((i = 0; i < 50; i++)); do
-            tm has-session 2>/dev/null || break
-            sleep 0.1
-        done
-        sleep 0.2
-    fi
+    tmux_stop_server
     rm -f exit stty.before stty.after pane.log
     tm new-session -d -s quiz -x 100 -y 40 \
         "cd '$TESTDIR' && env -i PATH='$PATH' HOME='$TESTDIR' TERM=xterm-256color PS1='booth\$ ' \
@@ -253,9 +246,9 @@ test_codes_differ_between_runs_without_getrandom_or_dev_urandom() {
     # An unseeded rand() gave every kiosk and every run the same codes, so each run's report
     # replaced the last one's.
     for run in 1 2; do
-        { printf '\n'; yes 1 | head -n "$QUESTIONS"; printf '\n'; } |
-            ASAN_OPTIONS=verify_asan_link_order=0 LD_PRELOAD="$shim" CQ_FAULT_RANDOM=ENOSYS \
-            run cq kiosk --db k.db --exit-word bye --report-dir reports
+        { printf '\n'; yes 1 | head -n "$QUESTIONS"; printf '\n'; } >typed.txt
+        ASAN_OPTIONS=verify_asan_link_order=0 LD_PRELOAD="$shim" CQ_FAULT_RANDOM=ENOSYS \
+            run cq kiosk --db k.db --exit-word bye --report-dir reports <typed.txt
         expect_status 0
     done
     [ "$(ls reports | wc -l)" = 2 ] || fail "two runs wrote $(ls reports | wc -l) report(s): $(ls reports)"
@@ -289,7 +282,8 @@ test_the_kiosk_needs_an_exit_word_and_a_sane_idle_time() {
 
 test_a_piped_kiosk_stores_each_finished_quiz_and_ends_with_its_input() {
     { printf '\n'; yes 1 | head -n "$QUESTIONS"; printf '\n\n'; yes 2 | head -n "$QUESTIONS";
-      printf '\n'; } | run cq kiosk --db k.db --exit-word bye
+      printf '\n'; } >typed.txt
+    run cq kiosk --db k.db --exit-word bye <typed.txt
     expect_status 0
     [ "$(stored)" = 2 ] || fail "the piped kiosk stored $(stored) results, not 2"
     expect_no_escape_in_output
