@@ -195,7 +195,7 @@ int cmd_batch(struct cli_env *env, int argc, char **argv)
     code = open_input(argv[0], &fd, &b.name);
     if (code != CLI_EXIT_OK)
         return code;
-    if (env->options->db_count > 0 && (code = store_open(env->options->db, &b.db)) != CLI_EXIT_OK) {
+    if (env->options->db_count > 0 && (code = store_open(env->options->db, NULL, &b.db)) != CLI_EXIT_OK) {
         if (fd != STDIN_FILENO)
             close(fd);
         return code;

@@ -189,7 +189,7 @@ int cmd_kiosk(struct cli_env *env, int argc, char **argv)
     k.env = env;
     k.exit_word = env->options->exit_word;
     k.idle_ms = env->options->idle * 1000;
-    code = store_open(env->options->db, &k.results);
+    code = store_open(env->options->db, NULL, &k.results);
     if (code != CLI_EXIT_OK)
         return code;
     struct quiz *quiz = &k.quiz;

@@ -175,7 +175,7 @@ static int load_resume(struct take *take, const char *path)
 static int store_result(struct take *take, const cq_result *result)
 {
     store *db = NULL;
-    int code = store_open(take->env->options->db, &db);
+    int code = store_open(take->env->options->db, NULL, &db);
     if (code == CLI_EXIT_OK)
         code = store_add(db, take->env->options->event, take->env->model, take->quiz.answers,
                          result);

@@ -37,3 +37,21 @@ expect_db_ok() {
     check=$(sql "$1" 'PRAGMA integrity_check' 2>&1)
     [ "$check" = ok ] || fail "integrity_check of $1: $check"
 }
+
+# as_nobody CMD...: runs CMD as the unprivileged user nobody (uid 65534) when the tests run as
+# root, who could otherwise write anywhere; returns 2 without running it when that cannot be
+# done. The test's folder is opened to others for it.
+as_nobody() {
+    if [ "$(id -u)" != 0 ]; then
+        "$@"
+        return
+    fi
+    command -v setpriv >/dev/null || return 2
+    chmod 755 "$TESTDIR"
+    setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+}
+
+# can_drop_to_nobody: whether as_nobody can run a test as a user who cannot write everywhere.
+can_drop_to_nobody() {
+    [ "$(id -u)" != 0 ] || command -v setpriv >/dev/null
+}
