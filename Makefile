@@ -212,11 +212,20 @@ $(BUILD)/tests/test_safe_text: $(BUILD)/obj/tests/unit/test_safe_text.o \
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) -lm $(LDLIBS)
 
+# The allocation-failure loop of the results store and the kiosk's input handling takes the CLI
+# (but its main), SQLite and readline, and wraps the allocation functions its files call.
+ALLOC_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
+$(BUILD)/tests/test_cli_alloc_failure: $(BUILD)/obj/tests/unit/test_cli_alloc_failure.o \
+		$(UNIT_HELPER_OBJS) $(filter-out %/main.o,$(CLI_OBJS)) $(STATIC_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(LDFLAGS) $(ALLOC_WRAP) -o $@ $^ $(CMOCKA_LIBS) $(CJSON_LIBS) \
+		$(READLINE_LIBS) $(SQLITE_LIBS) -lm $(LDLIBS)
+
 # The fuzz targets see engine internals and the embedded data; replayed, they are tests.
 $(BUILD)/obj/fuzz/%.o: fuzz/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) -Icli -DCQ_SOURCE_DIR='"$(CURDIR)"' $(CJSON_CFLAGS) $(BASE_CFLAGS) \
-		$(DEPFLAGS) -c -o $@ $<
+	$(CC) $(BASE_CPPFLAGS) -Icli -DCQ_SOURCE_DIR='"$(CURDIR)"' $(CJSON_CFLAGS) $(SQLITE_CFLAGS) \
+		$(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # The batch target also takes the two files that score and write one line of `batch`; it needs
 # its own rule, since the library must come after them on the command line.
@@ -226,6 +235,17 @@ $(BUILD)/tests/test_fuzz_batch: $(BUILD)/obj/fuzz/fuzz_batch.o $(BUILD)/obj/fuzz
 		$(BUILD)/obj/gen/embedded_data.o $(STATIC_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $^ $(CJSON_LIBS) -lm $(LDLIBS)
+
+# The kiosk and store targets run whole commands (cmd_kiosk, cmd_stats, cmd_export), so they
+# take the CLI but its main(), and SQLite; replayed, readline too (the CLI objects have it).
+FUZZ_CLI := $(filter-out cli/main.c,$(CLI_SRCS))
+FUZZ_CLI_TARGETS := kiosk store
+$(FUZZ_CLI_TARGETS:%=$(BUILD)/tests/test_fuzz_%): $(BUILD)/tests/test_fuzz_%: \
+		$(BUILD)/obj/fuzz/fuzz_%.o $(BUILD)/obj/fuzz/fuzz_common.o $(BUILD)/obj/fuzz/replay.o \
+		$(FUZZ_CLI:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded_data.o $(STATIC_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $^ $(CJSON_LIBS) $(READLINE_LIBS) $(SQLITE_LIBS) -lm \
+		$(LDLIBS)
 
 # Objects that pattern rules chain to would otherwise be deleted as intermediate files.
 .SECONDARY: $(FUZZ_SRCS:%.c=$(BUILD)/obj/%.o) $(FUZZ_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o)
@@ -300,6 +320,10 @@ $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/obj/fuzz/fuzz_%.o $(FUZZ_LIB_OBJS)
 $(FUZZ_BUILD)/fuzz_batch: $(FUZZ_BUILD)/obj/fuzz/fuzz_batch.o \
 		$(FUZZ_BATCH_CLI:%.c=$(FUZZ_BUILD)/obj/%.o) $(FUZZ_LIB_OBJS)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $^ $(CJSON_LIBS) -lm
+
+$(FUZZ_CLI_TARGETS:%=$(FUZZ_BUILD)/fuzz_%): $(FUZZ_BUILD)/fuzz_%: \
+		$(FUZZ_BUILD)/obj/fuzz/fuzz_%.o $(FUZZ_CLI:%.c=$(FUZZ_BUILD)/obj/%.o) $(FUZZ_LIB_OBJS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $^ $(CJSON_LIBS) $(SQLITE_LIBS) -lm
 
 # ---- embedded default data -------------------------------------------------------------------
 

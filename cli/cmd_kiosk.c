@@ -15,11 +15,15 @@
 #include "quiz.h"
 #include "report.h"
 #include "store.h"
+#include "store_pending.h"
+#include "store_wait_notice.h"
 
 struct kiosk {
     struct cli_env *env;
     struct quiz quiz;
     store *results;
+    struct store_wait_notice busy; /* what the screen says while the database is busy */
+    unsigned long kept;            /* results of this run kept in pending files */
     struct kiosk_terminal terminal;
     bool wipe;           /* the screen can be wiped (a terminal that takes escapes) */
     int idle_ms;
@@ -34,6 +38,14 @@ enum round_end { ROUND_NEXT, ROUND_EXIT, ROUND_FAILED };
 static void wipe_screen(const struct kiosk *k)
 {
     kiosk_terminal_wipe(k->quiz.look.out, k->wipe);
+}
+
+/* Reports that reading standard input failed (errno says why). */
+static void cli_read_error(void)
+{
+    char reason[128];
+
+    cli_error("cannot read input (%s): stdin", cli_strerror(errno, reason, sizeof reason));
 }
 
 /* Reads one line with the kiosk's idle timeout; trims it into buf. */
@@ -70,7 +82,8 @@ static enum round_end welcome(struct kiosk *k)
             return ROUND_NEXT;
         case LINE_INTERRUPT:
         case LINE_TIMEOUT:
-            continue; /* Ctrl-C never ends the kiosk */
+        case LINE_RESIZED: /* drawn again for the new width */
+            continue;      /* Ctrl-C never ends the kiosk */
         case LINE_EOF:
             if (line_reader_is_readline(k->quiz.reader))
                 continue; /* Ctrl-D at the booth: stay */
@@ -79,7 +92,7 @@ static enum round_end welcome(struct kiosk *k)
         case LINE_SIGNAL:
             return ROUND_EXIT;
         case LINE_ERROR:
-            cli_error("cannot read input (%s): stdin", strerror(errno));
+            cli_read_error();
             return ROUND_FAILED;
         }
     }
@@ -95,12 +108,26 @@ static enum round_end show_result(struct kiosk *k)
         cli_report(err.status, &err);
         return ROUND_NEXT;
     }
-    /* Committed before anything is shown: a crash after this loses nothing on screen. */
-    bool stored = store_add(k->results, env->options->event, env->model, k->quiz.answers,
-                            result) == CLI_EXIT_OK;
+    /* Committed before anything is shown: a crash after this loses nothing on screen. What
+     * cannot be committed (the database is locked past the wait, the disk is full) is kept in a
+     * pending file and stored later, by this kiosk or the next run. */
+    FILE *out = k->quiz.look.out;
+    wipe_screen(k);
+    fputs("Saving your result...\n", out);
+    fflush(out);
+    enum store_outcome outcome =
+        store_or_keep(k->results, CLI_EXIT_OK, env->options->db, env->options->event, env->model,
+                      k->quiz.answers, result, NULL);
+    if (outcome == STORE_STORED && k->kept > 0) {
+        store_pending_flush(k->results); /* the database works again: store what was kept */
+        k->kept = 0;
+    }
+    k->kept += outcome == STORE_KEPT;
     char code[KIOSK_CODE_SIZE];
     kiosk_code_make(code);
-    wipe_screen(k);
+    /* A problem storing stays on the screen above the results, for the booth's staff. */
+    if (outcome == STORE_STORED)
+        wipe_screen(k);
     result_print_text(env, result);
     fflush(stdout);
     /* The report is written after the wipe, so that an error writing it stays on the screen
@@ -109,22 +136,27 @@ static enum round_end show_result(struct kiosk *k)
     if (env->options->report_dir)
         reported = kiosk_write_report(env, result, env->options->report_dir, code) == CLI_EXIT_OK;
     cq_result_free(result);
-    FILE *out = k->quiz.look.out;
     fprintf(out, "\nYour code: %s%s\n", code,
             reported ? " (ask at the booth for a printed copy of your report)" : "");
     if (env->options->report_dir && !reported)
         fputs("Your report could not be written; please tell the people at the booth.\n", out);
-    if (!stored)
+    if (outcome == STORE_KEPT)
+        fputs("This result could not be stored yet; it is kept and will be stored later. Please "
+              "tell the people at the booth.\n",
+              out);
+    else if (outcome == STORE_LOST)
         fputs("This result could not be stored; please tell the people at the booth.\n", out);
     char typed[256];
-    line_status st =
-        read_line(k, "\nPress Enter for the next person. ", k->idle_ms, typed, sizeof typed);
+    line_status st;
+    do /* the results are 80 columns wide whatever the terminal: nothing to draw again */
+        st = read_line(k, "\nPress Enter for the next person. ", k->idle_ms, typed, sizeof typed);
+    while (st == LINE_RESIZED);
     if (st == LINE_SIGNAL)
         return ROUND_EXIT;
     if (st == LINE_EOF && !line_reader_is_readline(k->quiz.reader))
         return ROUND_EXIT;
     if (st == LINE_ERROR) {
-        cli_error("cannot read input (%s): stdin", strerror(errno));
+        cli_read_error();
         return ROUND_FAILED;
     }
     return ROUND_NEXT;
@@ -153,7 +185,7 @@ static enum round_end one_person(struct kiosk *k)
         next = ROUND_EXIT;
         break;
     case QUIZ_END_READ_FAILED:
-        cli_error("cannot read input (%s): stdin", strerror(errno));
+        cli_read_error();
         next = ROUND_FAILED;
         break;
     }
@@ -189,7 +221,11 @@ int cmd_kiosk(struct cli_env *env, int argc, char **argv)
     k.env = env;
     k.exit_word = env->options->exit_word;
     k.idle_ms = env->options->idle * 1000;
-    code = store_open(env->options->db, NULL, &k.results);
+    k.busy = (struct store_wait_notice){
+        stderr, "The results database is busy: another program is writing to it. Waiting...",
+        line_reader_stop_requested, false};
+    struct store_wait wait = store_wait_notice(&k.busy);
+    code = store_open(env->options->db, &wait, &k.results);
     if (code != CLI_EXIT_OK)
         return code;
     struct quiz *quiz = &k.quiz;

@@ -62,8 +62,7 @@ static void warn_unanswered(const struct cli_env *env, const cq_answers *answers
 
     ids[0] = '\0';
     for (q = 0; q < n; q++) {
-        if (cq_question_required(env->model, q) && !cq_answers_has(answers, q) &&
-            used < sizeof ids)
+        if (cq_question_required(env->model, q) && !cq_answers_has(answers, q) && used < sizeof ids)
             used += (size_t)snprintf(ids + used, sizeof ids - used, "%s%s", missing++ ? ", " : "",
                                      cq_question_id(env->model, q));
     }

@@ -9,8 +9,8 @@
 #include <termios.h>
 
 struct kiosk_terminal {
-    int fd;            /* the terminal (standard input), or -1 when it is not one */
-    bool tty_saved;    /* tty holds the settings to put back */
+    int fd;         /* the terminal (standard input), or -1 when it is not one */
+    bool tty_saved; /* tty holds the settings to put back */
     struct termios tty;
     struct sigaction old_tstp, old_quit;
 };

@@ -93,6 +93,7 @@ void line_reader_close(line_reader *r)
     sigaction(SIGHUP, &r->old_hup, NULL);
     sigaction(SIGWINCH, &r->old_winch, NULL);
     free(r->buffer);
+    free(r->kept_text);
     free(r);
 }
 
@@ -107,6 +108,11 @@ void line_reader_set_completions(line_reader *r, const char *const *words, size_
     r->word_count = words ? count : 0;
 }
 
+bool line_reader_stop_requested(void)
+{
+    return line_reader_got_stop != 0;
+}
+
 const char *line_reader_library(void)
 {
 #ifdef HAVE_READLINE
@@ -119,6 +125,8 @@ const char *line_reader_library(void)
 void line_reader_clear_history(line_reader *r)
 {
     line_reader_set_completions(r, NULL, 0);
+    free(r->kept_text); /* nothing half typed carries over either */
+    r->kept_text = NULL;
 #ifdef HAVE_READLINE
     if (r->use_readline)
         readline_backend_clear_history();
@@ -127,11 +135,14 @@ void line_reader_clear_history(line_reader *r)
 
 /* ---- the plain backend -------------------------------------------------------------------- */
 
-/* Takes the first line out of the buffer (without its newline) when there is one. */
-static char *take_line(line_reader *r, bool at_eof)
+/* Takes the first line out of the buffer (without its newline) when there is one. Returns
+ * NULL when there is none yet, and also, with *failed set, when memory ran out (the line stays
+ * in the buffer). */
+static char *take_line(line_reader *r, bool at_eof, bool *failed)
 {
     char *nl = r->length ? memchr(r->buffer, '\n', r->length) : NULL;
     size_t n;
+    *failed = false;
     if (nl)
         n = (size_t)(nl - r->buffer);
     else if (at_eof && r->length)
@@ -139,8 +150,10 @@ static char *take_line(line_reader *r, bool at_eof)
     else
         return NULL;
     char *line = malloc(n + 1);
-    if (!line)
+    if (!line) {
+        *failed = true;
         return NULL;
+    }
     memcpy(line, r->buffer, n);
     line[n] = '\0';
     if (n && line[n - 1] == '\r')
@@ -154,9 +167,14 @@ static char *take_line(line_reader *r, bool at_eof)
 static line_status plain_read(line_reader *r, int timeout_ms, char **line)
 {
     long long start = line_reader_now_ms();
+    bool failed;
     for (;;) {
-        if ((*line = take_line(r, r->eof)) != NULL)
+        if ((*line = take_line(r, r->eof, &failed)) != NULL)
             return LINE_OK;
+        if (failed) {
+            errno = ENOMEM; /* never mistaken for the end of the input */
+            return LINE_ERROR;
+        }
         if (r->eof)
             return LINE_EOF;
         if (line_reader_got_stop)
@@ -178,8 +196,10 @@ static line_status plain_read(line_reader *r, int timeout_ms, char **line)
         if (r->capacity - r->length < 4096) {
             size_t bigger = r->capacity ? r->capacity * 2 : 8192;
             char *grown = realloc(r->buffer, bigger);
-            if (!grown)
+            if (!grown) {
+                errno = ENOMEM;
                 return LINE_ERROR;
+            }
             r->buffer = grown;
             r->capacity = bigger;
         }

@@ -12,6 +12,9 @@ typedef enum line_status {
     LINE_INTERRUPT, /* Ctrl-C: the half-typed line was thrown away */
     LINE_TIMEOUT,   /* nothing was typed for the given time */
     LINE_SIGNAL,    /* SIGTERM or SIGHUP arrived: the caller should save and leave */
+    LINE_RESIZED,   /* the terminal changed size (readline only): redraw what the screen
+                     * shows for the new width and read again; the half-typed line is kept
+                     * and comes back with the next read */
     LINE_ERROR      /* reading failed (errno is set) */
 } line_status;
 
@@ -45,6 +48,10 @@ line_status line_reader_read(line_reader *reader, const char *prompt, int timeou
  * strings are borrowed until the next call; NULL/0 turns completion off.
  */
 void line_reader_set_completions(line_reader *reader, const char *const *words, size_t count);
+
+/* Whether SIGTERM or SIGHUP arrived while a reader is open (the next read returns LINE_SIGNAL):
+ * for waits outside a read, such as the kiosk's for a busy database. */
+bool line_reader_stop_requested(void);
 
 /* What answers are read with, for --version: "GNU readline 8.2" or "plain line reader". */
 const char *line_reader_library(void);

@@ -17,6 +17,10 @@ struct line_reader {
     bool eof;
     const char *const *words;
     size_t word_count;
+    /* readline backend: the line half typed when a resize cut the read short, and where its
+     * cursor was; put back by the next read. */
+    char *kept_text;
+    int kept_point;
     struct sigaction old_int, old_term, old_hup, old_winch, old_tstp;
 };
 

@@ -112,6 +112,17 @@ static void abandon_line(line_reader *r)
     fflush(r->out);
 }
 
+/* Puts a half-typed line back into readline, with its cursor, and shows it. */
+static void restore_line(char *typed, int point)
+{
+    if (!typed)
+        return;
+    rl_replace_line(typed, 0);
+    rl_point = point <= rl_end ? point : rl_end;
+    rl_redisplay();
+    free(typed);
+}
+
 /*
  * Ctrl-Z: restores the terminal, stops the process the default way, and after `fg` puts the
  * prompt and the half-typed line back as they were.
@@ -131,12 +142,21 @@ static void suspend(const char *prompt)
     raise(SIGTSTP); /* stops here until SIGCONT */
     sigaction(SIGTSTP, &ours, NULL);
     rl_callback_handler_install(prompt, on_line);
-    if (typed) {
-        rl_replace_line(typed, 0);
-        rl_point = point <= rl_end ? point : rl_end;
-        rl_redisplay();
-        free(typed);
-    }
+    restore_line(typed, point);
+}
+
+/* A resize: readline learns the new width, and the read ends with the half-typed line kept in
+ * the reader, so that the caller can redraw the screen for the new width first. */
+static void keep_line_for_resize(line_reader *r)
+{
+    rl_resize_terminal();
+    free(r->kept_text);
+    r->kept_text = strdup(rl_line_buffer ? rl_line_buffer : "");
+    r->kept_point = rl_point;
+    rl_replace_line("", 0);
+    rl_callback_handler_remove();
+    fputc('\n', r->out);
+    fflush(r->out);
 }
 
 line_status readline_backend_read(line_reader *r, const char *prompt, int timeout_ms, char **line)
@@ -145,7 +165,10 @@ line_status readline_backend_read(line_reader *r, const char *prompt, int timeou
     active = r;
     line_done = false;
     done_line = NULL;
+    line_reader_got_winch = 0; /* the caller drew for the size there is now */
     rl_callback_handler_install(prompt, on_line);
+    restore_line(r->kept_text, r->kept_point);
+    r->kept_text = NULL;
     while (!line_done) {
         if (line_reader_got_stop) {
             abandon_line(r);
@@ -162,7 +185,8 @@ line_status readline_backend_read(line_reader *r, const char *prompt, int timeou
         }
         if (line_reader_got_winch) {
             line_reader_got_winch = 0;
-            rl_resize_terminal();
+            keep_line_for_resize(r);
+            return LINE_RESIZED;
         }
         struct pollfd pfd = {STDIN_FILENO, POLLIN, 0};
         int ready = poll(&pfd, 1, line_reader_remaining(timeout_ms, start));

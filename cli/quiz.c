@@ -68,6 +68,7 @@ static bool ask(struct quiz *quiz, size_t q, size_t *next, enum quiz_end *end)
     const cq_model *m = quiz->model;
     char prompt[64];
     offer_completions(quiz, q);
+    quiz_look_resize(&quiz->look);
     quiz_show_question(&quiz->look, m, quiz->answers, q, quiz->first_screen);
     quiz->first_screen = false;
     for (;;) {
@@ -77,6 +78,13 @@ static bool ask(struct quiz *quiz, size_t q, size_t *next, enum quiz_end *end)
             quiz->idle_ms, &line);
         if (st == LINE_INTERRUPT && !quiz->interrupt_quits) {
             quiz_show_notice(&quiz->look, "Cleared. Type your answer, or q to quit.");
+            continue;
+        }
+        if (st == LINE_RESIZED) {
+            /* Wrapped for the old width, the question would break wherever the terminal
+             * cuts it: wrap it again for the new one. What was typed comes back. */
+            quiz_look_resize(&quiz->look);
+            quiz_show_question(&quiz->look, m, quiz->answers, q, false);
             continue;
         }
         if (st != LINE_OK) {

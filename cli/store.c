@@ -9,6 +9,8 @@
 #include "exitcode.h"
 #include "report.h"
 #include "store_internal.h"
+#include "store_pending.h"
+#include "xdg_dir.h"
 
 int store_fail(store *s, int rc, const char *what)
 {
@@ -32,36 +34,15 @@ int store_fail(store *s, int rc, const char *what)
     }
 }
 
-/*
- * The default database file, malloc'd: $XDG_DATA_HOME/careerquiz/results.db, or
- * $HOME/.local/share/careerquiz/results.db when XDG_DATA_HOME is unset or relative (the XDG
- * spec says to ignore a relative one). NULL after reporting when neither is usable.
- */
-static char *default_path(void)
+char *store_default_path(void)
 {
-    const char *xdg = getenv("XDG_DATA_HOME");
-    const char *home = getenv("HOME");
-    const char *base, *middle;
-    char *path;
-    size_t size;
+    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    char *path = xdg_path("XDG_DATA_HOME", ".local/share", STORE_DEFAULT_NAME);
 
-    if (xdg && xdg[0] == '/') {
-        base = xdg;
-        middle = "";
-    } else if (home && home[0] != '\0') {
-        base = home;
-        middle = "/.local/share";
-    } else {
-        cli_error("no place for the results database (set HOME or XDG_DATA_HOME, or use --db)");
-        return NULL;
-    }
-    size = strlen(base) + strlen(middle) + sizeof "/careerquiz/" STORE_DEFAULT_NAME;
-    path = malloc(size);
-    if (!path) {
+    if (!path && ((xdg && xdg[0] == '/') || (home && home[0])))
         cli_error("out of memory");
-        return NULL;
-    }
-    snprintf(path, size, "%s%s/careerquiz/%s", base, middle, STORE_DEFAULT_NAME);
+    else if (!path)
+        cli_error("no place for the results database (set HOME or XDG_DATA_HOME, or use --db)");
     return path;
 }
 
@@ -149,7 +130,7 @@ static int on_busy(void *arg, int count)
 
     if (count == 0)
         s->busy_since_ms = now_ms();
-    waited = (long)(now_ms() - s->busy_since_ms);
+    waited = count == 0 ? 0 : (long)(now_ms() - s->busy_since_ms);
     if (waited >= STORE_BUSY_TIMEOUT_MS)
         return 0;
     if (s->wait.still_waiting && !s->wait.still_waiting(s->wait.ctx, waited))
@@ -199,8 +180,7 @@ static int open_reader(store *s)
         sqlite3_busy_handler(s->db, on_busy, s); /* a checkpoint can hold readers a moment */
         code = store_schema_check(s, false, &rc);
     }
-    if (code == CLI_EXIT_OK &&
-        ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY) &&
+    if (code == CLI_EXIT_OK && ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY) &&
         (uri = immutable_uri(s->path)) != NULL) {
         sqlite3_close_v2(s->db);
         s->db = NULL;
@@ -238,9 +218,11 @@ static int open_writer(store *s)
         return store_fail(s, rc, "cannot open results database");
     if ((code = store_schema_check(s, true, &rc)) != CLI_EXIT_OK ||
         (code = pragma(s, "PRAGMA journal_mode=WAL", "wal")) != CLI_EXIT_OK ||
-        (code = pragma(s, "PRAGMA synchronous=FULL", NULL)) != CLI_EXIT_OK)
+        (code = pragma(s, "PRAGMA synchronous=FULL", NULL)) != CLI_EXIT_OK ||
+        (code = pragma(s, "PRAGMA foreign_keys=ON", NULL)) != CLI_EXIT_OK)
         return code;
-    return pragma(s, "PRAGMA foreign_keys=ON", NULL);
+    store_pending_flush(s); /* results earlier runs could not store: now they can */
+    return CLI_EXIT_OK;
 }
 
 /* The work of store_open and store_open_existing. */
@@ -257,15 +239,14 @@ static int open_store(const char *path, bool create, const struct store_wait *wa
     }
     if (wait)
         s->wait = *wait;
-    s->path = path ? strdup(path) : default_path();
+    s->path = path ? strdup(path) : store_default_path();
     if (!s->path) {
         free(s);
         if (path)
             cli_error("out of memory");
         return path ? CLI_EXIT_SOFTWARE : CLI_EXIT_CANTCREAT;
     }
-    if (!create &&
-        (errnum = stat(s->path, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0)) {
+    if (!create && (errnum = stat(s->path, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0)) {
         /* Reading must not create an empty database where a mistyped name points. */
         cli_error("cannot open results database (%s): %s",
                   cli_strerror(errnum, reason, sizeof reason), s->path);

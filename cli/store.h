@@ -15,6 +15,8 @@
 #define STORE_BUSY_TIMEOUT_MS 30000
 /* How often a waiting writer looks again, and asks its caller whether to go on waiting. */
 #define STORE_BUSY_STEP_MS 50
+/* A writer that waits longer than this tells the person why nothing happens. */
+#define STORE_BUSY_NOTICE_MS 500
 
 /* The database's name inside $XDG_DATA_HOME/careerquiz (or ~/.local/share/careerquiz). */
 #define STORE_DEFAULT_NAME "results.db"
@@ -70,6 +72,13 @@ int store_add(store *s, const char *event, const cq_model *model, const cq_answe
  */
 int store_begin(store *s);
 int store_commit(store *s);
+
+/*
+ * The default database file, malloc'd: $XDG_DATA_HOME/careerquiz/results.db, or
+ * $HOME/.local/share/careerquiz/results.db when XDG_DATA_HOME is unset or relative (the XDG
+ * spec says to ignore a relative one). NULL after reporting when neither is usable.
+ */
+char *store_default_path(void);
 
 /* Closes the database (rolling back an open transaction). Accepts NULL. */
 void store_close(store *s);

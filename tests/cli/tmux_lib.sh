@@ -44,12 +44,12 @@ tmux_stop_server() {
     fi
 }
 
-# tmux_start COMMAND ARGS...: runs `careerquiz COMMAND ARGS` in a 100x40 terminal; its exit
-# status lands in $TESTDIR/exit when it ends.
+# tmux_start COMMAND ARGS...: runs `careerquiz COMMAND ARGS` in a 100x40 terminal
+# ($COLUMNS_WIDE columns when set); its exit status lands in $TESTDIR/exit when it ends.
 tmux_start() {
     tmux_stop_server
     rm -f "$TESTDIR/exit"
-    tm new-session -d -s quiz -x 100 -y 40 \
+    tm new-session -d -s quiz -x "${COLUMNS_WIDE:-100}" -y 40 \
         "cd '$TESTDIR' && env TERM=xterm-256color XDG_STATE_HOME='$TESTDIR/state' \
          XDG_DATA_HOME='$TESTDIR/data' $CQ_WRAPPER '$CAREERQUIZ' $*; \
          echo \$? >'$TESTDIR/exit'; sleep 600"

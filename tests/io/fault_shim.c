@@ -33,9 +33,9 @@ static int fault(const char *variable)
     static const struct {
         const char *name;
         int code;
-    } codes[] = {{"ENOSPC", ENOSPC}, {"EIO", EIO},     {"EDQUOT", EDQUOT}, {"EROFS", EROFS},
-                 {"EACCES", EACCES}, {"EPERM", EPERM}, {"EXDEV", EXDEV},
-                 {"ENOSYS", ENOSYS}, {"ENOENT", ENOENT}};
+    } codes[] = {{"ENOSPC", ENOSPC}, {"EIO", EIO},       {"EDQUOT", EDQUOT},
+                 {"EROFS", EROFS},   {"EACCES", EACCES}, {"EPERM", EPERM},
+                 {"EXDEV", EXDEV},   {"ENOSYS", ENOSYS}, {"ENOENT", ENOENT}};
     const char *value = getenv(variable);
     for (size_t i = 0; value && i < sizeof codes / sizeof *codes; i++)
         if (strcmp(value, codes[i].name) == 0)

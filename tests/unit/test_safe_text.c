@@ -36,8 +36,9 @@ static void expect_shown(const char *text, unsigned flags, const char *want)
 static void printable_text_of_any_script_passes_unchanged(void **state)
 {
     (void)state;
-    const char *texts[] = {"plain ASCII ~!@#$%^&*()", "caf\xc3\xa9", "\xe2\x96\x88 bar",
-                           "\xe4\xb8\xad\xe6\x96\x87", "\xf0\x9f\x99\x82", "nbsp\xc2\xa0here",
+    const char *texts[] = {"plain ASCII ~!@#$%^&*()",    "caf\xc3\xa9",
+                           "\xe2\x96\x88 bar",           "\xe4\xb8\xad\xe6\x96\x87",
+                           "\xf0\x9f\x99\x82",           "nbsp\xc2\xa0here",
                            "rtl mark \xe2\x80\x8f kept", ""};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
         expect_shown(texts[i], 0, texts[i]);
@@ -65,23 +66,29 @@ static void newlines_and_tabs_pass_only_when_asked(void **state)
 static void c1_controls_and_bidi_overrides_are_shown_as_code_points(void **state)
 {
     (void)state;
-    expect_shown("csi\xc2\x9b" "31m", 0, "csi\\u009b31m");
+    expect_shown("csi\xc2\x9b"
+                 "31m",
+                 0, "csi\\u009b31m");
     expect_shown("\xc2\x80\xc2\x9f", 0, "\\u0080\\u009f");
-    expect_shown("\xe2\x80\xae" "evil", 0, "\\u202eevil");
+    expect_shown("\xe2\x80\xae"
+                 "evil",
+                 0, "\\u202eevil");
     expect_shown("\xe2\x81\xa6x\xe2\x81\xa9", 0, "\\u2066x\\u2069");
 }
 
 static void bytes_that_are_not_utf8_are_shown_one_by_one(void **state)
 {
     (void)state;
-    expect_shown("lone\x9b" "csi", 0, "lone\\x9bcsi");
+    expect_shown("lone\x9b"
+                 "csi",
+                 0, "lone\\x9bcsi");
     expect_shown("\xff\xfe", 0, "\\xff\\xfe");
-    expect_shown("\xc0\x80", 0, "\\xc0\\x80");                 /* overlong NUL */
-    expect_shown("\xe0\x80\xaf", 0, "\\xe0\\x80\\xaf");         /* overlong / */
-    expect_shown("\xed\xa0\x80", 0, "\\xed\\xa0\\x80");         /* a surrogate */
+    expect_shown("\xc0\x80", 0, "\\xc0\\x80");                   /* overlong NUL */
+    expect_shown("\xe0\x80\xaf", 0, "\\xe0\\x80\\xaf");          /* overlong / */
+    expect_shown("\xed\xa0\x80", 0, "\\xed\\xa0\\x80");          /* a surrogate */
     expect_shown("\xf4\x90\x80\x80", 0, "\\xf4\\x90\\x80\\x80"); /* above U+10FFFF */
-    expect_shown("cut\xe2\x82", 0, "cut\\xe2\\x82");            /* truncated at the end */
-    char *got = shown_n("a\0b", 3, 0);                          /* a NUL inside a length */
+    expect_shown("cut\xe2\x82", 0, "cut\\xe2\\x82");             /* truncated at the end */
+    char *got = shown_n("a\0b", 3, 0);                           /* a NUL inside a length */
     assert_memory_equal(got, "a\\x00b", 7);
     free(got);
 }
