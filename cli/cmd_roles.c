@@ -1,10 +1,12 @@
 /* cmd_roles.c: the roles and role commands: the list of roles and one role's whole profile. */
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "exitcode.h"
 #include "report.h"
+#include "result_view.h"
 #include "safe_text.h"
 
 /* Section headings of the profile lists, in cq_role_list order. */
@@ -46,37 +48,48 @@ static void print_outlook(const struct cli_env *env, size_t role)
     size_t n = cq_role_figure_count(env->model, role);
     size_t i;
     cq_figure figure;
-    char line[CQ_MAX_TEXT_BYTES * 4 + 16];
+    char line[CQ_MAX_TEXT_BYTES * 5 + 16];
 
     term_wrap(stdout, "  ", "  ", cq_role_outlook(env->model, role));
     for (i = 0; i < n; i++) {
         if (!cq_role_figure(env->model, role, i, &figure))
             continue;
-        snprintf(line, sizeof line, "%s \xe2\x80\x94 %s (%s%s%s)", figure.value, figure.measure,
-                 figure.source, figure.period[0] ? ", " : "", figure.period);
+        snprintf(line, sizeof line, "%s \xe2\x80\x94 %s (%s%s%s)%s%s", figure.value, figure.measure,
+                 figure.source, figure.period[0] ? ", " : "", figure.period,
+                 figure.note[0] ? "; " : "", figure.note);
         term_wrap(stdout, "  - ", "    ", line);
     }
 }
 
-/* Writes the getting-started tips, each with the article it comes from. */
-static void print_tips(const struct cli_env *env, size_t role)
+/* Writes the getting-started tips, each with the articles it comes from and the other roles
+ * that get the same advice. */
+static int print_tips(const struct cli_env *env, size_t role)
 {
     size_t n = cq_role_tip_count(env->model, role);
     size_t i;
-    char line[CQ_MAX_TEXT_BYTES + 16];
+    char *origin, *line;
 
     for (i = 0; i < n; i++) {
         term_wrap(stdout, "  - ", "    ", cq_tip_text(env->model, role, i));
-        snprintf(line, sizeof line, "(from: %s)", cq_tip_source(env->model, role, i));
+        origin = view_tip_origin(env->model, role, i);
+        line = origin ? malloc(strlen(origin) + 3) : NULL;
+        if (line)
+            sprintf(line, "(%s)", origin);
+        free(origin);
+        if (!line)
+            return cli_report(CQ_ERR_NOMEM, NULL);
         fputs(term_begin(&env->term, TERM_DIM), stdout);
         term_wrap(stdout, "    ", "    ", line);
         fputs(term_end(&env->term), stdout);
+        free(line);
     }
+    return CLI_EXIT_OK;
 }
 
 /* Text view of one role's whole profile. */
-static void print_role(const struct cli_env *env, size_t role)
+static int print_role(const struct cli_env *env, size_t role)
 {
+    int code;
     const cq_model *model = env->model;
     int list;
 
@@ -97,9 +110,12 @@ static void print_role(const struct cli_env *env, size_t role)
     print_heading(env, "Outlook");
     print_outlook(env, role);
     print_heading(env, "Getting started");
-    print_tips(env, role);
+    code = print_tips(env, role);
+    if (code != CLI_EXIT_OK)
+        return code;
     print_heading(env, list_headings[CQ_LIST_SOURCES]);
     print_list(env, role, CQ_LIST_SOURCES);
+    return CLI_EXIT_OK;
 }
 
 /* roles: every role's id, title and summary, or cq_roles_to_json. */
@@ -166,6 +182,5 @@ int cmd_role(struct cli_env *env, int argc, char **argv)
         status = cq_role_to_json(env->model, role, &json, &size, &err);
         return cli_write_json(env, status, json, size, &err);
     }
-    print_role(env, role);
-    return CLI_EXIT_OK;
+    return print_role(env, role);
 }

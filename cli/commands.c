@@ -46,10 +46,10 @@ static const struct cli_command commands[] = {
      1, 1, true, cmd_score},
     {"take", "", "take the quiz in the terminal",
      "Asks the questions one at a time and ends with the same results as score. Answer with\n"
-     "a number, the start of an option's text, a list such as 1,3 for pick-all-that-apply\n"
-     "questions, or a number on a scale. Commands at any question: back (b), skip (s, for\n"
-     "optional questions), help (?), quit (q). Running careerquiz with no command at a\n"
-     "terminal does the same.\n"
+     "a number, the start of an option's text, a list such as 1,3, 1 3 or python sql for\n"
+     "pick-all-that-apply questions, or a number on a scale. Commands at any question: back\n"
+     "(b), skip (s, for optional questions), help (?), quit (q). Running careerquiz with no\n"
+     "command at a terminal does the same.\n"
      "\n"
      "  --save FILE    keep the answers in FILE (after every answer, atomically); score it\n"
      "                 later with careerquiz score FILE\n"
@@ -63,8 +63,8 @@ static const struct cli_command commands[] = {
     {"compare", "ROLE ROLE", "compare two roles side by side",
      "Shows two roles dimension by dimension (responsibilities, skills, education, tools,\n"
      "industries, outlook and tips): each role's items and what the two have in common.\n"
-     "In common means a phrase both profiles use (after ignoring case, plurals and words\n"
-     "such as \"and\" or \"the\"), a figure both outlooks quote, or a tip both roles get.\n"
+     "In common means a name both profiles give their items (\"Python\", \"healthcare\"), a\n"
+     "figure both outlooks quote that measures the same thing, or advice both roles get.\n"
      "With --json, prints {\"roles\", \"titles\", \"rows\"}; --format markdown or html\n"
      "prints a report with a table. Unknown or equal roles are a usage error (exit 64).\n",
      2, 2, true, cmd_compare},

@@ -124,19 +124,24 @@ static bool find_option(const cq_model *m, size_t q, const char *item, quiz_inpu
     return false;
 }
 
+/* True when the whole of text names exactly one option of q (its number, id or the start of
+ * its text). */
+static bool names_one_option(const cq_model *m, size_t q, const char *text)
+{
+    quiz_input scratch; /* find_option's message is not wanted here */
+    size_t option;
+    return find_option(m, q, text, &scratch, &option);
+}
+
 static void parse_choices(const cq_model *m, size_t q, char *text, quiz_input *out)
 {
     bool multi = cq_question_type_of(m, q) == CQ_MULTI;
-    /* Items are separated by commas; without commas, "1 3 5" is a list of numbers, while
-     * "apache spark" is one option's text. */
-    bool spaces_split = false;
-    if (multi && !strchr(text, ',')) {
-        spaces_split = true;
-        for (const char *p = text; *p; p++)
-            if (!isdigit((unsigned char)*p) && !isspace((unsigned char)*p))
-                spaces_split = false;
-    }
-    const char *separators = spaces_split ? " \t" : ",";
+    /* Items are separated by commas. Without commas, a pick-all answer may also be numbers or
+     * words separated by spaces ("1 3 5", "git docker jenkins"), unless the whole text names
+     * one option ("apache spark", "power bi"). */
+    const char *separators = ",";
+    if (multi && !strchr(text, ',') && strpbrk(text, " \t") && !names_one_option(m, q, text))
+        separators = " \t";
     out->count = 0;
     char *save = NULL;
     for (char *item = strtok_r(text, separators, &save); item;

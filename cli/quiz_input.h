@@ -26,7 +26,8 @@ typedef struct quiz_input {
 
 /*
  * Reads `line` as an answer to question q of model: a number, an unambiguous start of an
- * option's text (or its id), for multi-choice a list ("1,3,5", "1 3 5", "python, sql"), for
+ * option's text (or its id), for multi-choice a list ("1,3,5", "1 3 5", "python, sql",
+ * "git docker": words without commas are a list unless together they name one option), for
  * a scale its integer or the start of a label. `has_answer` makes an empty line mean "keep".
  * Commands win over option texts: type more letters to pick an option starting with "b".
  */

@@ -210,8 +210,8 @@ void quiz_show_question(const struct quiz_look *look, const cq_model *m, const c
         for (size_t o = 0; o < cq_question_option_count(m, q); o++)
             show_option(look, m, q, o, cq_answers_selected(a, q, o));
         if (cq_question_type_of(m, q) == CQ_MULTI)
-            wrap(look, look->plain ? "" : "  ", "  ",
-                 "Pick all that apply: type numbers such as 1,3 or 1 3.");
+            wrap(look, look->plain ? "" : "  ", look->plain ? "" : "  ",
+                 "Pick all that apply: numbers or words, separated by spaces or commas.");
     }
     char keys[128];
     snprintf(keys, sizeof keys, "%s%s",
@@ -230,8 +230,9 @@ void quiz_show_help(const struct quiz_look *look, const cq_model *m, size_t q)
               "of its labels.";
         break;
     case CQ_MULTI:
-        how = "This question takes several answers: type their numbers separated by commas or "
-              "spaces (1,3,5 or 1 3 5), or the starts of their texts separated by commas.";
+        how = "This question takes several answers: type their numbers, or the starts of their "
+              "texts, separated by spaces or commas: 1 3 5, or 1,3,5, or the first word of each. "
+              "When you type texts of several words, put commas between them.";
         break;
     default:
         how = "This question takes one answer: type its number, or enough of its text to tell it "

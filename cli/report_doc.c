@@ -26,7 +26,7 @@ static char *join_items(const cq_comparison *c, cq_dimension d, int side, bool s
         return NULL;
     for (i = 0; i < n; i++)
         fprintf(out, "%s%s", i ? "\n" : "",
-                shared ? cq_comparison_shared(c, d, i) : cq_comparison_item(c, d, side, i));
+                shared ? cq_comparison_shared_text(c, d, i) : cq_comparison_item(c, d, side, i));
     if (ferror(out) | fclose(out)) {
         free(text);
         return NULL;
@@ -103,7 +103,7 @@ static int confidence(const struct doc_ops *doc, FILE *out, const struct result_
     size_t i, n = cq_result_filtered_count(v->result);
     unsigned warnings = cq_result_warnings(v->result);
     int code = CLI_EXIT_OK;
-    char *close, text[256];
+    char *close, *read_about, text[1024];
 
     if (n > 0) {
         doc->heading(out, 2, "Above your reported education");
@@ -123,10 +123,13 @@ static int confidence(const struct doc_ops *doc, FILE *out, const struct result_
     }
     if (code == CLI_EXIT_OK && cq_result_close_count(v->result) > 1) {
         close = view_close_call(v);
-        if (!close)
-            return cli_report(CQ_ERR_NOMEM, NULL);
-        snprintf(text, sizeof text, "%s Read about each with careerquiz role ID.", close);
+        read_about = view_read_about(v);
+        if (close && read_about)
+            snprintf(text, sizeof text, "%s %s", close, read_about);
         free(close);
+        free(read_about);
+        if (!close || !read_about)
+            return cli_report(CQ_ERR_NOMEM, NULL);
         doc->note(out, "Close call", text);
     }
     return code;
@@ -206,8 +209,8 @@ static int tips(const struct doc_ops *doc, FILE *out, const struct result_view *
     for (rank = 0; code == CLI_EXIT_OK && rank < n; rank++) {
         size_t tip = cq_result_tip_at(v->result, v->top, rank);
         char *closes = view_tip_closes(v, tip), *detail = NULL;
-        const char *source = cq_tip_source(v->model, v->top, tip);
-        if (closes) {
+        char *source = view_tip_sources(v->model, v->top, tip);
+        if (closes && source) {
             size_t size = strlen(closes) + strlen(source) + 64;
             detail = malloc(size);
             if (detail && closes[0])
@@ -216,6 +219,7 @@ static int tips(const struct doc_ops *doc, FILE *out, const struct result_view *
                 snprintf(detail, size, "From: %s", source);
         }
         free(closes);
+        free(source);
         if (!detail) {
             code = cli_report(CQ_ERR_NOMEM, NULL);
             break;
@@ -328,9 +332,9 @@ int report_comparison(const struct cli_env *env, const cq_comparison *c)
              cq_role_title(env->model, cq_comparison_role(c, 1)));
     doc->begin(out, title);
     doc->heading(out, 1, title);
-    doc->paragraph(out, "In common: the phrases both profiles use (ignoring case, plurals and "
-                        "words such as \"and\" or \"the\"), the figures both outlooks quote, "
-                        "and the tips both roles get.");
+    doc->paragraph(out, "In common: what the items of both profiles are about (\"Python\", "
+                        "\"healthcare\"), the figures both outlooks quote that measure the same "
+                        "thing, and the advice both roles get.");
     code = comparison_table(doc, out, env->model, c);
     if (code == CLI_EXIT_OK)
         doc->end(out);

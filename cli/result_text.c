@@ -106,7 +106,7 @@ int result_print_text(const struct cli_env *env, const cq_result *result)
         fputc('\n', stdout);
         code = text_paragraph("Close call: ", "  ", view_close_call(&view));
         if (code == CLI_EXIT_OK)
-            puts("  Read about each with careerquiz role ID.");
+            code = text_paragraph("  ", "  ", view_read_about(&view));
     }
     if (code == CLI_EXIT_OK)
         print_recommendation(env, &view);

@@ -182,6 +182,21 @@ char *view_close_call(const struct result_view *v)
     return mem_close(&m);
 }
 
+char *view_read_about(const struct result_view *v)
+{
+    size_t rank, close = cq_result_close_count(v->result);
+    struct mem m;
+
+    if (!mem_open(&m))
+        return NULL;
+    fputs("Read about each with ", m.out);
+    for (rank = 0; rank < close; rank++)
+        fprintf(m.out, "%scareerquiz role %s", rank ? ", " : "",
+                cq_role_id(v->model, cq_result_role_at(v->result, rank)));
+    fputc('.', m.out);
+    return mem_close(&m);
+}
+
 /* An answer as a sentence quotes it, unless it is a number on a scale. */
 static void write_quoted_answer(FILE *out, const cq_model *model, const cq_answers *answers,
                                 size_t q)
@@ -293,6 +308,40 @@ char *view_sources(const struct result_view *v)
     return mem_close(&m);
 }
 
+static void write_tip_sources(FILE *out, const cq_model *model, size_t role, size_t tip)
+{
+    size_t i, n = cq_tip_source_count(model, role, tip);
+
+    for (i = 0; i < n; i++)
+        fprintf(out, "%s%s", i ? "; " : "", cq_tip_source(model, role, tip, i));
+}
+
+char *view_tip_sources(const cq_model *model, size_t role, size_t tip)
+{
+    struct mem m;
+
+    if (!mem_open(&m))
+        return NULL;
+    write_tip_sources(m.out, model, role, tip);
+    return mem_close(&m);
+}
+
+char *view_tip_origin(const cq_model *model, size_t role, size_t tip)
+{
+    size_t i, n = cq_tip_shared_count(model, role, tip);
+    struct mem m;
+
+    if (!mem_open(&m))
+        return NULL;
+    fputs("from: ", m.out);
+    write_tip_sources(m.out, model, role, tip);
+    for (i = 0; i < n; i++)
+        fprintf(m.out, "%s%s", i ? ", " : ". Also a tip for: ",
+                cq_role_title(model,
+                              cq_model_find_role(model, cq_tip_shared_with(model, role, tip, i))));
+    return mem_close(&m);
+}
+
 const char *view_dimension_title(cq_dimension d)
 {
     static const char *const titles[CQ_DIM_COUNT] = {
@@ -312,6 +361,6 @@ char *view_shared(const cq_comparison *c, cq_dimension d)
     if (n == 0)
         fputs("nothing in common", m.out);
     for (i = 0; i < n; i++)
-        fprintf(m.out, "%s%s", i ? "; " : "", cq_comparison_shared(c, d, i));
+        fprintf(m.out, "%s%s", i ? "; " : "", cq_comparison_shared_text(c, d, i));
     return mem_close(&m);
 }

@@ -47,6 +47,8 @@ char *view_reason(const struct result_view *view, size_t q);
 /* "X and Y both fit: too close to call, within 3.0 points of the top score."; only meaningful
  * when the result is a close call. */
 char *view_close_call(const struct result_view *view);
+/* "Read about each with careerquiz role A, careerquiz role B.": the close roles by id. */
+char *view_read_about(const struct result_view *view);
 /* "If you answered ... instead of ..., X would come first (by N points)." */
 char *view_what_if(const struct result_view *view, size_t i);
 /* Whether the person reported less education than the recommended role usually expects, and
@@ -59,6 +61,11 @@ char *view_filtered_role(const struct result_view *view, size_t role);
 char *view_tip_closes(const struct result_view *view, size_t tip);
 /* The article titles of the recommended role, joined by "; ". */
 char *view_sources(const struct result_view *view);
+/* The articles a tip of a role comes from, joined by "; ". */
+char *view_tip_sources(const cq_model *model, size_t role, size_t tip);
+/* "from: A; B. Also a tip for: Data Science Engineer": where a tip comes from, and the other
+ * roles that get the same advice. */
+char *view_tip_origin(const cq_model *model, size_t role, size_t tip);
 /* "Responsibilities", "Skills", ...: a comparison dimension as a heading. */
 const char *view_dimension_title(cq_dimension dimension);
 /* What both roles share in a dimension, joined by "; ", or "nothing in common". */

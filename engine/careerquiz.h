@@ -217,27 +217,40 @@ const char *cq_role_title(const cq_model *model, size_t role);
 const char *cq_role_summary(const cq_model *model, size_t role);
 size_t cq_role_list_count(const cq_model *model, size_t role, cq_role_list list);
 const char *cq_role_list_item(const cq_model *model, size_t role, cq_role_list list, size_t i);
+/* The canonical names of what item i of a compared list is about ("Python", "healthcare"),
+ * as the profile writes them by hand; comparisons share these names. The sources list has
+ * none. Out-of-range indices give 0 or NULL. */
+size_t cq_role_item_about_count(const cq_model *model, size_t role, cq_role_list list, size_t i);
+const char *cq_role_item_about(const cq_model *model, size_t role, cq_role_list list, size_t i,
+                               size_t name);
 
 /* Outlook: a paragraph plus figures, each with its stated source and period. */
 const char *cq_role_outlook(const cq_model *model, size_t role);
 size_t cq_role_figure_count(const cq_model *model, size_t role);
 typedef struct cq_figure {
     const char *value;   /* "15%", "$114,121" */
-    const char *measure; /* what the figure measures */
+    const char *measure; /* what it measures, worded the same in every profile that quotes it:
+                            "projected growth in jobs for software developers" */
     const char *source;  /* who stated it: "U.S. Bureau of Labor Statistics" */
     const char *period;  /* "2019–2029", or "" when the article names none */
     const char *article; /* the title of the article that quotes it */
+    const char *note;    /* what that article says about it, or "": "a group the article says
+                            includes machine learning engineers" */
 } cq_figure;
 /* Fills *out with borrowed strings. Returns false when the index is out of range. */
 bool cq_role_figure(const cq_model *model, size_t role, size_t i, cq_figure *out);
 
-/* Getting-started tips: text, the article they come from, and the traits they build. */
+/* Getting-started tips: text, the name of the advice, the articles it comes from, and the
+ * traits it builds. */
 size_t cq_role_tip_count(const cq_model *model, size_t role);
 const char *cq_tip_text(const cq_model *model, size_t role, size_t tip);
-const char *cq_tip_source(const cq_model *model, size_t role, size_t tip);
+const char *cq_tip_advice(const cq_model *model, size_t role, size_t tip);
+size_t cq_tip_source_count(const cq_model *model, size_t role, size_t tip);
+const char *cq_tip_source(const cq_model *model, size_t role, size_t tip, size_t i);
 size_t cq_tip_trait_count(const cq_model *model, size_t role, size_t tip);
 size_t cq_tip_trait(const cq_model *model, size_t role, size_t tip, size_t i);
-/* Other roles the same tip is given to (by role id). */
+/* Other roles the same tip is given to (by role id): each has a tip with the same advice, and
+ * an article in common with this one says so. */
 size_t cq_tip_shared_count(const cq_model *model, size_t role, size_t tip);
 const char *cq_tip_shared_with(const cq_model *model, size_t role, size_t tip, size_t i);
 
@@ -482,8 +495,8 @@ typedef struct cq_comparison cq_comparison;
 
 /*
  * Compares two different roles dimension by dimension: each side's items and what they share
- * (docs/scoring.md says how "shared" is decided: common phrases for the lists, the same
- * figures for the outlook, the same tips). On success *out is new; free it with
+ * (docs/scoring.md says how: the names both lists' items are about, the figures that measure
+ * the same thing, the advice both roles get). On success *out is new; free it with
  * cq_comparison_free before the model.
  */
 cq_status cq_compare(const cq_model *model, size_t role_a, size_t role_b, cq_comparison **out,
@@ -498,7 +511,13 @@ size_t cq_comparison_item_count(const cq_comparison *comparison, cq_dimension di
 const char *cq_comparison_item(const cq_comparison *comparison, cq_dimension dimension, int side,
                                size_t i);
 size_t cq_comparison_shared_count(const cq_comparison *comparison, cq_dimension dimension);
+/* A shared name, as both roles' profiles write it: an item's "about" name, a figure's
+ * "measure" or a tip's "advice". */
 const char *cq_comparison_shared(const cq_comparison *comparison, cq_dimension dimension, size_t i);
+/* The same for reading: the name itself, except that a shared figure reads "15% projected
+ * growth in jobs for ... (U.S. Bureau of Labor Statistics, 2019–2029)". */
+const char *cq_comparison_shared_text(const cq_comparison *comparison, cq_dimension dimension,
+                                      size_t i);
 
 /* ---- JSON views ------------------------------------------------------------------------------ */
 

@@ -11,7 +11,8 @@ struct cq_comparison {
     size_t roles[2];
     const char *const *items[CQ_DIM_COUNT][2];
     size_t item_count[CQ_DIM_COUNT][2];
-    const char **shared[CQ_DIM_COUNT];
+    const char **shared[CQ_DIM_COUNT];      /* names, as both profiles write them */
+    const char **shared_text[CQ_DIM_COUNT]; /* the same, for reading */
     size_t shared_count[CQ_DIM_COUNT];
 };
 
@@ -64,8 +65,9 @@ static bool outlook_items(cq_comparison *c, int side)
     items[0] = r->outlook;
     for (size_t i = 0; i < r->figure_count; i++) {
         const cq_figure *f = &r->figures[i];
-        items[i + 1] = arena_printf(&c->arena, "%s \xe2\x80\x94 %s (%s%s%s)", f->value, f->measure,
-                                    f->source, f->period[0] ? ", " : "", f->period);
+        items[i + 1] = arena_printf(&c->arena, "%s \xe2\x80\x94 %s (%s%s%s)%s%s", f->value,
+                                    f->measure, f->source, f->period[0] ? ", " : "", f->period,
+                                    f->note[0] ? "; " : "", f->note);
         if (!items[i + 1])
             return false;
     }
@@ -74,34 +76,80 @@ static bool outlook_items(cq_comparison *c, int side)
     return true;
 }
 
-static bool same_figure(const cq_figure *x, const cq_figure *y)
+/* Room for n shared names and their texts in dimension d; false when out of memory. */
+static bool shared_room(cq_comparison *c, cq_dimension d, size_t n)
 {
-    return strcmp(x->value, y->value) == 0 && strcmp(x->source, y->source) == 0 &&
-           strcmp(x->period, y->period) == 0;
+    c->shared[d] = cq__arena_alloc(&c->arena, n + 1, sizeof *c->shared[d]);
+    c->shared_text[d] = cq__arena_alloc(&c->arena, n + 1, sizeof *c->shared_text[d]);
+    c->shared_count[d] = 0;
+    return c->shared[d] && c->shared_text[d];
 }
 
-/* Shared outlook: the figures both quote, the same value from the same source and period
- * (their wording of what it measures differs from article to article). */
+static void add_shared(cq_comparison *c, cq_dimension d, const char *name, const char *text)
+{
+    c->shared[d][c->shared_count[d]] = name;
+    c->shared_text[d][c->shared_count[d]++] = text;
+}
+
+static bool is_about(const cq_role_def *r, cq_role_list l, const char *name)
+{
+    for (size_t i = 0; i < r->list_counts[l]; i++)
+        for (size_t j = 0; j < r->about[l][i].count; j++)
+            if (strcmp(r->about[l][i].names[j], name) == 0)
+                return true;
+    return false;
+}
+
+/* A list dimension: the names a's items are about that b's items are about too, each once,
+ * in a's order. */
+static bool shared_names(cq_comparison *c, cq_role_list l)
+{
+    const cq_role_def *a = &c->model->roles[c->roles[0]], *b = &c->model->roles[c->roles[1]];
+    size_t n = 0;
+    for (size_t i = 0; i < a->list_counts[l]; i++)
+        n += a->about[l][i].count;
+    if (!shared_room(c, (cq_dimension)l, n))
+        return false;
+    for (size_t i = 0; i < a->list_counts[l]; i++)
+        for (size_t j = 0; j < a->about[l][i].count; j++) {
+            const char *name = a->about[l][i].names[j];
+            bool seen = false;
+            for (size_t k = 0; k < c->shared_count[l] && !seen; k++)
+                seen = strcmp(c->shared[l][k], name) == 0;
+            if (!seen && is_about(b, l, name))
+                add_shared(c, (cq_dimension)l, name, name);
+        }
+    return true;
+}
+
+/* Two figures are the same when they measure the same thing, with the same value, from the
+ * same source over the same period. */
+static bool same_figure(const cq_figure *x, const cq_figure *y)
+{
+    return strcmp(x->measure, y->measure) == 0 && strcmp(x->value, y->value) == 0 &&
+           strcmp(x->source, y->source) == 0 && strcmp(x->period, y->period) == 0;
+}
+
+/* Shared outlook: the figures both quote. */
 static bool shared_figures(cq_comparison *c)
 {
     const cq_role_def *a = &c->model->roles[c->roles[0]], *b = &c->model->roles[c->roles[1]];
-    const char **shared = cq__arena_alloc(&c->arena, a->figure_count + 1, sizeof *shared);
-    size_t n = 0;
-    for (size_t i = 0; shared && i < a->figure_count; i++) {
+    if (!shared_room(c, CQ_DIM_OUTLOOK, a->figure_count))
+        return false;
+    for (size_t i = 0; i < a->figure_count; i++) {
         bool both = false;
         for (size_t j = 0; j < b->figure_count; j++)
             both |= same_figure(&a->figures[i], &b->figures[j]);
         if (!both)
             continue;
         const cq_figure *f = &a->figures[i];
-        shared[n] = arena_printf(&c->arena, "%s (%s%s%s)", f->value, f->source,
-                                 f->period[0] ? ", " : "", f->period);
-        if (!shared[n++])
+        const char *text = arena_printf(&c->arena, "%s %s (%s%s%s)", f->value, f->measure,
+                                        f->source, f->period[0] ? ", " : "", f->period);
+        if (!text)
             return false;
+        add_shared(c, CQ_DIM_OUTLOOK, f->measure, text);
     }
-    c->shared[CQ_DIM_OUTLOOK] = shared;
-    c->shared_count[CQ_DIM_OUTLOOK] = n;
-    return shared != NULL;
+    return true;
 }
 
 static bool tip_items(cq_comparison *c, int side)
@@ -115,32 +163,18 @@ static bool tip_items(cq_comparison *c, int side)
     return items != NULL;
 }
 
-/* Whether a's tip t is one b gets too: the profile says so (shared_with), or b has a tip with
- * the same text. */
-static bool tip_shared(const cq_role_def *a, size_t t, const cq_role_def *b)
-{
-    const cq_tip_def *tip = &a->tips[t];
-    for (size_t i = 0; i < tip->shared_count; i++)
-        if (strcmp(tip->shared_with[i], b->id) == 0)
-            return true;
-    for (size_t i = 0; i < b->tip_count; i++)
-        if (strcmp(b->tips[i].text, tip->text) == 0)
-            return true;
-    return false;
-}
-
-/* Shared tips, in a's words. */
+/* Shared tips: the advice of a's tips that its profile shares with b (the loader checked
+ * that b gives the same advice from an article both cite). */
 static bool shared_tips(cq_comparison *c)
 {
     const cq_role_def *a = &c->model->roles[c->roles[0]], *b = &c->model->roles[c->roles[1]];
-    const char **shared = cq__arena_alloc(&c->arena, a->tip_count + 1, sizeof *shared);
-    size_t n = 0;
-    for (size_t i = 0; shared && i < a->tip_count; i++)
-        if (tip_shared(a, i, b))
-            shared[n++] = a->tips[i].text;
-    c->shared[CQ_DIM_TIPS] = shared;
-    c->shared_count[CQ_DIM_TIPS] = n;
-    return shared != NULL;
+    if (!shared_room(c, CQ_DIM_TIPS, a->tip_count))
+        return false;
+    for (size_t i = 0; i < a->tip_count; i++)
+        for (size_t j = 0; j < a->tips[i].shared_count; j++)
+            if (strcmp(a->tips[i].shared_with[j], b->id) == 0)
+                add_shared(c, CQ_DIM_TIPS, a->tips[i].advice, a->tips[i].advice);
+    return true;
 }
 
 cq_status cq_compare(const cq_model *m, size_t role_a, size_t role_b, cq_comparison **out,
@@ -156,22 +190,20 @@ cq_status cq_compare(const cq_model *m, size_t role_a, size_t role_b, cq_compari
     c->roles[0] = role_a;
     c->roles[1] = role_b;
     /* The list dimensions are the profile lists of the same names, in the same order. */
-    cq_status st = CQ_OK;
-    for (int d = 0; st == CQ_OK && d <= CQ_DIM_INDUSTRIES; d++) {
+    bool ok = true;
+    for (int d = 0; ok && d <= CQ_DIM_INDUSTRIES; d++) {
         for (int side = 0; side < 2; side++) {
             const cq_role_def *r = &m->roles[c->roles[side]];
             c->items[d][side] = r->lists[d];
             c->item_count[d][side] = r->list_counts[d];
         }
-        st = cq__shared_phrases(&c->arena, c->items[d][0], c->item_count[d][0], c->items[d][1],
-                                c->item_count[d][1], &c->shared[d], &c->shared_count[d], err);
+        ok = shared_names(c, (cq_role_list)d);
     }
-    if (st == CQ_OK && !(outlook_items(c, 0) && outlook_items(c, 1) && shared_figures(c) &&
-                         tip_items(c, 0) && tip_items(c, 1) && shared_tips(c)))
-        st = cq__fail(err, CQ_ERR_NOMEM, NULL, NULL, "out of memory comparing roles");
-    if (st != CQ_OK) {
+    ok = ok && outlook_items(c, 0) && outlook_items(c, 1) && shared_figures(c) && tip_items(c, 0) &&
+         tip_items(c, 1) && shared_tips(c);
+    if (!ok) {
         cq_comparison_free(c);
-        return st;
+        return cq__fail(err, CQ_ERR_NOMEM, NULL, NULL, "out of memory comparing roles");
     }
     *out = c;
     return CQ_OK;
@@ -202,4 +234,9 @@ size_t cq_comparison_shared_count(const cq_comparison *c, cq_dimension d)
 const char *cq_comparison_shared(const cq_comparison *c, cq_dimension d, size_t i)
 {
     return i < cq_comparison_shared_count(c, d) ? c->shared[d][i] : NULL;
+}
+
+const char *cq_comparison_shared_text(const cq_comparison *c, cq_dimension d, size_t i)
+{
+    return i < cq_comparison_shared_count(c, d) ? c->shared_text[d][i] : NULL;
 }

@@ -152,17 +152,27 @@ typedef struct cq_question_def {
 } cq_question_def;
 
 typedef struct cq_tip_def {
-    const char *text, *source;
+    const char *text;
+    const char *advice; /* the advice's name, the same for every role the articles give it to */
+    const char **sources;
+    size_t source_count;
     size_t *traits;
     size_t trait_count;
     const char **shared_with;
     size_t shared_count;
 } cq_tip_def;
 
+/* The canonical names of what one list item is about ("Python", "healthcare"). */
+typedef struct cq_about {
+    const char **names;
+    size_t count;
+} cq_about;
+
 typedef struct cq_role_def {
     const char *id, *title, *summary, *outlook, *typical_education, *file;
     const char **lists[CQ_LIST_COUNT];
     size_t list_counts[CQ_LIST_COUNT];
+    cq_about *about[CQ_LIST_COUNT]; /* per item of the compared lists; NULL for the sources */
     cq_figure *figures;
     size_t figure_count;
     cq_tip_def *tips;
@@ -185,13 +195,6 @@ struct cq_model {
     cq_role_def *roles;
     size_t role_count;
 };
-
-/*
- * The phrases that texts a[0..na) and b[0..nb) have in common (see phrases.c for the rule), as
- * they are written in a, in order of first appearance. The list and its strings live in arena.
- */
-cq_status cq__shared_phrases(cq_arena *arena, const char *const *a, size_t na, const char *const *b,
-                             size_t nb, const char ***out, size_t *count, cq_error *err);
 
 /* Loads the bank sources into model (traits and questions). */
 cq_status cq__bank_load(cq_model *model, const cq_source *sources, size_t count, cq_error *err);
@@ -273,7 +276,7 @@ bool cq__json_push_string(cJSON *array, const char *value);
 /* Appends a new object to an array and returns it, or NULL. */
 cJSON *cq__json_push_object(cJSON *array);
 
-/* A tip's "builds", "source" and "shared_with" fields, added to o. */
+/* A tip's "advice", "builds", "source" and "shared_with" fields, added to o. */
 bool cq__tip_details_json(const cq_model *model, size_t role, size_t tip, cJSON *o);
 
 /* Rounds to two decimals (half away from zero), as ledger points are shown. */

@@ -154,11 +154,13 @@ cq_status cq_roles_to_json(const cq_model *m, char **out, size_t *size, cq_error
 bool cq__tip_details_json(const cq_model *m, size_t role, size_t t, cJSON *o)
 {
     const cq_tip_def *tip = &m->roles[role].tips[t];
-    cJSON *builds = cJSON_AddArrayToObject(o, "builds");
-    bool ok = builds != NULL;
+    cJSON *builds = NULL;
+    bool ok = cq__json_add_string(o, "advice", tip->advice) &&
+              (builds = cJSON_AddArrayToObject(o, "builds")) != NULL;
     for (size_t i = 0; ok && i < tip->trait_count; i++)
         ok = cq__json_push_string(builds, m->traits[tip->traits[i]].id);
-    return ok && cq__json_add_string(o, "source", tip->source) &&
+    /* Always a list, however the profile writes it, so readers handle one type. */
+    return ok && cq__json_add_strings(o, "source", tip->sources, tip->source_count) &&
            (!tip->shared_count ||
             cq__json_add_strings(o, "shared_with", tip->shared_with, tip->shared_count));
 }
@@ -171,6 +173,19 @@ static bool tips_json(const cq_model *m, size_t role, cJSON *parent)
         cJSON *o = cq__json_push_object(tips);
         ok = o && cq__json_add_string(o, "text", m->roles[role].tips[t].text) &&
              cq__tip_details_json(m, role, t, o);
+    }
+    return ok;
+}
+
+/* One of the compared lists: [{"text", "about"}]. */
+static bool items_json(const cq_role_def *r, cq_role_list l, cJSON *parent)
+{
+    cJSON *items = cJSON_AddArrayToObject(parent, cq_role_list_name(l));
+    bool ok = items != NULL;
+    for (size_t i = 0; ok && i < r->list_counts[l]; i++) {
+        cJSON *o = cq__json_push_object(items);
+        ok = o && cq__json_add_string(o, "text", r->lists[l][i]) &&
+             cq__json_add_strings(o, "about", r->about[l][i].names, r->about[l][i].count);
     }
     return ok;
 }
@@ -188,7 +203,8 @@ static bool outlook_json(const cq_role_def *r, cJSON *parent)
              cq__json_add_string(o, "measure", f->measure) &&
              cq__json_add_string(o, "source", f->source) &&
              cq__json_add_string(o, "period", f->period) &&
-             cq__json_add_string(o, "article", f->article);
+             cq__json_add_string(o, "article", f->article) &&
+             (!f->note[0] || cq__json_add_string(o, "note", f->note));
     }
     return ok;
 }
@@ -216,8 +232,7 @@ cq_status cq_role_to_json(const cq_model *m, size_t role, char **out, size_t *si
     cJSON *root = cJSON_CreateObject();
     bool ok = root && role_brief(r, root);
     for (int l = 0; ok && l < CQ_LIST_SOURCES; l++)
-        ok = cq__json_add_strings(root, cq_role_list_name((cq_role_list)l), r->lists[l],
-                                  r->list_counts[l]);
+        ok = items_json(r, (cq_role_list)l, root);
     ok = ok &&
          (!r->typical_education[0] ||
           cq__json_add_string(root, "typical_education", r->typical_education)) &&

@@ -15,8 +15,10 @@ static const char *const profile_keys[] = {"id",      "title",     "summary", "r
                                            "outlook", "tips",      "sources", "typical_education",
                                            "targets", NULL};
 static const char *const outlook_keys[] = {"text", "figures", NULL};
-static const char *const figure_keys[] = {"value", "measure", "source", "period", "article", NULL};
-static const char *const tip_keys[] = {"text", "builds", "source", "shared_with", NULL};
+static const char *const item_keys[] = {"text", "about", NULL};
+static const char *const figure_keys[] = {"value",  "measure", "note", "source",
+                                          "period", "article", NULL};
+static const char *const tip_keys[] = {"text", "advice", "builds", "source", "shared_with", NULL};
 static const char *const target_keys[] = {"value", "importance", "why", NULL};
 
 static cq_status nomem(cq_error *err, const char *file)
@@ -65,6 +67,52 @@ static cq_status load_strings(cq_model *m, const cJSON *node, const char *key, b
     return CQ_OK;
 }
 
+/* Reads one of the compared lists (responsibilities ... industries): a non-empty array of
+ * items {"text", "about"}, with distinct texts, each about a non-empty list of distinct names. */
+static cq_status load_items(cq_model *m, cq_role_def *r, const cJSON *root, cq_role_list l,
+                            const cq_json_where *w, cq_error *err)
+{
+    const char *key = cq_role_list_name(l);
+    const cJSON *list = NULL;
+    cq_status st = cq__json_array(root, key, true, false, CQ_MAX_LIST_ITEMS, w, &list, err);
+    if (st != CQ_OK)
+        return st;
+    size_t n = (size_t)cJSON_GetArraySize(list);
+    const char **texts = cq__arena_alloc(&m->arena, n, sizeof *texts);
+    cq_about *about = cq__arena_alloc(&m->arena, n, sizeof *about);
+    if (!texts || !about)
+        return nomem(err, w->file);
+    size_t i = 0;
+    for (const cJSON *node = list->child; node; node = node->next, i++) {
+        char what[CQ_MAX_ID_BYTES + 48], label[32];
+        snprintf(what, sizeof what, "role \"%s\", %s item %zu", r->id, key, i + 1);
+        snprintf(label, sizeof label, "%s[]", key);
+        cq_json_where iw = {w->file, r->id, what};
+        const char *text = NULL;
+        if (cJSON_IsString(node)) /* a list of plain strings: the format before names */
+            return cq__fail(err, CQ_ERR_INVALID, w->file, r->id,
+                            "%s: \"%s\" must be an object {\"text\", \"about\"}, not a string",
+                            what, label);
+        if ((st = cq__json_object(node, &iw, label, err)) != CQ_OK ||
+            (st = cq__json_known_keys(node, item_keys, &iw, err)) != CQ_OK ||
+            (st = cq__json_string(node, "text", true, CQ_MAX_TEXT_BYTES, &iw, &text, err)) !=
+                CQ_OK ||
+            (st = load_strings(m, node, "about", true, &iw, &about[i].names, &about[i].count,
+                               err)) != CQ_OK)
+            return st;
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(texts[j], text) == 0)
+                return cq__fail(err, CQ_ERR_INVALID, w->file, r->id,
+                                "%s: \"%s\" lists \"%.60s\" twice", w->what, key, text);
+        if (!(texts[i] = cq__arena_strdup(&m->arena, text)))
+            return nomem(err, w->file);
+    }
+    r->lists[l] = texts;
+    r->list_counts[l] = n;
+    r->about[l] = about;
+    return CQ_OK;
+}
+
 static bool in_list(const char *const *items, size_t count, const char *text)
 {
     for (size_t i = 0; i < count; i++)
@@ -89,13 +137,15 @@ static cq_status load_figure(cq_model *m, cq_role_def *r, const cJSON *node, siz
     snprintf(what, sizeof what, "role \"%s\", outlook figure %zu", r->id, index + 1);
     cq_json_where w = {rw->file, r->id, what};
     cq_figure *f = &r->figures[index];
-    const char *value = NULL, *measure = NULL, *source = NULL, *period = NULL, *article = NULL;
+    const char *value = NULL, *measure = NULL, *note = NULL, *source = NULL, *period = NULL,
+               *article = NULL;
     cq_status st;
     if ((st = cq__json_object(node, &w, "figures[]", err)) != CQ_OK ||
         (st = cq__json_known_keys(node, figure_keys, &w, err)) != CQ_OK ||
         (st = cq__json_string(node, "value", true, CQ_MAX_TEXT_BYTES, &w, &value, err)) != CQ_OK ||
         (st = cq__json_string(node, "measure", true, CQ_MAX_TEXT_BYTES, &w, &measure, err)) !=
             CQ_OK ||
+        (st = cq__json_string(node, "note", false, CQ_MAX_TEXT_BYTES, &w, &note, err)) != CQ_OK ||
         (st = cq__json_string(node, "source", true, CQ_MAX_TEXT_BYTES, &w, &source, err)) !=
             CQ_OK ||
         (st = cq__json_string(node, "period", false, CQ_MAX_TEXT_BYTES, &w, &period, err)) !=
@@ -108,6 +158,7 @@ static cq_status load_figure(cq_model *m, cq_role_def *r, const cJSON *node, siz
                         "%s: article \"%.80s\" is not among the role's sources", what, article);
     if ((st = copy_text(m, value, &f->value, rw->file, err)) != CQ_OK ||
         (st = copy_text(m, measure, &f->measure, rw->file, err)) != CQ_OK ||
+        (st = copy_text(m, note, &f->note, rw->file, err)) != CQ_OK ||
         (st = copy_text(m, source, &f->source, rw->file, err)) != CQ_OK ||
         (st = copy_text(m, period, &f->period, rw->file, err)) != CQ_OK)
         return st;
@@ -145,6 +196,38 @@ static cq_status load_outlook(cq_model *m, cq_role_def *r, const cJSON *root,
 
 /* ---- tips --------------------------------------------------------------------------------- */
 
+/* A tip's "source": one article title or a list of them, each among the role's sources. */
+static cq_status load_tip_sources(cq_model *m, const cq_role_def *r, cq_tip_def *tip,
+                                  const cJSON *node, const cq_json_where *w, cq_error *err)
+{
+    const cJSON *source = cq__json_get(node, "source");
+    cq_status st;
+    if (cJSON_IsString(source)) {
+        const char *title = NULL;
+        tip->sources = cq__arena_alloc(&m->arena, 1, sizeof *tip->sources);
+        if (!tip->sources)
+            return nomem(err, w->file);
+        if ((st = cq__json_string(node, "source", true, CQ_MAX_TEXT_BYTES, w, &title, err)) !=
+                CQ_OK ||
+            (st = copy_text(m, title, &tip->sources[0], w->file, err)) != CQ_OK)
+            return st;
+        tip->source_count = 1;
+    } else if (source && !cJSON_IsArray(source)) {
+        return cq__fail(err, CQ_ERR_INVALID, w->file, w->id,
+                        "%s: \"source\" must be a string or an array, not %s", w->what,
+                        cq__json_type_name(source));
+    } else if ((st = load_strings(m, node, "source", true, w, &tip->sources, &tip->source_count,
+                                  err)) != CQ_OK) {
+        return st;
+    }
+    for (size_t i = 0; i < tip->source_count; i++)
+        if (!in_list(r->lists[CQ_LIST_SOURCES], r->list_counts[CQ_LIST_SOURCES], tip->sources[i]))
+            return cq__fail(err, CQ_ERR_INVALID, w->file, r->id,
+                            "%s: source \"%.80s\" is not among the role's sources", w->what,
+                            tip->sources[i]);
+    return CQ_OK;
+}
+
 static cq_status load_tip(cq_model *m, cq_role_def *r, const cJSON *node, size_t index,
                           const cq_json_where *rw, cq_error *err)
 {
@@ -152,26 +235,25 @@ static cq_status load_tip(cq_model *m, cq_role_def *r, const cJSON *node, size_t
     snprintf(what, sizeof what, "role \"%s\", tip %zu", r->id, index + 1);
     cq_json_where w = {rw->file, r->id, what};
     cq_tip_def *tip = &r->tips[index];
-    const char *text = NULL, *source = NULL;
+    const char *text = NULL, *advice = NULL;
     const char **builds = NULL;
     size_t build_count = 0;
     cq_status st;
     if ((st = cq__json_object(node, &w, "tips[]", err)) != CQ_OK ||
         (st = cq__json_known_keys(node, tip_keys, &w, err)) != CQ_OK ||
         (st = cq__json_string(node, "text", true, CQ_MAX_TEXT_BYTES, &w, &text, err)) != CQ_OK ||
-        (st = cq__json_string(node, "source", true, CQ_MAX_TEXT_BYTES, &w, &source, err)) !=
+        (st = cq__json_string(node, "advice", true, CQ_MAX_TEXT_BYTES, &w, &advice, err)) !=
             CQ_OK ||
+        (st = load_tip_sources(m, r, tip, node, &w, err)) != CQ_OK ||
         (st = load_strings(m, node, "builds", true, &w, &builds, &build_count, err)) != CQ_OK ||
         (st = load_strings(m, node, "shared_with", false, &w, &tip->shared_with, &tip->shared_count,
                            err)) != CQ_OK)
         return st;
+    /* One tip per piece of advice: the same advice twice would be a repeat in other words. */
     for (size_t j = 0; j < index; j++)
-        if (strcmp(r->tips[j].text, text) == 0)
+        if (strcmp(r->tips[j].text, text) == 0 || strcmp(r->tips[j].advice, advice) == 0)
             return cq__fail(err, CQ_ERR_INVALID, rw->file, r->id, "%s: repeats tip %zu", what,
                             j + 1);
-    if (!in_list(r->lists[CQ_LIST_SOURCES], r->list_counts[CQ_LIST_SOURCES], source))
-        return cq__fail(err, CQ_ERR_INVALID, rw->file, r->id,
-                        "%s: source \"%.80s\" is not among the role's sources", what, source);
     tip->traits = cq__arena_alloc(&m->arena, build_count, sizeof *tip->traits);
     if (!tip->traits)
         return nomem(err, rw->file);
@@ -186,7 +268,7 @@ static cq_status load_tip(cq_model *m, cq_role_def *r, const cJSON *node, size_t
     tip->trait_count = build_count;
     if ((st = copy_text(m, text, &tip->text, rw->file, err)) != CQ_OK)
         return st;
-    return copy_text(m, source, &tip->source, rw->file, err);
+    return copy_text(m, advice, &tip->advice, rw->file, err);
 }
 
 /* ---- trait targets ------------------------------------------------------------------------ */
@@ -316,9 +398,11 @@ static cq_status load_profile(cq_model *m, const cq_source *src, cq_role_def *r,
     if (st == CQ_OK)
         st = copy_text(m, education, &r->typical_education, file, err);
     /* Sources first: tips and figures must cite one of them. */
-    for (int l = CQ_LIST_SOURCES; st == CQ_OK && l >= 0; l--)
-        st = load_strings(m, root, cq_role_list_name((cq_role_list)l), true, &w, &r->lists[l],
-                          &r->list_counts[l], err);
+    if (st == CQ_OK)
+        st = load_strings(m, root, "sources", true, &w, &r->lists[CQ_LIST_SOURCES],
+                          &r->list_counts[CQ_LIST_SOURCES], err);
+    for (int l = 0; st == CQ_OK && l < CQ_LIST_SOURCES; l++)
+        st = load_items(m, r, root, (cq_role_list)l, &w, err);
     if (st == CQ_OK)
         st = load_outlook(m, r, root, &w, err);
     const cJSON *tips = NULL;
@@ -344,20 +428,57 @@ static int by_id(const void *a, const void *b)
     return strcmp(((const cq_role_def *)a)->id, ((const cq_role_def *)b)->id);
 }
 
-/* Tips shared with another role must name a role that exists. */
+/* The tip of `role` that gives `advice`, or CQ_NONE. */
+static size_t find_advice(const cq_role_def *role, const char *advice)
+{
+    for (size_t t = 0; t < role->tip_count; t++)
+        if (strcmp(role->tips[t].advice, advice) == 0)
+            return t;
+    return CQ_NONE;
+}
+
+static bool cite_a_common_article(const cq_tip_def *x, const cq_tip_def *y)
+{
+    for (size_t i = 0; i < x->source_count; i++)
+        if (in_list(y->sources, y->source_count, x->sources[i]))
+            return true;
+    return false;
+}
+
+/*
+ * A tip shared with another role is the same article advice given to both: that role exists,
+ * has a tip with the same advice that names this role back, and the two tips cite an article
+ * in common (an article that covers both roles).
+ */
 static cq_status check_shared_tips(const cq_model *m, cq_error *err)
 {
     for (size_t r = 0; r < m->role_count; r++) {
         const cq_role_def *role = &m->roles[r];
-        for (size_t t = 0; t < role->tip_count; t++)
-            for (size_t s = 0; s < role->tips[t].shared_count; s++) {
-                const char *other = role->tips[t].shared_with[s];
-                if (cq_model_find_role(m, other) == CQ_NONE || strcmp(other, role->id) == 0)
-                    return cq__fail(err, CQ_ERR_INVALID, role->file, other,
+        for (size_t t = 0; t < role->tip_count; t++) {
+            const cq_tip_def *tip = &role->tips[t];
+            for (size_t s = 0; s < tip->shared_count; s++) {
+                const char *other_id = tip->shared_with[s];
+                size_t o = cq_model_find_role(m, other_id);
+                if (o == CQ_NONE || o == r)
+                    return cq__fail(err, CQ_ERR_INVALID, role->file, other_id,
                                     "role \"%s\", tip %zu: shared_with names \"%.64s\", which "
                                     "is not another role",
-                                    role->id, t + 1, other);
+                                    role->id, t + 1, other_id);
+                const cq_role_def *other = &m->roles[o];
+                size_t u = find_advice(other, tip->advice);
+                const char *problem =
+                    u == CQ_NONE ? "which has no tip with the same advice"
+                    : !in_list(other->tips[u].shared_with, other->tips[u].shared_count, role->id)
+                        ? "whose tip with the same advice is not shared back"
+                    : !cite_a_common_article(tip, &other->tips[u])
+                        ? "but the two tips cite no article in common"
+                        : NULL;
+                if (problem)
+                    return cq__fail(err, CQ_ERR_INVALID, role->file, other_id,
+                                    "role \"%s\", tip %zu (\"%.64s\"): shared with \"%s\", %s",
+                                    role->id, t + 1, tip->advice, other_id, problem);
             }
+        }
     }
     return CQ_OK;
 }

@@ -50,6 +50,21 @@ const char *cq_role_list_item(const cq_model *model, size_t r, cq_role_list list
     return model->roles[r].lists[list][i];
 }
 
+size_t cq_role_item_about_count(const cq_model *model, size_t r, cq_role_list list, size_t i)
+{
+    if (i >= cq_role_list_count(model, r, list) || !model->roles[r].about[list])
+        return 0;
+    return model->roles[r].about[list][i].count;
+}
+
+const char *cq_role_item_about(const cq_model *model, size_t r, cq_role_list list, size_t i,
+                               size_t name)
+{
+    if (name >= cq_role_item_about_count(model, r, list, i))
+        return NULL;
+    return model->roles[r].about[list][i].names[name];
+}
+
 const char *cq_role_outlook(const cq_model *model, size_t r)
 {
     const cq_role_def *d = role(model, r);
@@ -83,10 +98,22 @@ const char *cq_tip_text(const cq_model *model, size_t r, size_t t)
     return d ? d->text : NULL;
 }
 
-const char *cq_tip_source(const cq_model *model, size_t r, size_t t)
+const char *cq_tip_advice(const cq_model *model, size_t r, size_t t)
 {
     const cq_tip_def *d = tip(model, r, t);
-    return d ? d->source : NULL;
+    return d ? d->advice : NULL;
+}
+
+size_t cq_tip_source_count(const cq_model *model, size_t r, size_t t)
+{
+    const cq_tip_def *d = tip(model, r, t);
+    return d ? d->source_count : 0;
+}
+
+const char *cq_tip_source(const cq_model *model, size_t r, size_t t, size_t i)
+{
+    const cq_tip_def *d = tip(model, r, t);
+    return d && i < d->source_count ? d->sources[i] : NULL;
 }
 
 size_t cq_tip_trait_count(const cq_model *model, size_t r, size_t t)

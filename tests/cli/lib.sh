@@ -10,6 +10,8 @@
 # Environment:
 #   CAREERQUIZ  the binary under test (default: build/careerquiz in the source tree)
 #   CQ_WRAPPER  a command put in front of every careerquiz run (valgrind for VALGRIND=1)
+#   CQ_ONLY     an extended regular expression: run only the tests whose names match it
+#               (the others are not planned), to repeat one test alone
 
 set -u
 
@@ -154,7 +156,7 @@ role_ids() {
 # diagnostics ("# ..." lines) are printed after its "not ok" line, as TAP expects.
 run_tests() {
     local script=$0 tests name n=0 failed=0 tmp diag
-    tests=$(grep -oE '^test_[A-Za-z0-9_]+' "$script")
+    tests=$(grep -oE '^test_[A-Za-z0-9_]+' "$script" | grep -E -- "${CQ_ONLY:-.}")
     echo "1..$(printf '%s\n' "$tests" | grep -c .)"
     diag=$(mktemp "${TMPDIR:-/tmp}/careerquiz-diag.XXXXXX")
     for name in $tests; do

@@ -155,9 +155,38 @@ test_role_text_shows_the_whole_profile() {
 test_role_text_shows_outlook_figures_with_source_and_period() {
     run cq role ml-engineer
     expect_status 0
-    expect_stdout_contains "22% — projected employment growth"
-    expect_stdout_contains "(U.S. Bureau of Labor Statistics, 2019–2029)"
+    tr -s ' \n' ' ' <"$OUT" >flat.txt
+    grep -qF "22% — projected growth in jobs for software developers (U.S. Bureau of Labor Statistics, 2019–2029); a group the article says includes ML engineers" flat.txt ||
+        fail "the 22% figure lacks its measure, source, period or note"
     expect_stdout_contains "(Glassdoor)"
+}
+
+test_role_text_says_which_tips_are_shared_with_which_role() {
+    run cq role lead-ml-engineer
+    expect_status 0
+    tr -s ' \n' ' ' <"$OUT" >flat.txt
+    grep -qF "(from: Data Science Engineer vs. Lead Machine Learning Engineer. Also a tip for: Data Science Engineer)" flat.txt ||
+        fail "the lead's tip to stay current does not say it is shared with the data science engineer"
+    grep -qF "(from: Lead Machine Learning Engineer vs. Machine Learning Scientist)" flat.txt ||
+        fail "a tip of the lead's own lacks its article"
+    # A tip from two articles cites both, and names the roles each shares it with.
+    run cq role ml-engineer
+    tr -s ' \n' ' ' <"$OUT" >flat.txt
+    grep -qF "(from: Machine Learning Engineer vs. Research Scientist; Machine Learning Engineer vs. Data Scientist. Also a tip for: Research Scientist, Data Scientist)" flat.txt ||
+        fail "ml-engineer's programming tip does not name both articles and both roles"
+}
+
+test_role_json_items_carry_the_names_they_are_about() {
+    local id
+    for id in $(role_ids); do
+        run cq role "$id" --json
+        expect_jq 'all(.responsibilities, .skills, .education, .tools, .industries;
+                       all(.[]; (.text | type) == "string" and (.about | length) > 0
+                                and all(.about[]; type == "string")))'
+        expect_jq 'all(.tips[]; (.advice | type) == "string" and (.source | type) == "array"
+                                and (.source | length) > 0)'
+        expect_jq 'all(.outlook.figures[]; (.measure | type) == "string")'
+    done
 }
 
 test_unknown_role_is_a_usage_error_listing_the_valid_ids() {

@@ -106,6 +106,11 @@ test_a_close_call_co_recommends_the_roles_and_says_so_plainly() {
     expect_jq '.co_recommended[0] == .ranking[0].id and .co_recommended[1] == .ranking[1].id'
     run cq score "$EXAMPLE"
     expect_stdout_contains "both fit: too close to call"
+    # It names the command to read about each role, with the ids (not "role ID").
+    expect_stdout_lacks "careerquiz role ID"
+    run cq score --format markdown "$EXAMPLE"
+    expect_stdout_contains \
+        "Read about each with careerquiz role ml-engineer, careerquiz role ml-software-engineer."
 }
 
 test_a_clear_win_co_recommends_nothing() {

@@ -67,7 +67,9 @@ hostile_data() {
         mv "$tmp" "$bank"
     for f in "$1"/profiles/*.json; do
         jq --arg h "$HOSTILE" '.title = .title + $h | .summary = $h + .summary |
-            .tips[0].text = .tips[0].text + $h | .responsibilities[0] += $h' "$f" >"$tmp" &&
+            .tips[0].text = .tips[0].text + $h |
+            .responsibilities[0] |= (if type == "object" then .text += $h else . + $h end)' \
+            "$f" >"$tmp" &&
             mv "$tmp" "$f"
     done
 }

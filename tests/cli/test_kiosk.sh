@@ -183,7 +183,7 @@ booth() {
          bash --norc --noprofile -i"
     tm pipe-pane -t quiz "cat >>'$TESTDIR/pane.log'"
     tm send-keys -t quiz -l -- "stty -a >stty.before; XDG_STATE_HOME=state XDG_DATA_HOME=data \
-$CQ_WRAPPER '$CAREERQUIZ' kiosk --db k.db --exit-word goodbye $*; echo \$? >exit; \
+$(tmux_wrapper) '$CAREERQUIZ' kiosk --db k.db --exit-word goodbye $*; echo \$? >exit; \
 stty -a >stty.after"
     tm send-keys -t quiz Enter
 }

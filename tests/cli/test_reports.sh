@@ -89,7 +89,7 @@ test_compare_writes_markdown_and_html_reports() {
 hostile_data() {
     data_copy data
     jq '.title = "Eng <script>alert(1)</script> & | co" |
-        .tools[0] = "Pipes | and <b>tags</b> & *stars* _under_ `ticks`"' \
+        .tools[0].text = "Pipes | and <b>tags</b> & *stars* _under_ `ticks`"' \
         data/profiles/ml-engineer.json >t.json && mv t.json data/profiles/ml-engineer.json
 }
 

@@ -30,6 +30,15 @@ tm() {
     tmux -L "careerquiz-test-$$" "$@"
 }
 
+# tmux_wrapper: $CQ_WRAPPER, with valgrind's report sent to $TESTDIR/valgrind.log, since the
+# terminal it would print to is the one the test reads, and is gone when the test ends.
+tmux_wrapper() {
+    case "$CQ_WRAPPER" in
+    *valgrind*) printf '%s --log-file=%s' "$CQ_WRAPPER" "$TESTDIR/valgrind.log" ;;
+    *) printf '%s' "$CQ_WRAPPER" ;;
+    esac
+}
+
 # tmux_stop_server: ends the test's tmux server, if one runs, and waits until it has gone: a
 # server that is still shutting down makes the next new-session fail ("server exited
 # unexpectedly").
@@ -51,7 +60,7 @@ tmux_start() {
     rm -f "$TESTDIR/exit"
     tm new-session -d -s quiz -x "${COLUMNS_WIDE:-100}" -y 40 \
         "cd '$TESTDIR' && env TERM=xterm-256color XDG_STATE_HOME='$TESTDIR/state' \
-         XDG_DATA_HOME='$TESTDIR/data' $CQ_WRAPPER '$CAREERQUIZ' $*; \
+         XDG_DATA_HOME='$TESTDIR/data' $(tmux_wrapper) '$CAREERQUIZ' $*; \
          echo \$? >'$TESTDIR/exit'; sleep 600"
 }
 
@@ -76,12 +85,17 @@ wait_for() {
     return 1
 }
 
-# wait_exit: waits until the quiz has ended and puts its exit status in $STATUS.
+# wait_exit: waits until the quiz has ended and puts its exit status in $STATUS. A valgrind
+# report of the run fails the test and is shown.
 wait_exit() {
     local i
     for ((i = 0; i < WAIT * 10; i++)); do
         if [ -s "$TESTDIR/exit" ]; then
             STATUS=$(cat "$TESTDIR/exit")
+            if [ -s "$TESTDIR/valgrind.log" ]; then
+                fail "valgrind reported errors (exit status $STATUS):"
+                sed -n '1,40s/^/#   /p' "$TESTDIR/valgrind.log"
+            fi
             return 0
         fi
         sleep 0.1

@@ -179,6 +179,14 @@ static void model_getters_out_of_range_give_nothing(void **state)
     assert_int_equal(cq_role_list_count(m, r, CQ_LIST_SKILLS), 0);
     assert_int_equal(cq_role_list_count(m, 0, CQ_LIST_COUNT), 0);
     assert_null(cq_role_list_item(m, 0, CQ_LIST_SKILLS, 99));
+    assert_int_equal(cq_role_item_about_count(m, 0, CQ_LIST_SKILLS, 0), 1);
+    assert_string_equal(cq_role_item_about(m, 0, CQ_LIST_SKILLS, 0, 0), "leadership");
+    assert_null(cq_role_item_about(m, 0, CQ_LIST_SKILLS, 0, 1));
+    assert_int_equal(cq_role_item_about_count(m, 0, CQ_LIST_SKILLS, 99), 0);
+    assert_int_equal(cq_role_item_about_count(m, r, CQ_LIST_SKILLS, 0), 0);
+    /* The sources are titles, about nothing. */
+    assert_int_equal(cq_role_item_about_count(m, 0, CQ_LIST_SOURCES, 0), 0);
+    assert_null(cq_role_item_about(m, 0, CQ_LIST_SOURCES, 0, 0));
     assert_null(cq_role_outlook(m, r));
     assert_int_equal(cq_role_figure_count(m, r), 0);
     cq_figure fig;
@@ -186,7 +194,11 @@ static void model_getters_out_of_range_give_nothing(void **state)
     assert_false(cq_role_figure(m, 1, 0, NULL));
     assert_int_equal(cq_role_tip_count(m, r), 0);
     assert_null(cq_tip_text(m, 0, 99));
-    assert_null(cq_tip_source(m, 0, 99));
+    assert_null(cq_tip_advice(m, 0, 99));
+    assert_int_equal(cq_tip_source_count(m, 0, 99), 0);
+    assert_null(cq_tip_source(m, 0, 99, 0));
+    assert_null(cq_tip_source(m, 0, 0, 1));
+    assert_string_equal(cq_tip_source(m, 0, 0, 0), "Mini article");
     assert_int_equal(cq_tip_trait_count(m, 0, 99), 0);
     assert_int_equal(cq_tip_trait(m, 0, 0, 99), (size_t)-1);
     assert_int_equal(cq_tip_shared_count(m, 0, 99), 0);
@@ -312,10 +324,14 @@ static void a_data_folder_reads_only_visible_json_files(void **state)
     copy_file("tests/fixtures/mini/questions/bank.json", path);
     snprintf(path, sizeof path, "%s/profiles/scientist.json", dir);
     copy_file("tests/fixtures/mini/profiles/scientist.json", path);
+    snprintf(path, sizeof path, "%s/profiles/manager.json", dir);
+    copy_file("tests/fixtures/mini/profiles/manager.json", path); /* they share a tip */
+    snprintf(path, sizeof path, "%s/profiles/.manager.json", dir);
+    copy_file("tests/fixtures/mini/profiles/manager.json", path); /* would declare twice */
     cq_model *m = NULL;
     cq_error err;
     assert_int_equal(cq_model_load_dir(f->ctx, dir, &m, &err), CQ_OK);
-    assert_int_equal(cq_model_role_count(m), 1);
+    assert_int_equal(cq_model_role_count(m), 2);
     cq_model_free(m);
     /* A .json entry that cannot be opened (a dangling link) is named. */
     snprintf(path, sizeof path, "%s/profiles/gone.json", dir);

@@ -131,6 +131,10 @@ static const bad_case bank_cases[] = {
      CQ_ERR_INVALID, "trait \"research\" values must lie in 0..1"},
 };
 
+/* The scientist's skills, one item, as the fixture writes them. */
+#define MATH_ITEM "[{\"text\": \"Mathematics\", \"about\": [\"mathematics\"]}"
+#define MATH MATH_ITEM "]"
+
 static const bad_case profile_cases[] = {
     {SCIENTIST, "{\n  \"id\"", "[{\n  \"id\"", CQ_ERR_SYNTAX, "malformed JSON"},
     {SCIENTIST, "\"id\": \"scientist\",", "", CQ_ERR_INVALID,
@@ -143,12 +147,36 @@ static const bad_case profile_cases[] = {
      "required field \"title\" is missing"},
     {SCIENTIST, "\"summary\": \"Finds things out.\",", "\"summary\": \"\",", CQ_ERR_INVALID,
      "\"summary\" is empty"},
-    {SCIENTIST, "\"skills\": [\"Mathematics\"]", "\"skills\": \"Mathematics\"", CQ_ERR_INVALID,
+    /* the compared lists: items of text and the names they are about */
+    {SCIENTIST, "\"skills\": " MATH, "\"skills\": \"Mathematics\"", CQ_ERR_INVALID,
      "\"skills\" must be an array, not a string"},
-    {SCIENTIST, "[\"Mathematics\"]", "[\"Mathematics\", 2]", CQ_ERR_INVALID,
-     "\"skills\" item 2 must be a string, not a number"},
-    {SCIENTIST, "[\"Mathematics\"]", "[\"Mathematics\", \"  \"]", CQ_ERR_INVALID,
-     "\"skills\" item 2 is empty"},
+    {SCIENTIST, "\"skills\": " MATH, "\"skills\": []", CQ_ERR_INVALID, "\"skills\" is empty"},
+    {SCIENTIST, "\"skills\": " MATH, "\"skills\": [\"Mathematics\"]", CQ_ERR_INVALID,
+     "role \"scientist\", skills item 1: \"skills[]\" must be an object {\"text\", \"about\"}, not "
+     "a string"},
+    {SCIENTIST, MATH, "[{\"text\": \"Mathematics\", \"about\": [\"mathematics\"]}, 2]",
+     CQ_ERR_INVALID, "skills item 2: \"skills[]\" must be an object, not a number"},
+    {SCIENTIST, MATH, MATH_ITEM ", {\"text\": \"  \", \"about\": [\"x\"]}]", CQ_ERR_INVALID,
+     "skills item 2: \"text\" is empty"},
+    {SCIENTIST, MATH, MATH_ITEM ", {\"text\": \"Mathematics\", \"about\": [\"x\"]}]",
+     CQ_ERR_INVALID, "\"skills\" lists \"Mathematics\" twice"},
+    {SCIENTIST, "\"about\": [\"mathematics\"]", "\"about\": [\"mathematics\"], \"level\": 2",
+     CQ_ERR_INVALID, "skills item 1: unknown field \"level\""},
+    {SCIENTIST, "{\"text\": \"Mathematics\", \"about\": [\"mathematics\"]}",
+     "{\"about\": [\"mathematics\"]}", CQ_ERR_INVALID,
+     "skills item 1: required field \"text\" is missing"},
+    {SCIENTIST, ", \"about\": [\"mathematics\"]", "", CQ_ERR_INVALID,
+     "skills item 1: required field \"about\" is missing"},
+    {SCIENTIST, "\"about\": [\"mathematics\"]", "\"about\": []", CQ_ERR_INVALID,
+     "skills item 1: \"about\" is empty"},
+    {SCIENTIST, "\"about\": [\"mathematics\"]", "\"about\": \"mathematics\"", CQ_ERR_INVALID,
+     "skills item 1: \"about\" must be an array, not a string"},
+    {SCIENTIST, "\"about\": [\"mathematics\"]", "\"about\": [\"mathematics\", 3]", CQ_ERR_INVALID,
+     "skills item 1: \"about\" item 2 must be a string, not a number"},
+    {SCIENTIST, "\"about\": [\"mathematics\"]", "\"about\": [\"mathematics\", \" \"]",
+     CQ_ERR_INVALID, "skills item 1: \"about\" item 2 is empty"},
+    {SCIENTIST, "\"about\": [\"mathematics\"]", "\"about\": [\"mathematics\", \"mathematics\"]",
+     CQ_ERR_INVALID, "skills item 1: \"about\" lists \"mathematics\" twice"},
     {SCIENTIST, "\"sources\": [\"Mini article\"]", "\"sources\": []", CQ_ERR_INVALID,
      "\"sources\" is empty"},
     /* outlook */
@@ -179,10 +207,17 @@ static const bad_case profile_cases[] = {
      "outlook figure 1: article \"Another\" is not among the role's sources"},
     {SCIENTIST, ", \"article\": \"Mini article\"}", "}", CQ_ERR_INVALID,
      "required field \"article\" is missing"},
+    /* figures */
+    {SCIENTIST, "\"measure\": \"growth\", ", "\"measure\": \"growth\", \"note\": 5, ",
+     CQ_ERR_INVALID, "outlook figure 1: \"note\" must be a string, not a number"},
+    {SCIENTIST, "\"measure\": \"growth\", ", "\"measure\": \"growth\", \"note\": \"N\", ", CQ_OK,
+     NULL},
     /* tips */
     {SCIENTIST,
-     "\"tips\": [{\"text\": \"Read papers.\", \"builds\": [\"research\"], \"source\": "
-     "\"Mini article\"}],",
+     "\"tips\": [{\"text\": \"Read papers.\", \"advice\": \"reading\", \"builds\": "
+     "[\"research\"], \"source\": \"Mini article\"}, {\"text\": \"Mentor a student.\", "
+     "\"advice\": \"mentoring\", \"builds\": [\"leadership\"], \"source\": \"Mini article\", "
+     "\"shared_with\": [\"manager\"]}],",
      "", CQ_ERR_INVALID, "required field \"tips\" is missing"},
     {SCIENTIST, "\"tips\": [{", "\"tips\": [1, {", CQ_ERR_INVALID,
      "tip 1: \"tips[]\" must be an object, not a number"},
@@ -190,16 +225,41 @@ static const bad_case profile_cases[] = {
      CQ_ERR_INVALID, "tip 1: unknown field \"when\""},
     {SCIENTIST, "{\"text\": \"Read papers.\",", "{", CQ_ERR_INVALID,
      "tip 1: required field \"text\" is missing"},
-    {SCIENTIST, ", \"source\": \"Mini article\"}]", "}]", CQ_ERR_INVALID,
+    {SCIENTIST, "\"advice\": \"reading\", ", "", CQ_ERR_INVALID,
+     "tip 1: required field \"advice\" is missing"},
+    {SCIENTIST, "\"advice\": \"reading\", ", "\"advice\": \" \", ", CQ_ERR_INVALID,
+     "tip 1: \"advice\" is empty"},
+    {SCIENTIST, ", \"source\": \"Mini article\"}, {", "}, {", CQ_ERR_INVALID,
      "tip 1: required field \"source\" is missing"},
     {SCIENTIST, "\"builds\": [\"research\"], ", "", CQ_ERR_INVALID,
      "tip 1: required field \"builds\" is missing"},
     {SCIENTIST, "\"builds\": [\"research\"], ", "\"builds\": [], ", CQ_ERR_INVALID,
      "tip 1: \"builds\" is empty"},
-    {SCIENTIST, "\"source\": \"Mini article\"}]",
-     "\"source\": \"Mini article\"}, {\"text\": \"Read papers.\", \"builds\": [\"research\"], "
-     "\"source\": \"Mini article\"}]",
+    {SCIENTIST, "\"source\": \"Mini article\"}, {",
+     "\"source\": \"Mini article\"}, {\"text\": \"Read papers.\", \"advice\": \"study\", "
+     "\"builds\": [\"research\"], \"source\": \"Mini article\"}, {",
      CQ_ERR_INVALID, "tip 2: repeats tip 1"},
+    /* the same advice in other words is a repeat too */
+    {SCIENTIST, "\"source\": \"Mini article\"}, {",
+     "\"source\": \"Mini article\"}, {\"text\": \"Read more papers.\", \"advice\": "
+     "\"reading\", \"builds\": [\"research\"], \"source\": \"Mini article\"}, {",
+     CQ_ERR_INVALID, "tip 2: repeats tip 1"},
+    /* "source" may be one title or a list of titles */
+    {SCIENTIST, "\"source\": \"Mini article\"}, {", "\"source\": [\"Mini article\"]}, {", CQ_OK,
+     NULL},
+    {SCIENTIST, "\"source\": \"Mini article\"}, {", "\"source\": []}, {", CQ_ERR_INVALID,
+     "tip 1: \"source\" is empty"},
+    {SCIENTIST, "\"source\": \"Mini article\"}, {", "\"source\": 3}, {", CQ_ERR_INVALID,
+     "tip 1: \"source\" must be a string or an array, not a number"},
+    {SCIENTIST, "\"source\": \"Mini article\"}, {", "\"source\": \"\"}, {", CQ_ERR_INVALID,
+     "tip 1: \"source\" is empty"},
+    {SCIENTIST, "\"source\": \"Mini article\"}, {",
+     "\"source\": [\"Mini article\", \"Mini article\"]}, {", CQ_ERR_INVALID,
+     "tip 1: \"source\" lists \"Mini article\" twice"},
+    {SCIENTIST, "\"source\": \"Mini article\"}, {",
+     "\"source\": [\"Mini article\", \"Other article\"]}, {", CQ_ERR_INVALID,
+     "tip 1: source \"Other article\" is not among the role's sources"},
+    /* a shared tip is the same advice, shared back, from an article both tips cite */
     {MANAGER, "\"shared_with\": [\"scientist\"]", "\"shared_with\": [\"manager\"]", CQ_ERR_INVALID,
      "shared_with names \"manager\", which is not another role"},
     /* targets */
@@ -293,6 +353,51 @@ static void each_broken_profile_is_refused_with_its_own_message(void **state)
         expect_case(t, t->bank, &profile_cases[i], i, false);
 }
 
+/* Loads the mini data with the scientist changed once, expecting an error about the manager's
+ * shared tip (checked first, as roles go by id) that says `needle`. */
+static void expect_shared_tip_error(const fixture_texts *t, const char *from, const char *to,
+                                    const char *needle)
+{
+    char *s = fixture_replace(t->scientist, from, to);
+    cq_context *ctx = NULL;
+    assert_int_equal(cq_context_new(NULL, &ctx), CQ_OK);
+    cq_source bs = {"questions/bank.json", t->bank, strlen(t->bank)};
+    cq_source ps[2] = {{"profiles/manager.json", t->manager, strlen(t->manager)},
+                       {"profiles/scientist.json", s, strlen(s)}};
+    cq_model *model = NULL;
+    cq_error err;
+    cq_error_clear(&err);
+    assert_int_equal(cq_model_load(ctx, &bs, 1, ps, 2, &model, &err), CQ_ERR_INVALID);
+    if (!strstr(err.message, needle))
+        print_error("message \"%s\"\n", err.message);
+    assert_non_null(strstr(err.message, needle));
+    assert_string_equal(err.file, "profiles/manager.json");
+    assert_null(model);
+    cq_context_free(ctx);
+    free(s);
+}
+
+/* A tip shared with another role is the same advice given to both by an article that covers
+ * both: the other role has a tip with the same advice, shares it back, and cites that article. */
+static void a_shared_tip_is_the_same_advice_shared_back_from_a_common_article(void **state)
+{
+    fixture_texts *t = *state;
+    expect_shared_tip_error(t, "\"advice\": \"mentoring\"", "\"advice\": \"coaching\"",
+                            "role \"manager\", tip 1 (\"mentoring\"): shared with \"scientist\", "
+                            "which has no tip with the same advice");
+    expect_shared_tip_error(t, ", \"shared_with\": [\"manager\"]", "",
+                            "role \"manager\", tip 1 (\"mentoring\"): shared with \"scientist\", "
+                            "whose tip with the same advice is not shared back");
+    expect_shared_tip_error(
+        t,
+        "\"source\": \"Mini article\", \"shared_with\": [\"manager\"]}],\n  \"sources\": "
+        "[\"Mini article\"],",
+        "\"source\": \"Other article\", \"shared_with\": [\"manager\"]}],\n  \"sources\": "
+        "[\"Mini article\", \"Other article\"],",
+        "role \"manager\", tip 1 (\"mentoring\"): shared with \"scientist\", but the two tips "
+        "cite no article in common");
+}
+
 /* Cases that take two replacements: a whole value swapped for another type. */
 static void changes_that_take_two_edits_are_refused_too(void **state)
 {
@@ -378,6 +483,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(each_broken_bank_is_refused_with_its_own_message),
         cmocka_unit_test(each_broken_profile_is_refused_with_its_own_message),
+        cmocka_unit_test(a_shared_tip_is_the_same_advice_shared_back_from_a_common_article),
         cmocka_unit_test(changes_that_take_two_edits_are_refused_too),
         cmocka_unit_test(profiles_must_name_an_education_level_the_bank_offers),
         cmocka_unit_test(a_bank_must_declare_traits_and_questions),

@@ -13,12 +13,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../../cli/cli.h"
-#include "../../cli/line_reader.h"
-#include "../../cli/quiz.h"
-#include "../../cli/stats.h"
-#include "../../cli/store.h"
-#include "../../cli/store_pending.h"
+#include "cli.h"
+#include "line_reader.h"
+#include "quiz.h"
+#include "stats.h"
+#include "store.h"
+#include "store_pending.h"
 
 /*
  * Four allocators feed one counter, which fails the Nth allocation (only that one, or that one

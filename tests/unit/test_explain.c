@@ -629,93 +629,105 @@ static void a_trait_no_answer_touched_counts_as_nothing_shown_yet(void **state)
 
 /* ---- comparison ------------------------------------------------------------------------------ */
 
-/* Lowercase letters and digits only, to compare phrases the way a reader would. */
-static void squeeze(const char *in, char *out, size_t size)
+/* True when some item of the role's list is about `name`. */
+static bool role_is_about(const cq_model *m, size_t role, cq_role_list l, const char *name)
 {
-    size_t n = 0;
-    for (; *in && n + 1 < size; in++) {
-        char c = *in;
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-            out[n++] = c;
-    }
-    out[n] = '\0';
+    for (size_t i = 0; i < cq_role_list_count(m, role, l); i++)
+        for (size_t j = 0; j < cq_role_item_about_count(m, role, l, i); j++)
+            if (strcmp(cq_role_item_about(m, role, l, i, j), name) == 0)
+                return true;
+    return false;
 }
 
-/* True when the stem of each word of phrase appears in some item of the side. */
-static bool side_mentions(const cq_comparison *c, cq_dimension d, int side, const char *phrase)
+static bool in_shared(const cq_comparison *c, cq_dimension d, const char *name)
 {
-    char words[CQ_MAX_TEXT_BYTES];
-    snprintf(words, sizeof words, "%s", phrase);
-    for (char *w = strtok(words, " ,;:()/"); w; w = strtok(NULL, " ,;:()/")) {
-        char want[256], item[CQ_MAX_TEXT_BYTES];
-        squeeze(w, want, sizeof want);
-        size_t len = strlen(want);
-        if (len > 3 && strcmp(want + len - 3, "ies") == 0)
-            want[len - 3] = '\0'; /* "compan" is in "company" and "companies" */
-        else if (len > 3 && (want[len - 1] == 's' || want[len - 1] == 'y'))
-            want[len - 1] = '\0';
-        bool found = false;
-        for (size_t i = 0; !found && i < cq_comparison_item_count(c, d, side); i++) {
-            squeeze(cq_comparison_item(c, d, side, i), item, sizeof item);
-            found = strstr(item, want) != NULL;
-        }
-        if (!found)
-            return false;
-    }
-    return true;
-}
-
-/* Splits text into lowercase words of letters and digits; returns how many (at most max). */
-static size_t words_of(const char *text, char words[][64], size_t max)
-{
-    size_t n = 0, len = 0;
-    for (const char *p = text;; p++) {
-        char c = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
-        bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (word && len < 63) {
-            words[n][len++] = c;
-        } else if (!word && len > 0) {
-            words[n][len] = '\0';
-            len = 0;
-            if (++n == max)
-                return n;
-        }
-        if (!*p)
-            return n;
-    }
-}
-
-/* True when the words of x appear in a row among the words of y. */
-static bool words_within(const char *x, const char *y)
-{
-    static char wx[64][64], wy[64][64];
-    size_t nx = words_of(x, wx, 64), ny = words_of(y, wy, 64);
-    for (size_t start = 0; start + nx <= ny; start++) {
-        size_t i = 0;
-        while (i < nx && strcmp(wx[i], wy[start + i]) == 0)
-            i++;
-        if (i == nx)
+    for (size_t i = 0; i < cq_comparison_shared_count(c, d); i++)
+        if (strcmp(cq_comparison_shared(c, d, i), name) == 0)
             return true;
-    }
     return false;
 }
 
-/* True when a's tip with this text is one the profiles give b too. */
-static bool tip_given_to_both(const cq_model *m, size_t a, size_t b, const char *text)
+/* The figure of a role that measures `measure`, or false. */
+static bool figure_measuring(const cq_model *m, size_t role, const char *measure, cq_figure *out)
 {
-    for (size_t t = 0; t < cq_role_tip_count(m, a); t++) {
-        if (strcmp(cq_tip_text(m, a, t), text) != 0)
-            continue;
-        for (size_t i = 0; i < cq_tip_shared_count(m, a, t); i++)
-            if (strcmp(cq_tip_shared_with(m, a, t, i), cq_role_id(m, b)) == 0)
-                return true;
-        for (size_t u = 0; u < cq_role_tip_count(m, b); u++)
-            if (strcmp(cq_tip_text(m, b, u), text) == 0)
-                return true;
-    }
+    for (size_t i = 0; i < cq_role_figure_count(m, role); i++)
+        if (cq_role_figure(m, role, i, out) && strcmp(out->measure, measure) == 0)
+            return true;
     return false;
+}
+
+/* The tip of a role that gives `advice`, or (size_t)-1. */
+static size_t tip_giving(const cq_model *m, size_t role, const char *advice)
+{
+    for (size_t t = 0; t < cq_role_tip_count(m, role); t++)
+        if (strcmp(cq_tip_advice(m, role, t), advice) == 0)
+            return t;
+    return (size_t)-1;
+}
+
+static bool tip_shared_with(const cq_model *m, size_t role, size_t tip, const char *other)
+{
+    for (size_t i = 0; i < cq_tip_shared_count(m, role, tip); i++)
+        if (strcmp(cq_tip_shared_with(m, role, tip, i), other) == 0)
+            return true;
+    return false;
+}
+
+/* What a and b share in a list dimension is exactly the names both lists' items are about,
+ * each once, in a's order. */
+static void check_shared_names(const cq_model *m, const cq_comparison *c, size_t a, size_t b,
+                               cq_role_list l)
+{
+    cq_dimension d = (cq_dimension)l;
+    size_t n = cq_comparison_shared_count(c, d), next = 0;
+    for (size_t i = 0; i < cq_role_list_count(m, a, l); i++)
+        for (size_t j = 0; j < cq_role_item_about_count(m, a, l, i); j++) {
+            const char *name = cq_role_item_about(m, a, l, i, j);
+            if (!role_is_about(m, b, l, name))
+                continue;
+            bool earlier = false; /* named by an earlier item of a */
+            for (size_t k = 0; k < next; k++)
+                earlier |= strcmp(cq_comparison_shared(c, d, k), name) == 0;
+            if (earlier)
+                continue;
+            assert_true(next < n);
+            assert_string_equal(cq_comparison_shared(c, d, next), name);
+            assert_string_equal(cq_comparison_shared_text(c, d, next), name);
+            next++;
+        }
+    assert_int_equal(next, n);
+}
+
+/* A shared figure is one both outlooks quote: the same measure, value, source and period. */
+static void check_shared_figures(const cq_model *m, const cq_comparison *c, size_t a, size_t b)
+{
+    size_t both = 0;
+    for (size_t i = 0; i < cq_role_figure_count(m, a); i++) {
+        cq_figure x, y;
+        assert_true(cq_role_figure(m, a, i, &x));
+        bool same = figure_measuring(m, b, x.measure, &y) && strcmp(x.value, y.value) == 0 &&
+                    strcmp(x.source, y.source) == 0 && strcmp(x.period, y.period) == 0;
+        assert_true(same == in_shared(c, CQ_DIM_OUTLOOK, x.measure));
+        both += same;
+    }
+    assert_int_equal(cq_comparison_shared_count(c, CQ_DIM_OUTLOOK), both);
+}
+
+/* A shared tip is advice both roles get, each tip naming the other. */
+static void check_shared_tips(const cq_model *m, const cq_comparison *c, size_t a, size_t b)
+{
+    size_t shared = 0;
+    for (size_t t = 0; t < cq_role_tip_count(m, a); t++) {
+        bool with_b = tip_shared_with(m, a, t, cq_role_id(m, b));
+        assert_true(with_b == in_shared(c, CQ_DIM_TIPS, cq_tip_advice(m, a, t)));
+        if (!with_b)
+            continue;
+        size_t u = tip_giving(m, b, cq_tip_advice(m, a, t));
+        assert_true(u != (size_t)-1);
+        assert_true(tip_shared_with(m, b, u, cq_role_id(m, a)));
+        shared++;
+    }
+    assert_int_equal(cq_comparison_shared_count(c, CQ_DIM_TIPS), shared);
 }
 
 static void every_pair_of_roles_compares_on_the_seven_dimensions(void **state)
@@ -724,7 +736,7 @@ static void every_pair_of_roles_compares_on_the_seven_dimensions(void **state)
     const cq_model *m = f->real;
     static const char *const names[] = {"responsibilities", "skills",  "education", "tools",
                                         "industries",       "outlook", "tips"};
-    size_t n = cq_model_role_count(m), shared = 0;
+    size_t n = cq_model_role_count(m), shared[CQ_DIM_COUNT] = {0};
     for (size_t a = 0; a < n; a++)
         for (size_t b = 0; b < n; b++) {
             cq_comparison *c = NULL;
@@ -739,28 +751,12 @@ static void every_pair_of_roles_compares_on_the_seven_dimensions(void **state)
                 assert_string_equal(cq_dimension_name((cq_dimension)d), names[d]);
                 assert_true(cq_comparison_item_count(c, (cq_dimension)d, 0) > 0);
                 assert_true(cq_comparison_item_count(c, (cq_dimension)d, 1) > 0);
-                /* Never claim something is shared that is not in both. */
-                for (size_t i = 0;
-                     d <= CQ_DIM_INDUSTRIES && i < cq_comparison_shared_count(c, (cq_dimension)d);
-                     i++) {
-                    const char *p = cq_comparison_shared(c, (cq_dimension)d, i);
-                    if (!side_mentions(c, (cq_dimension)d, 0, p) ||
-                        !side_mentions(c, (cq_dimension)d, 1, p))
-                        print_error("\"%s\" is not in both %s and %s\n", p, cq_role_id(m, a),
-                                    cq_role_id(m, b));
-                    assert_true(side_mentions(c, (cq_dimension)d, 0, p));
-                    assert_true(side_mentions(c, (cq_dimension)d, 1, p));
-                    /* No phrase is listed again inside a longer one. */
-                    for (size_t j = 0; j < cq_comparison_shared_count(c, (cq_dimension)d); j++)
-                        assert_true(j == i ||
-                                    !words_within(p, cq_comparison_shared(c, (cq_dimension)d, j)));
-                    shared++;
-                }
-                for (size_t i = 0;
-                     d == CQ_DIM_TIPS && i < cq_comparison_shared_count(c, CQ_DIM_TIPS); i++)
-                    assert_true(
-                        tip_given_to_both(m, a, b, cq_comparison_shared(c, CQ_DIM_TIPS, i)));
+                if (d <= CQ_DIM_INDUSTRIES)
+                    check_shared_names(m, c, a, b, (cq_role_list)d);
+                shared[d] += cq_comparison_shared_count(c, (cq_dimension)d);
             }
+            check_shared_figures(m, c, a, b);
+            check_shared_tips(m, c, a, b);
             char *json = NULL;
             assert_int_equal(cq_comparison_to_json(m, c, &json, NULL, NULL), CQ_OK);
             cJSON *doc = cJSON_Parse(json);
@@ -771,82 +767,105 @@ static void every_pair_of_roles_compares_on_the_seven_dimensions(void **state)
             cq_free(f->ctx, json);
             cq_comparison_free(c);
         }
-    assert_true(shared > 0);
+    /* The content gives every dimension something shared between some pair. */
+    for (int d = 0; d < CQ_DIM_COUNT; d++)
+        assert_true(shared[d] > 0);
 }
 
-static const char *const phrase_bank =
+static const char *const names_bank =
     "{\"version\": \"t\", \"traits\": [{\"id\": \"x\", \"name\": \"X\"}], \"questions\": "
     "[{\"id\": \"q\", \"type\": \"scale\", \"text\": \"Q?\", \"min\": 1, \"max\": 5, "
     "\"traits\": {\"x\": [0, 1]}}]}";
 
-/* A profile whose tools are `tools` (a JSON array), whose outlook quotes 15% and `figure` (both
- * from the same source and period) and whose first tip, `tip`, lists `shared`; its second tip
- * is shared with nobody. */
-static char *phrase_profile(const char *id, const char *tools, const char *figure, const char *tip,
-                            const char *shared)
+/* A profile whose tools are `tools` (a JSON array of items), whose outlook quotes a 15% figure
+ * measuring `measure` and a second figure `value` of pay (both from the same source and
+ * period), and whose first tip gives the advice "reading" with `shared`; its second tip is
+ * its own. */
+static char *names_profile(const char *id, const char *tools, const char *measure,
+                           const char *value, const char *shared)
 {
     char *text = malloc(4096);
     assert_non_null(text);
     snprintf(text, 4096,
              "{\"id\": \"%s\", \"title\": \"%s\", \"summary\": \"S\", \"responsibilities\": "
-             "[\"Plan the experiments\"], \"skills\": [\"Skill\"], \"education\": [\"Degree\"], "
-             "\"tools\": %s, \"industries\": [\"Retail and e-commerce businesses\"], "
-             "\"outlook\": {\"text\": \"Good.\", \"figures\": [{\"value\": \"15%%\", "
-             "\"measure\": \"growth of %s\", \"source\": \"BLS\", \"period\": \"2019-2029\", "
+             "[{\"text\": \"Plan the experiments of %s\", \"about\": [\"experiments\"]}], "
+             "\"skills\": [{\"text\": \"Skill\", \"about\": [\"skill of %s\"]}], \"education\": "
+             "[{\"text\": \"Degree\", \"about\": [\"degree\"]}], \"tools\": %s, \"industries\": "
+             "[{\"text\": \"Retail and e-commerce businesses\", \"about\": [\"retail\", "
+             "\"e-commerce\"]}], \"outlook\": {\"text\": \"Good.\", \"figures\": [{\"value\": "
+             "\"15%%\", \"measure\": \"%s\", \"source\": \"BLS\", \"period\": \"2019-2029\", "
              "\"article\": \"A\"}, {\"value\": \"%s\", \"measure\": \"pay\", \"source\": "
              "\"BLS\", \"period\": \"2019-2029\", \"article\": \"A\"}]}, \"tips\": [{\"text\": "
-             "\"%s\", \"builds\": [\"x\"], \"source\": \"A\"%s}, {\"text\": \"Own tip of %s.\", "
-             "\"builds\": [\"x\"], \"source\": \"A\"}], \"sources\": [\"A\"], \"targets\": "
-             "{\"x\": {\"value\": 1, \"importance\": 1, \"why\": \"w\"}}}",
-             id, id, tools, id, figure, tip, shared, id);
+             "\"Read papers, %s.\", \"advice\": \"reading\", \"builds\": [\"x\"], \"source\": "
+             "\"A\"%s}, {\"text\": \"Own tip of %s.\", \"advice\": \"own %s\", \"builds\": "
+             "[\"x\"], \"source\": \"A\"}], \"sources\": [\"A\"], \"targets\": {\"x\": "
+             "{\"value\": 1, \"importance\": 1, \"why\": \"w\"}}}",
+             id, id, id, id, tools, measure, value, id, shared, id, id);
     return text;
 }
 
-static void shared_phrases_are_whole_words_both_lists_use(void **state)
+static void what_two_roles_share_is_the_names_both_profiles_give(void **state)
 {
     fixture *f = *state;
-    char *pa = phrase_profile("alpha",
-                              "[\"TensorFlow, PyTorch and scikit-learn for the models\", "
-                              "\"R and SQL\", \"Training in the cloud\"]",
-                              "$1", "Read papers.", ", \"shared_with\": [\"beta\"]");
-    char *pb = phrase_profile("beta",
-                              "[\"PyTorch and Scikit-Learn\", \"React apps and the SQLite\", "
-                              "\"Jobs in the cloud\"]",
-                              "$2", "Write code.", "");
-    const char *profiles[] = {pa, pb, NULL};
+    char *pa = names_profile("alpha",
+                             "[{\"text\": \"TensorFlow, PyTorch and scikit-learn\", \"about\": "
+                             "[\"TensorFlow\", \"PyTorch\", \"scikit-learn\"]}, {\"text\": "
+                             "\"R and SQL\", \"about\": [\"R\", \"SQL\"]}, {\"text\": \"Pandas "
+                             "and PyTorch\", \"about\": [\"pandas\", \"PyTorch\"]}]",
+                             "growth in jobs for research scientists", "$1",
+                             ", \"shared_with\": [\"beta\"]");
+    char *pb = names_profile("beta",
+                             "[{\"text\": \"PyTorch and Scikit-Learn\", \"about\": [\"PyTorch\", "
+                             "\"Scikit-Learn\"]}, {\"text\": \"React apps\", \"about\": "
+                             "[\"React\"]}, {\"text\": \"SQLite and R\", \"about\": [\"SQLite\", "
+                             "\"R\"]}]",
+                             "growth in jobs for research scientists", "$2",
+                             ", \"shared_with\": [\"alpha\"]");
+    char *pc = names_profile("gamma", "[{\"text\": \"Excel\", \"about\": [\"Excel\"]}]",
+                             "growth in jobs for software developers", "$1", "");
+    const char *profiles[] = {pa, pb, pc, NULL};
     cq_model *m = NULL;
     cq_error err;
-    assert_int_equal(fixture_load_texts(f->ctx, phrase_bank, profiles, &m, &err), CQ_OK);
+    assert_int_equal(fixture_load_texts(f->ctx, names_bank, profiles, &m, &err), CQ_OK);
     cq_comparison *c = NULL;
     assert_int_equal(cq_compare(m, 0, 1, &c, NULL), CQ_OK);
-    /* Case and punctuation do not matter; "R" is not in "React", nor "SQL" in "SQLite"; "and",
-     * "in" and "the" are never shared on their own and are trimmed from the ends. */
+    /* Whole names, exactly as written, once each, in the first role's order: "scikit-learn"
+     * is not "Scikit-Learn", "SQL" is not in "SQLite" and nothing is matched word by word. */
     assert_int_equal(cq_comparison_shared_count(c, CQ_DIM_TOOLS), 2);
-    assert_string_equal(cq_comparison_shared(c, CQ_DIM_TOOLS, 0), "PyTorch and scikit-learn");
-    assert_string_equal(cq_comparison_shared(c, CQ_DIM_TOOLS, 1), "cloud");
-    /* The same list word for word is shared whole; plurals match singulars. */
-    assert_string_equal(cq_comparison_shared(c, CQ_DIM_INDUSTRIES, 0),
-                        "Retail and e-commerce businesses");
+    assert_string_equal(cq_comparison_shared(c, CQ_DIM_TOOLS, 0), "PyTorch");
+    assert_string_equal(cq_comparison_shared(c, CQ_DIM_TOOLS, 1), "R");
+    assert_null(cq_comparison_shared(c, CQ_DIM_TOOLS, 2));
+    assert_int_equal(cq_comparison_shared_count(c, CQ_DIM_INDUSTRIES), 2);
+    assert_string_equal(cq_comparison_shared(c, CQ_DIM_INDUSTRIES, 1), "e-commerce");
+    /* The texts differ ("Plan the experiments of alpha"); the names are the same. */
     assert_int_equal(cq_comparison_shared_count(c, CQ_DIM_RESPONSIBILITIES), 1);
-    assert_string_equal(cq_comparison_shared(c, CQ_DIM_RESPONSIBILITIES, 0),
-                        "Plan the experiments");
-    /* The same figure, though the articles word its measure differently; not another value
-     * from the same source. */
+    assert_string_equal(cq_comparison_shared(c, CQ_DIM_RESPONSIBILITIES, 0), "experiments");
+    assert_int_equal(cq_comparison_shared_count(c, CQ_DIM_SKILLS), 0);
+    /* The figure that measures the same thing, named by its measure and read with its value
+     * and source; not the other value of pay from the same source and period. */
     assert_int_equal(cq_comparison_shared_count(c, CQ_DIM_OUTLOOK), 1);
-    assert_string_equal(cq_comparison_shared(c, CQ_DIM_OUTLOOK, 0), "15% (BLS, 2019-2029)");
-    /* A tip the profile marks as shared, in the first role's words; not the other one. */
+    assert_string_equal(cq_comparison_shared(c, CQ_DIM_OUTLOOK, 0),
+                        "growth in jobs for research scientists");
+    assert_string_equal(cq_comparison_shared_text(c, CQ_DIM_OUTLOOK, 0),
+                        "15% growth in jobs for research scientists (BLS, 2019-2029)");
+    /* The advice both get, though worded for each; not the tips of their own. */
     assert_int_equal(cq_comparison_shared_count(c, CQ_DIM_TIPS), 1);
-    assert_string_equal(cq_comparison_shared(c, CQ_DIM_TIPS, 0), "Read papers.");
-    assert_null(cq_comparison_shared(c, CQ_DIM_TIPS, 1));
+    assert_string_equal(cq_comparison_shared(c, CQ_DIM_TIPS, 0), "reading");
+    assert_null(cq_comparison_shared_text(c, CQ_DIM_TIPS, 1));
     assert_null(cq_comparison_item(c, CQ_DIM_TOOLS, 2, 0));
     cq_comparison_free(c);
-    /* Seen from the other side, nothing of beta's tips is marked as shared. */
-    assert_int_equal(cq_compare(m, 1, 0, &c, NULL), CQ_OK);
+    /* 15% of jobs for software developers is not 15% of jobs for research scientists, and a
+     * tip with the same advice that neither profile shares is not shared; the same pay is. */
+    assert_int_equal(cq_compare(m, 0, 2, &c, NULL), CQ_OK);
+    assert_int_equal(cq_comparison_shared_count(c, CQ_DIM_OUTLOOK), 1);
+    assert_string_equal(cq_comparison_shared_text(c, CQ_DIM_OUTLOOK, 0), "$1 pay (BLS, 2019-2029)");
     assert_int_equal(cq_comparison_shared_count(c, CQ_DIM_TIPS), 0);
+    assert_int_equal(cq_comparison_shared_count(c, CQ_DIM_TOOLS), 0);
     cq_comparison_free(c);
     cq_model_free(m);
     free(pa);
     free(pb);
+    free(pc);
 }
 
 /* ---- the JSON view as a whole ---------------------------------------------------------------- */
@@ -986,7 +1005,7 @@ int main(void)
         cmocka_unit_test(tips_come_in_order_of_the_largest_gap_they_close),
         cmocka_unit_test(a_trait_no_answer_touched_counts_as_nothing_shown_yet),
         cmocka_unit_test(every_pair_of_roles_compares_on_the_seven_dimensions),
-        cmocka_unit_test(shared_phrases_are_whole_words_both_lists_use),
+        cmocka_unit_test(what_two_roles_share_is_the_names_both_profiles_give),
         cmocka_unit_test(result_json_explains_any_role_on_request),
         cmocka_unit_test(explaining_fails_cleanly_when_any_allocation_fails),
     };

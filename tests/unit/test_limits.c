@@ -117,9 +117,13 @@ static void load_expect(const char *bank, const char *profile, size_t roles, cq_
     cq_context_free(ctx);
 }
 
+/* The mini scientist, without the tip it shares with the manager (who is not loaded here). */
 static char *scientist(void)
 {
-    return fixture_read("tests/fixtures/mini/profiles/scientist.json", NULL);
+    char *text = fixture_read("tests/fixtures/mini/profiles/scientist.json", NULL);
+    char *alone = fixture_replace(text, ", \"shared_with\": [\"manager\"]", "");
+    free(text);
+    return alone;
 }
 
 /* Loads make_bank(s) with one profile. */
@@ -239,7 +243,13 @@ static void a_profile_list_item_over_2048_bytes_is_refused(void **state)
     memset(item + 1, 'x', CQ_MAX_TEXT_BYTES + 1);
     strcpy(item + CQ_MAX_TEXT_BYTES + 2, "\"");
     char *changed = fixture_replace(sci, "\"Mathematics\"", item);
-    load_expect(bank, changed, 1, CQ_ERR_LIMIT, "\"skills\" item 1 is longer than 2048 bytes");
+    load_expect(bank, changed, 1, CQ_ERR_LIMIT,
+                "skills item 1: \"text\" is longer than 2048 bytes");
+    free(changed);
+    /* The names an item is about have the same cap. */
+    changed = fixture_replace(sci, "\"mathematics\"", item);
+    load_expect(bank, changed, 1, CQ_ERR_LIMIT,
+                "skills item 1: \"about\" item 1 is longer than 2048 bytes");
     free(bank);
     free(sci);
     free(item);
@@ -252,19 +262,31 @@ static void a_profile_list_of_64_items_loads_and_65_are_refused(void **state)
     char *bank = make_bank(normal);
     char *sci = scientist();
     for (int n = CQ_MAX_LIST_ITEMS; n <= CQ_MAX_LIST_ITEMS + 1; n++) {
-        buf list = {malloc(64), 0, 64};
+        buf list = {malloc(64), 0, 64}, names = {malloc(64), 0, 64};
         put(&list, "[");
-        for (int i = 0; i < n; i++)
-            put(&list, "%s\"Skill %d\"", i ? ", " : "", i);
+        put(&names, "[");
+        for (int i = 0; i < n; i++) {
+            put(&list, "%s{\"text\": \"Skill %d\", \"about\": [\"skill\"]}", i ? ", " : "", i);
+            put(&names, "%s\"name %d\"", i ? ", " : "", i);
+        }
         put(&list, "]");
-        char *changed = fixture_replace(sci, "[\"Mathematics\"]", list.text);
-        if (n == CQ_MAX_LIST_ITEMS)
+        put(&names, "]");
+        char *changed = fixture_replace(
+            sci, "[{\"text\": \"Mathematics\", \"about\": [\"mathematics\"]}]", list.text);
+        char *about = fixture_replace(sci, "[\"mathematics\"]", names.text);
+        if (n == CQ_MAX_LIST_ITEMS) {
             load_expect(bank, changed, 1, CQ_OK, NULL);
-        else
+            load_expect(bank, about, 1, CQ_OK, NULL);
+        } else {
             load_expect(bank, changed, 1, CQ_ERR_LIMIT,
                         "\"skills\" has 65 items, more than the limit of 64");
+            load_expect(bank, about, 1, CQ_ERR_LIMIT,
+                        "skills item 1: \"about\" has 65 items, more than the limit of 64");
+        }
         free(changed);
+        free(about);
         free(list.text);
+        free(names.text);
     }
     free(bank);
     free(sci);

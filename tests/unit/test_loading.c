@@ -354,14 +354,17 @@ static void profile_id_must_match_its_file_name(void **state)
 
 static void profile_list_with_a_repeat_is_named(void **state)
 {
-    profile_fails(state, "[\"Mathematics\"]", "[\"Mathematics\", \"Mathematics\"]", CQ_ERR_INVALID,
-                  "\"skills\" lists \"Mathematics\" twice", "scientist");
+    profile_fails(state, "{\"text\": \"Mathematics\", \"about\": [\"mathematics\"]}",
+                  "{\"text\": \"Mathematics\", \"about\": [\"mathematics\"]}, {\"text\": "
+                  "\"Mathematics\", \"about\": [\"statistics\"]}",
+                  CQ_ERR_INVALID, "\"skills\" lists \"Mathematics\" twice", "scientist");
 }
 
 static void profile_missing_a_list_is_named(void **state)
 {
-    profile_fails(state, "\"industries\": [\"Universities\"],", "", CQ_ERR_INVALID,
-                  "required field \"industries\" is missing", "scientist");
+    profile_fails(state,
+                  "\"industries\": [{\"text\": \"Universities\", \"about\": [\"universities\"]}],",
+                  "", CQ_ERR_INVALID, "required field \"industries\" is missing", "scientist");
 }
 
 static void tip_building_an_undeclared_trait_is_named(void **state)
@@ -372,7 +375,7 @@ static void tip_building_an_undeclared_trait_is_named(void **state)
 
 static void tip_citing_an_unlisted_article_is_named(void **state)
 {
-    profile_fails(state, "\"source\": \"Mini article\"}]", "\"source\": \"Other article\"}]",
+    profile_fails(state, "\"source\": \"Mini article\"}, {", "\"source\": \"Other article\"}, {",
                   CQ_ERR_INVALID, "source \"Other article\" is not among", "scientist");
 }
 

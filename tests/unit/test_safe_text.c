@@ -10,9 +10,9 @@
 
 #include <cmocka.h>
 
-#include "../../cli/csv.h"
-#include "../../cli/json_write.h"
-#include "../../cli/safe_text.h"
+#include "csv.h"
+#include "json_write.h"
+#include "safe_text.h"
 
 /* What safe_write makes of len bytes, in a malloc'd string. */
 static char *shown_n(const char *text, size_t len, unsigned flags)

@@ -167,9 +167,11 @@ static const char tie_bank[] =
     "\"type\": \"scale\", \"text\": \"Q?\", \"min\": 0, \"max\": 4, \"traits\": {\"t\": [0, 1]}}]}";
 #define TIE_PROFILE(ID, TARGET)                                                                    \
     "{\"id\": \"" ID "\", \"title\": \"" ID "\", \"summary\": \"s\", \"responsibilities\": "       \
-    "[\"r\"], \"skills\": [\"s\"], \"education\": [\"e\"], \"tools\": [\"t\"], \"industries\": "   \
-    "[\"i\"], \"outlook\": {\"text\": \"o\"}, \"tips\": [{\"text\": \"x\", \"builds\": [\"t\"], "  \
-    "\"source\": \"A\"}], \"sources\": [\"A\"], \"targets\": {\"t\": {\"value\": " TARGET          \
+    "[{\"text\": \"r\", \"about\": [\"r\"]}], \"skills\": [{\"text\": \"s\", \"about\": "          \
+    "[\"s\"]}], \"education\": [{\"text\": \"e\", \"about\": [\"e\"]}], \"tools\": [{\"text\": "   \
+    "\"t\", \"about\": [\"t\"]}], \"industries\": [{\"text\": \"i\", \"about\": [\"i\"]}], "       \
+    "\"outlook\": {\"text\": \"o\"}, \"tips\": [{\"text\": \"x\", \"advice\": \"x\", \"builds\": " \
+    "[\"t\"], \"source\": \"A\"}], \"sources\": [\"A\"], \"targets\": {\"t\": {\"value\": " TARGET \
     ", \"importance\": 1, \"why\": \"w\"}}}"
 
 static void equal_scores_are_ranked_by_role_id(void **state)
