@@ -108,6 +108,16 @@ void line_reader_set_completions(line_reader *r, const char *const *words, size_
     r->word_count = words ? count : 0;
 }
 
+void line_reader_no_search(line_reader *r)
+{
+#ifdef HAVE_READLINE
+    if (r->use_readline)
+        readline_backend_no_search();
+#else
+    (void)r;
+#endif
+}
+
 bool line_reader_stop_requested(void)
 {
     return line_reader_got_stop != 0;

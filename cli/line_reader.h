@@ -49,6 +49,13 @@ line_status line_reader_read(line_reader *reader, const char *prompt, int timeou
  */
 void line_reader_set_completions(line_reader *reader, const char *const *words, size_t count);
 
+/*
+ * Turns off readline's history search (Ctrl-R, Ctrl-S), for the kiosk: a visitor's history is
+ * their own few answers, the search mode only puzzles, and with flow control off Ctrl-S would
+ * reach it. Does nothing for the plain reader.
+ */
+void line_reader_no_search(line_reader *reader);
+
 /* Whether SIGTERM or SIGHUP arrived while a reader is open (the next read returns LINE_SIGNAL):
  * for waits outside a read, such as the kiosk's for a busy database. */
 bool line_reader_stop_requested(void);

@@ -93,6 +93,12 @@ void readline_backend_clear_history(void)
     clear_history();
 }
 
+void readline_backend_no_search(void)
+{
+    rl_unbind_key_in_map('R' & 0x1f, emacs_standard_keymap); /* Ctrl-R */
+    rl_unbind_key_in_map('S' & 0x1f, emacs_standard_keymap); /* Ctrl-S */
+}
+
 void readline_backend_close(line_reader *r)
 {
     (void)r;

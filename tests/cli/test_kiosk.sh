@@ -203,13 +203,11 @@ test_ctrl_z_ctrl_backslash_and_ctrl_s_leave_the_kiosk_running() {
     tm send-keys -t quiz 'C-\'
     sleep 0.5
     [ ! -s exit ] || fail "Ctrl-Z or Ctrl-\\ ended the kiosk with $(cat exit)"
-    # Ctrl-S must not freeze the screen until someone knows to press Ctrl-Q. (Without flow
-    # control it reaches readline, whose history search may eat the next line: type it again.)
+    # Ctrl-S must not freeze the screen until someone knows to press Ctrl-Q (nor start
+    # readline's history search: the kiosk turns it off).
     tm send-keys -t quiz C-s
     sleep 0.3
     type_line 1
-    sleep 0.3
-    visible | grep -q "Question 2 of" || type_line 1
     wait_for "Question 2 of $QUESTIONS" || return
     type_line q
     back_at_welcome || return
