@@ -4,6 +4,7 @@
 #include "fuzz.h"
 
 #include "cli.h"
+#include "kiosk_code.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -32,12 +33,18 @@ static long long stored_rows(const char *db)
     return n;
 }
 
-/* How often needle occurs in text. */
-static size_t count(const char *text, const char *needle)
+/* How many result codes the screen shows: "Your code: K7Q2-XM4P" at the start of a line. (A
+ * visitor may type "Your code: ", which comes back after a prompt or inside quotes, never at
+ * the start of a line.) */
+static size_t codes_shown(const char *text)
 {
+    static const char needle[] = "\nYour code: ";
     size_t n = 0;
-    for (const char *p = text; (p = strstr(p, needle)) != NULL; p += strlen(needle))
-        n++;
+    for (const char *p = text; (p = strstr(p, needle)) != NULL; p++) {
+        const char *code = p + sizeof needle - 1;
+        size_t letters = strspn(code, KIOSK_CODE_ALPHABET);
+        n += letters == 4 && code[4] == '-' && strspn(code + 5, KIOSK_CODE_ALPHABET) == 4;
+    }
     return n;
 }
 
@@ -80,7 +87,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     /* Every result shown was stored, once: a code on the screen is a row in the database. */
     long long after = stored_rows(db);
-    size_t codes = count(shown, "Your code: ");
+    size_t codes = codes_shown(shown);
     if (code == 0 && (before < 0 ? 0 : before) + (long long)codes != after) {
         fprintf(stderr, "fuzz: %zu results shown, %lld stored\n", codes,
                 after - (before < 0 ? 0 : before));

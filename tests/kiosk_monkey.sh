@@ -43,7 +43,8 @@ tm() {
 
 cleanup() {
     tm kill-server 2>/dev/null
-    [ "${CQ_MONKEY_KEEP:-0}" = 1 ] || rm -rf "$work"
+    sleep 0.5 # the shell and the kiosk end after their server; let them go first
+    [ "${CQ_MONKEY_KEEP:-0}" = 1 ] || rm -rf "$work" 2>/dev/null || { sleep 2; rm -rf "$work"; }
 }
 trap cleanup EXIT
 
@@ -59,7 +60,7 @@ fi
 
 # The kiosk, from a job-control shell: Ctrl-Z would hand the next visitor that shell.
 tm new-session -d -s booth -x 100 -y 40 \
-    "cd '$work' && env -i PATH='$PATH' HOME='$work' TERM=xterm-256color PS1='booth\$ ' \
+    "cd '$work' && env -i PATH='$PATH' HOME='$work' TERM=xterm-256color PS1='booth\$ ' HISTFILE=/dev/null \
      ASAN_OPTIONS='log_path=$work/asan:abort_on_error=1' bash --norc --noprofile -i"
 sleep 0.5
 tm send-keys -t booth -l -- "XDG_STATE_HOME=state XDG_DATA_HOME=data $wrapper '$cq' kiosk \
