@@ -242,7 +242,7 @@ int cmd_kiosk(struct cli_env *env, int argc, char **argv)
         return cli_report(CQ_ERR_NOMEM, NULL);
     }
     quiz->look.readline = line_reader_is_readline(quiz->reader);
-    line_reader_no_search(quiz->reader);
+    line_reader_kiosk_keys(quiz->reader);
     kiosk_terminal_take(&k.terminal);
 
     enum round_end round = ROUND_NEXT;

@@ -108,11 +108,11 @@ void line_reader_set_completions(line_reader *r, const char *const *words, size_
     r->word_count = words ? count : 0;
 }
 
-void line_reader_no_search(line_reader *r)
+void line_reader_kiosk_keys(line_reader *r)
 {
 #ifdef HAVE_READLINE
     if (r->use_readline)
-        readline_backend_no_search();
+        readline_backend_kiosk_keys();
 #else
     (void)r;
 #endif

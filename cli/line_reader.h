@@ -50,11 +50,14 @@ line_status line_reader_read(line_reader *reader, const char *prompt, int timeou
 void line_reader_set_completions(line_reader *reader, const char *const *words, size_t count);
 
 /*
- * Turns off readline's history search (Ctrl-R, Ctrl-S), for the kiosk: a visitor's history is
- * their own few answers, the search mode only puzzles, and with flow control off Ctrl-S would
- * reach it. Does nothing for the plain reader.
+ * Turns off the readline keys that leave it waiting in a mode of its own, for the kiosk:
+ * history search (Ctrl-R, Ctrl-S; a visitor's history is their own few answers, and with flow
+ * control off Ctrl-S would reach it), quoted insert (Ctrl-V, Ctrl-Q) and character search
+ * (Ctrl-], Meta-Ctrl-]). Nobody at a booth needs them, and readline 8.2 leaks the state of a
+ * quoted insert or character search that a Ctrl-C, a time-out or a resize cuts short. Does
+ * nothing for the plain reader.
  */
-void line_reader_no_search(line_reader *reader);
+void line_reader_kiosk_keys(line_reader *reader);
 
 /* Whether SIGTERM or SIGHUP arrived while a reader is open (the next read returns LINE_SIGNAL):
  * for waits outside a read, such as the kiosk's for a busy database. */

@@ -40,7 +40,7 @@ void readline_backend_open(line_reader *reader);
 line_status readline_backend_read(line_reader *reader, const char *prompt, int timeout_ms,
                                   char **line);
 void readline_backend_clear_history(void);
-void readline_backend_no_search(void);
+void readline_backend_kiosk_keys(void);
 const char *readline_backend_library(void);
 void readline_backend_close(line_reader *reader);
 #endif

@@ -93,10 +93,13 @@ void readline_backend_clear_history(void)
     clear_history();
 }
 
-void readline_backend_no_search(void)
+void readline_backend_kiosk_keys(void)
 {
-    rl_unbind_key_in_map('R' & 0x1f, emacs_standard_keymap); /* Ctrl-R */
-    rl_unbind_key_in_map('S' & 0x1f, emacs_standard_keymap); /* Ctrl-S */
+    static const char keys[] = {'R', 'S', 'V', 'Q', ']'}; /* with Ctrl */
+
+    for (size_t i = 0; i < sizeof keys; i++)
+        rl_unbind_key_in_map(keys[i] & 0x1f, emacs_standard_keymap);
+    rl_unbind_key_in_map(']' & 0x1f, emacs_meta_keymap); /* Meta-Ctrl-] */
 }
 
 void readline_backend_close(line_reader *r)

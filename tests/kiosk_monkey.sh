@@ -61,7 +61,7 @@ fi
 # The kiosk, from a job-control shell: Ctrl-Z would hand the next visitor that shell.
 tm new-session -d -s booth -x 100 -y 40 \
     "cd '$work' && env -i PATH='$PATH' HOME='$work' TERM=xterm-256color PS1='booth\$ ' HISTFILE=/dev/null \
-     ASAN_OPTIONS='log_path=$work/asan:abort_on_error=1' bash --norc --noprofile -i"
+     ASAN_OPTIONS='log_path=$work/asan:abort_on_error=1:fast_unwind_on_malloc=0' bash --norc --noprofile -i"
 sleep 0.5
 tm send-keys -t booth -l -- "XDG_STATE_HOME=state XDG_DATA_HOME=data $wrapper '$cq' kiosk \
 --db monkey.db --exit-word $exit_word --idle 5 --report-dir reports; echo \$? >exit"
