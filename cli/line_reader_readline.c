@@ -124,6 +124,11 @@ void readline_backend_close(line_reader *r)
 /* Drops the half-typed line and restores the terminal before we leave the read. */
 static void abandon_line(line_reader *r)
 {
+    /* On a recalled line, its history entry may still hold an older part of the undo list
+     * that rl_free_line_state frees whole: give the entry the whole list first, so that it
+     * is freed once (readline itself does this when Up or Down leaves the line). */
+    if (current_history())
+        rl_maybe_replace_line();
     rl_replace_line("", 0);
     rl_free_line_state();
     rl_callback_sigcleanup();
@@ -228,7 +233,7 @@ line_status readline_backend_read(line_reader *r, const char *prompt, int timeou
         fputc('\n', r->out); /* Ctrl-D leaves the cursor after the prompt */
         return LINE_EOF;
     }
-    if (done_line[strspn(done_line, " \t")])
+    if (!r->no_history && done_line[strspn(done_line, " \t")])
         add_history(done_line);
     *line = done_line;
     return LINE_OK;

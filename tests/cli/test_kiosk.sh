@@ -188,21 +188,21 @@ stty -a >stty.after"
     tm send-keys -t quiz Enter
 }
 
-test_a_history_line_edited_and_left_is_freed_with_the_history() {
-    # Under ASan or valgrind (make test SANITIZE=1 / VALGRIND=1) a leak fails the exit status:
-    # a recalled line edited and left keeps its undo list in its history entry, which the
-    # history library's clear_history() did not free between people (found by the monkey).
+test_up_recalls_nothing_at_the_kiosk() {
+    # No line history at the booth: a visitor goes back with "back", Up shows nobody's answers
+    # (and readline 8.2 freed an edited history line's undo list twice when the idle time-out
+    # cut the line short: found by the monkey under ASan).
     usable || return 0
     kiosk
     wait_for "Press Enter to start" || return
     tm send-keys -t quiz Enter
     wait_for "Question 1 of $QUESTIONS" || return
-    type_line 1
+    type_line 4
     wait_for "Question 2 of $QUESTIONS" || return
-    tm send-keys -t quiz Up
-    tm send-keys -t quiz -l x
-    tm send-keys -t quiz Down Up Down
-    sleep 0.3
+    tm send-keys -t quiz Up Up
+    sleep 0.5
+    visible | grep -v '^$' | tail -n 1 | grep -q '4' &&
+        fail "Up recalled the answer to question 1"
     tm send-keys -t quiz C-u
     type_line q
     back_at_welcome || return
