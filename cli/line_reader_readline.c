@@ -95,6 +95,22 @@ void readline_backend_clear_history(void)
     rl_clear_history();
 }
 
+/* Unbinds command in map and in every keymap a key sequence leads to from it: Debian's
+ * /etc/inputrc binds quoted-insert to Insert, "\e[2~", two keymaps below the meta map. */
+static void unbind_everywhere(Keymap map, rl_command_func_t *command, int depth)
+{
+    for (int key = 0; key < KEYMAP_SIZE; key++) {
+        if (map[key].type == ISKMAP && map[key].function && depth < 8) {
+            /* readline keeps a keymap in the function slot; ISO C has no cast for that. */
+            Keymap below;
+            memcpy(&below, &map[key].function, sizeof below);
+            unbind_everywhere(below, command, depth + 1);
+        }
+        else if (map[key].type == ISFUNC && map[key].function == command)
+            map[key].function = NULL; /* what rl_unbind_function_in_map does, one level */
+    }
+}
+
 void readline_backend_kiosk_keys(void)
 {
     /* By what they do, not by key, so that no other binding (an inputrc's, vi mode's) of
@@ -108,9 +124,13 @@ void readline_backend_kiosk_keys(void)
     Keymap maps[] = {emacs_standard_keymap, emacs_meta_keymap, emacs_ctlx_keymap};
 
     rl_initialize(); /* reads the inputrc now, so that nothing binds them again later */
+    /* readline binds the terminal's lnext character (Ctrl-V) to quoted-insert again each
+     * time it prepares the terminal, unless told not to; erase and kill keep their default
+     * keys (Backspace, Ctrl-U). After the inputrc, which could turn it on. */
+    rl_variable_bind("bind-tty-special-chars", "off");
     for (size_t m = 0; m < sizeof maps / sizeof maps[0]; m++)
         for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
-            rl_unbind_function_in_map(commands[c], maps[m]);
+            unbind_everywhere(maps[m], commands[c], 0);
 }
 
 void readline_backend_close(line_reader *r)
