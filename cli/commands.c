@@ -123,7 +123,10 @@ static const struct cli_command commands[] = {
      "Serves the quiz over HTTP for a workshop or a fair: people open the address on their\n"
      "phones and take the quiz in the browser, one question per page, with or without\n"
      "JavaScript. It also serves the JSON API of docs/api.md: GET /api/questions and\n"
-     "POST /api/score (an answers document in, the JSON of score --json out). Every page\n"
+     "POST /api/score (an answers document in, the JSON of score --json out). With --db,\n"
+     "each finished quiz is stored (labelled with --event) under a code, and /r/CODE shows\n"
+     "it again to take home; POST /api/results and GET /api/results/CODE do the same for\n"
+     "scripts. Without --db nothing is stored. Every page\n"
      "and file comes from the program itself; nothing is loaded from elsewhere. SIGTERM or\n"
      "Ctrl-C stops it after the requests in flight are answered.\n"
      "\n"
@@ -132,6 +135,8 @@ static const struct cli_command commands[] = {
      "                     0.0.0.0 for every network the machine is on)\n"
      "  --public-url URL   the address people reach the server at, such as\n"
      "                     http://192.168.1.20:8080\n"
+     "  --db FILE          store finished quizzes in this results database\n"
+     "  --event NAME       the label stored with each result\n"
      "  --rate-limit N     requests a second one client address may send after a burst of\n"
      "                     200 (default 50; 0: no limit); more get 429\n",
      0, 0, true, cmd_serve},

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "store_pending.h"
 
 /* A request body larger than this gets 413: an answers document is a few hundred bytes, and a
  * quiz form a few kilobytes. */
@@ -21,6 +22,7 @@
 #define SERVE_MAX_KEY_BYTES 256
 
 struct serve_limiter;
+struct serve_results;
 
 /* What every request is answered with: the loaded model, the options, the room's state. */
 struct serve_app {
@@ -28,6 +30,7 @@ struct serve_app {
     const char *facilitator_key; /* NULL: the facilitator pages and /api/stats are closed */
     const char *public_url;      /* --public-url, or NULL */
     struct serve_limiter *limiter;
+    struct serve_results *results; /* --db: where finished quizzes go; NULL: nothing is kept */
 };
 
 /* One request, as the HTTP layer read it. Every string is NUL-terminated; a header that was not
@@ -85,6 +88,8 @@ void serve_engine_json(struct serve_response *response, const cq_context *ctx, c
 
 /* A redirect (303 See Other) to a static path. */
 void serve_redirect(struct serve_response *response, const char *location);
+/* Sets response's Location to the result page of code, /r/CODE (NULL on no memory). */
+void serve_set_location(struct serve_response *response, const char *code);
 
 /* An HTML error page with a heading, a sentence and a link back to the quiz. */
 void serve_html_error(struct serve_response *response, unsigned status, const char *title,
@@ -108,9 +113,33 @@ bool serve_asset(const char *path, struct serve_response *response);
 void serve_page_begin(FILE *out, const char *title, bool script);
 void serve_page_end(FILE *out);
 
-/* Writes the HTML report of a result as the body of a page (the report's own sections, with
- * the site's stylesheet instead of the report's inline one). Returns an exit code. */
-int serve_page_result(const struct serve_app *app, const cq_result *result, FILE *out);
+/* Writes the HTML report of a result inside a page (the report's own sections, with the
+ * site's stylesheet instead of the report's inline one). Returns an exit code. */
+int serve_page_report(const struct serve_app *app, const cq_result *result, FILE *out);
+
+/* ---- results to take home (serve_results.c) ---- */
+
+/* Opens the results database of --db for the server (options->event labels what it stores).
+ * Returns an exit code after reporting; *out is set on success. */
+int serve_results_open(const struct cli_options *options, struct serve_results **out);
+void serve_results_close(struct serve_results *results);
+/* Stores a finished quiz, or keeps it in a pending file when the database cannot take it now;
+ * code (KIOSK_CODE_SIZE bytes) receives its code unless the outcome is STORE_LOST.
+ * Thread-safe. */
+enum store_outcome serve_results_store(struct serve_results *results, const cq_model *model,
+                                       const cq_answers *answers, const cq_result *result,
+                                       char *code);
+/* The page of a result: its code and address first when code is not NULL, then notice (may be
+ * NULL), then the report. */
+void serve_result_page(const struct serve_app *app, const cq_result *result, const char *code,
+                       const char *notice, struct serve_response *response);
+/* GET /r/CODE, GET /api/results/CODE and POST /api/results. */
+void serve_result_by_code(const struct serve_app *app, const char *code,
+                          struct serve_response *response);
+void serve_api_result_get(const struct serve_app *app, const char *code,
+                          struct serve_response *response);
+void serve_api_result_post(const struct serve_app *app, const struct serve_request *request,
+                           struct serve_response *response);
 
 /* ---- forms and cookies (serve_form.c) ---- */
 

@@ -63,8 +63,12 @@ int cmd_serve(struct cli_env *env, int argc, char **argv)
                                                              : SERVE_RATE_PER_SECOND);
     if (!app.limiter)
         return cli_report(CQ_ERR_NOMEM, NULL);
-    int code = serve_run(&app, options->bind ? options->bind : SERVE_DEFAULT_BIND,
+    /* Only with --db are results kept: a server never writes a database it was not given. */
+    int code = options->db ? serve_results_open(options, &app.results) : CLI_EXIT_OK;
+    if (code == CLI_EXIT_OK)
+        code = serve_run(&app, options->bind ? options->bind : SERVE_DEFAULT_BIND,
                          options->port >= 0 ? (unsigned)options->port : SERVE_DEFAULT_PORT);
+    serve_results_close(app.results);
     serve_limiter_free(app.limiter);
     return code;
 }

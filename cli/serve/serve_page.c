@@ -94,7 +94,7 @@ static void phone_chart(FILE *out, const struct result_view *view)
     fputs("</svg>\n", out);
 }
 
-int serve_page_result(const struct serve_app *app, const cq_result *result, FILE *out)
+int serve_page_report(const struct serve_app *app, const cq_result *result, FILE *out)
 {
     struct doc_ops inside = doc_html;
     inside.begin = no_begin;
@@ -103,11 +103,9 @@ int serve_page_result(const struct serve_app *app, const cq_result *result, FILE
     inside.table_end = scrolling_table_end;
     inside.chart = phone_chart;
 
-    serve_page_begin(out, "Your results", false);
     int code = report_result_with(&inside, app->env, result, out);
     fputs("<p class=\"actions no-print\"><a class=\"button\" href=\"/quiz\">Take the quiz "
           "again</a></p>\n",
           out);
-    serve_page_end(out);
     return code;
 }

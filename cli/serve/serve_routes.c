@@ -12,7 +12,13 @@ enum route {
     ROUTE_ASSET,
     ROUTE_API_QUESTIONS,
     ROUTE_API_SCORE,
+    ROUTE_RESULT,     /* /r/CODE */
+    ROUTE_API_RESULTS,
+    ROUTE_API_RESULT, /* /api/results/CODE */
 };
+
+#define RESULT_PREFIX "/r/"
+#define API_RESULT_PREFIX "/api/results/"
 
 static enum route route_of(const char *path)
 {
@@ -26,6 +32,12 @@ static enum route route_of(const char *path)
         return ROUTE_API_QUESTIONS;
     if (strcmp(path, "/api/score") == 0)
         return ROUTE_API_SCORE;
+    if (strcmp(path, "/api/results") == 0)
+        return ROUTE_API_RESULTS;
+    if (strncmp(path, RESULT_PREFIX, strlen(RESULT_PREFIX)) == 0)
+        return ROUTE_RESULT;
+    if (strncmp(path, API_RESULT_PREFIX, strlen(API_RESULT_PREFIX)) == 0)
+        return ROUTE_API_RESULT;
     return ROUTE_NONE;
 }
 
@@ -104,6 +116,24 @@ void serve_handle(const struct serve_app *app, const struct serve_request *reque
             serve_api_score(app, request, response);
         else
             not_allowed(request, response, "POST");
+        return;
+    case ROUTE_RESULT:
+        if (get)
+            serve_result_by_code(app, request->path + strlen(RESULT_PREFIX), response);
+        else
+            not_allowed(request, response, "GET, HEAD");
+        return;
+    case ROUTE_API_RESULTS:
+        if (post)
+            serve_api_result_post(app, request, response);
+        else
+            not_allowed(request, response, "POST");
+        return;
+    case ROUTE_API_RESULT:
+        if (get)
+            serve_api_result_get(app, request->path + strlen(API_RESULT_PREFIX), response);
+        else
+            not_allowed(request, response, "GET, HEAD");
         return;
     case ROUTE_NONE:
         break;

@@ -3,6 +3,7 @@
 # error status, the security headers, the limits, the quiz taken with plain forms, and stopping.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/serve_lib.sh"
+. "$(dirname "$0")/results_lib.sh"
 
 PERSONAS=("$ROOT"/tests/personas/*.json "$ROOT"/tests/people/*.json)
 
@@ -266,6 +267,149 @@ test_a_port_in_use_is_a_clear_error() {
     expect_status 73
     expect_stderr_contains "cannot start the web server"
     serve_stop
+}
+
+# ---- results to take home (--db) ----
+
+CODE_RE='^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$'
+
+# The score --json of $1 with its keys sorted, for comparing with what the server keeps.
+sorted_score() {
+    cq score --json "$1" | jq -S .
+}
+
+test_api_results_stores_under_a_code_that_gives_the_same_result_back() {
+    local f=${PERSONAS[0]} code title
+    serve_usable || return 0
+    own_server --db results.db --event ws-1 || return
+    http POST /api/results --data-binary "@$f" -H 'Content-Type: application/json'
+    expect_http 201
+    code=$(jq -r .code "$OUT")
+    grep -Eq "$CODE_RE" <<<"$code" || fail "not a code: $code"
+    expect_header Location "/r/$code"
+    jq -S .result "$OUT" >posted.json
+    sorted_score "$f" >expected.json
+    expect_same_file expected.json posted.json
+    [ "$(sql results.db "SELECT event FROM results WHERE code = '$code'")" = ws-1 ] ||
+        fail "the result is not in the database under $code with its event"
+    http GET "/api/results/$code"
+    expect_http 200
+    expect_jq '.code == $c and .event == "ws-1" and .same_bank and (.taken_at | test("Z$"))' --arg c "$code"
+    jq -S .result "$OUT" >got.json
+    expect_same_file expected.json got.json
+    # The page for people: the same recommendation, the code, printable.
+    title=$(jq -r .recommendation.title expected.json)
+    http GET "/r/$code"
+    expect_http 200
+    grep -qF "Your career path: $title" "$OUT" || fail "/r/$code does not name $title"
+    grep -qF "<strong>$code</strong>" "$OUT" || fail "/r/$code does not show its code"
+    # Typed in lower case without the dash, the code still finds it.
+    http GET "/r/$(tr 'A-Z' 'a-z' <<<"${code/-/}")"
+    expect_http 200
+    # Another person's answers get another code and their own result.
+    http POST /api/results --data-binary "@${PERSONAS[1]}"
+    expect_http 201
+    [ "$(jq -r .code "$OUT")" != "$code" ] || fail "two results got one code"
+    [ "$(sql results.db 'SELECT count(DISTINCT code) FROM results')" = 2 ] || fail "not two codes"
+    serve_stop
+}
+
+test_unknown_codes_and_wrong_requests_are_refused_and_store_nothing() {
+    serve_usable || return 0
+    own_server --db results.db || return
+    http GET /api/results/AAAA-AAAA
+    expect_http 404
+    expect_jq '.error == "no result under this code"'
+    http GET /r/AAAA-AAAA
+    expect_http 404
+    expect_header Content-Type 'text/html'
+    for path in /r/ /r/x /r/../etc/passwd /r/AAAA-AAAA-AAAA /r/AAAA%2FAAAA /api/results/0000-0000; do
+        http GET "$path"
+        [ "$HTTP" = 404 ] || fail "GET $path gave $HTTP, not 404"
+    done
+    http POST /api/results --data-binary '{"answers": {"education": "wizard"}}'
+    expect_http 400
+    expect_jq '.error | contains("wizard")'
+    http POST /api/results --data-binary '{broken'
+    expect_http 400
+    http GET /api/results
+    expect_http 405
+    expect_header Allow POST
+    http POST /r/AAAA-AAAA
+    expect_http 405
+    [ "$(sql results.db 'SELECT count(*) FROM results')" = 0 ] || fail "a refused request stored a row"
+    serve_stop
+}
+
+test_without_db_nothing_is_stored_and_the_api_says_why() {
+    serve_usable || return 0
+    shared || return
+    http POST /api/results --data-binary "@${PERSONAS[0]}"
+    expect_http 503
+    expect_jq '.error | contains("--db")'
+    http GET /api/results/AAAA-AAAA
+    expect_http 404
+    expect_jq '.error | contains("no --db")'
+}
+
+test_finishing_the_quiz_stores_it_and_sends_the_browser_to_its_code() {
+    local i args=() code
+    serve_usable || return 0
+    own_server --db results.db --event fair || return
+    http GET /quiz
+    for ((i = 0; i < 40; i++)); do
+        grep -q 'name="question"' "$OUT" || break
+        mapfile -t args < <(answer_first_choice)
+        http POST /quiz "${args[@]}"
+        [ "$HTTP" = 200 ] || break
+    done
+    expect_http 303
+    code=$(grep -i '^Location:' "$TESTDIR/headers" | sed 's|.*/r/||' | tr -d '\r')
+    grep -Eq "$CODE_RE" <<<"$code" || fail "the last answer did not lead to /r/CODE: $(cat "$TESTDIR/headers")"
+    [ "$(sql results.db "SELECT count(*) FROM results WHERE code = '$code' AND event = 'fair'")" = 1 ] ||
+        fail "the finished quiz is not stored under $code"
+    sql results.db "SELECT answers FROM results WHERE code = '$code'" >stored.json
+    http GET "/r/$code"
+    expect_http 200
+    grep -qF "Your career path: $(cq score --json stored.json | jq -r .recommendation.title)" "$OUT" ||
+        fail "/r/$code does not show the result of the stored answers"
+    serve_stop
+}
+
+test_a_locked_database_keeps_the_result_and_stores_it_under_its_code_later() {
+    local code holder
+    serve_usable || return 0
+    command -v sqlite3 >/dev/null || { skip "no sqlite3 command"; return 0; }
+    own_server --db results.db || return
+    # Another process holds the write lock for longer than the server waits (3 s).
+    { echo 'BEGIN IMMEDIATE;'; sleep 6; echo 'COMMIT;'; } | sqlite3 results.db &
+    holder=$!
+    sleep 0.5
+    http POST /api/results --data-binary "@${PERSONAS[0]}"
+    expect_http 202
+    expect_jq '.pending == true and (.result.recommendation.id | length > 0)'
+    code=$(jq -r .code "$OUT")
+    grep -Eq "$CODE_RE" <<<"$code" || fail "a kept result has no code: $code"
+    grep -q 'kept in' "$TESTDIR/serve.err" || fail "the server's log does not say where it is kept"
+    wait "$holder"
+    # The next result that gets through stores the kept one, under the code already given.
+    http POST /api/results --data-binary "@${PERSONAS[1]}"
+    expect_http 201
+    http GET "/api/results/$code"
+    expect_http 200
+    [ "$(sql results.db 'SELECT count(*) FROM results')" = 2 ] || fail "not both results stored"
+    serve_stop
+}
+
+test_a_database_that_cannot_be_written_stops_serve_with_a_clear_error() {
+    serve_usable || return 0
+    run cq serve --port 0 --db /proc/no-such-folder/results.db
+    expect_status 73
+    expect_stderr_contains "cannot create folder for the results database"
+    printf 'not a database at all, but longer than a header' >foreign.db
+    run cq serve --port 0 --db foreign.db
+    expect_status 65
+    expect_stderr_contains "foreign.db"
 }
 
 test_the_shared_server_stops_on_sigterm_with_status_0() {
