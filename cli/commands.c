@@ -137,6 +137,9 @@ static const struct cli_command commands[] = {
      "                     http://192.168.1.20:8080\n"
      "  --db FILE          store finished quizzes in this results database\n"
      "  --event NAME       the label stored with each result\n"
+     "  --facilitator-key-file FILE\n"
+     "                     the key of the facilitator screen (/facilitator) is this file's\n"
+     "                     first line; without it a key is made and printed at the start\n"
      "  --rate-limit N     requests a second one client address may send after a burst of\n"
      "                     200 (default 50; 0: no limit); more get 429\n",
      0, 0, true, cmd_serve},

@@ -1,4 +1,4 @@
-/* store_code.c: finds a stored result by its code. */
+/* store_code.c: finds a stored result by its code; counts results, and notices new ones. */
 
 #include <stdlib.h>
 #include <string.h>
@@ -63,4 +63,34 @@ void store_found_release(struct store_found *out)
     free(out->bank_digest);
     free(out->answers);
     memset(out, 0, sizeof *out);
+}
+
+/* Runs a one-row query of one integer, with event (may be NULL) as ?1 when it has a ?1. */
+static int query_count(store *s, const char *sql, const char *event, long long *value)
+{
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &stmt, NULL);
+
+    if (rc == SQLITE_OK && sqlite3_bind_parameter_count(stmt) > 0)
+        rc = event ? sqlite3_bind_text(stmt, 1, event, -1, SQLITE_STATIC)
+                   : sqlite3_bind_null(stmt, 1);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        *value = sqlite3_column_int64(stmt, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_OK ? CLI_EXIT_OK : store_fail(s, rc, "cannot read results database");
+}
+
+int store_count(store *s, const char *event, long long *count)
+{
+    return query_count(s, "SELECT count(*) FROM results WHERE ?1 IS NULL OR event = ?1", event,
+                       count);
+}
+
+int store_data_version(store *s, long long *version)
+{
+    return query_count(s, "PRAGMA data_version", NULL, version);
 }

@@ -22,4 +22,12 @@ struct store_found {
 int store_find_code(store *s, const char *code, bool *found, struct store_found *out);
 void store_found_release(struct store_found *out);
 
+/* How many results the event has (every result when event is NULL), into *count. Returns an
+ * exit code after reporting. */
+int store_count(store *s, const char *event, long long *count);
+
+/* SQLite's data_version of the connection: it changes when another connection (another
+ * process) commits to the database. Returns an exit code after reporting. */
+int store_data_version(store *s, long long *version);
+
 #endif /* CQ_CLI_STORE_CODE_H */

@@ -8,7 +8,7 @@
 #include "html_escape.h"
 #include "serve.h"
 
-void serve_page_begin(FILE *out, const char *title, bool script)
+void serve_page_begin(FILE *out, const char *title, const char *script)
 {
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
@@ -20,7 +20,7 @@ void serve_page_begin(FILE *out, const char *title, bool script)
           "<link rel=\"stylesheet\" href=\"/assets/app.css\">\n",
           out);
     if (script)
-        fputs("<script src=\"/assets/quiz.js\" defer></script>\n", out);
+        fprintf(out, "<script src=\"%s\" defer></script>\n", script);
     fputs("</head>\n<body>\n<header class=\"site\"><a href=\"/quiz\">careerquiz</a></header>\n"
           "<main>\n",
           out);

@@ -107,7 +107,7 @@ static void write_question_page(FILE *out, const cq_model *model, const cq_answe
     char title[64];
 
     snprintf(title, sizeof title, "Question %zu of %zu", q + 1, n);
-    serve_page_begin(out, title, true);
+    serve_page_begin(out, title, "/assets/quiz.js");
     if (q == 0) {
         size_t minutes = (n * SECONDS_PER_QUESTION + 59) / 60;
         fprintf(out,

@@ -29,7 +29,40 @@ struct serve_results {
     const char *path;  /* --db, for messages and pending files */
     const char *event; /* --event, or NULL */
     bool kept;         /* a result is in a pending file: store it with the next one */
+    struct serve_events *events; /* told when the count changes; may be NULL */
+    long long count;             /* the room's results count last published */
+    long long version;           /* the database's data_version last seen */
 };
+
+/* Publishes the room's count to the live streams when it changed. After a write of this
+ * connection the count is read at once; otherwise only when SQLite's data_version says that
+ * another connection (a kiosk, a batch import, another server) committed. The caller holds the
+ * lock. */
+static void watch_locked(struct serve_results *results, bool own_write)
+{
+    long long version = 0, count = 0;
+
+    if (!own_write) {
+        if (store_data_version(results->db, &version) != CLI_EXIT_OK ||
+            version == results->version)
+            return;
+        results->version = version;
+    }
+    if (store_count(results->db, results->event, &count) == CLI_EXIT_OK &&
+        count != results->count) {
+        results->count = count;
+        serve_events_publish(results->events, (unsigned long)count);
+    }
+}
+
+void serve_results_watch(struct serve_results *results)
+{
+    if (!results)
+        return;
+    pthread_mutex_lock(&results->lock);
+    watch_locked(results, false);
+    pthread_mutex_unlock(&results->lock);
+}
 
 static bool wait_briefly(void *ctx, long waited_ms)
 {
@@ -37,7 +70,8 @@ static bool wait_briefly(void *ctx, long waited_ms)
     return waited_ms < RESULTS_WAIT_MS;
 }
 
-int serve_results_open(const struct cli_options *options, struct serve_results **out)
+int serve_results_open(const struct cli_options *options, struct serve_events *events,
+                       struct serve_results **out)
 {
     struct store_wait wait = {wait_briefly, NULL};
     struct serve_results *results = calloc(1, sizeof *results);
@@ -49,12 +83,15 @@ int serve_results_open(const struct cli_options *options, struct serve_results *
     }
     results->path = options->db;
     results->event = options->event;
+    results->events = events;
+    results->count = -1; /* the first look publishes the count the streams start from */
     int code = store_open(options->db, &wait, &results->db);
     if (code != CLI_EXIT_OK) {
         pthread_mutex_destroy(&results->lock);
         free(results);
         return code;
     }
+    watch_locked(results, false);
     *out = results;
     return CLI_EXIT_OK;
 }
@@ -80,6 +117,8 @@ enum store_outcome serve_results_store(struct serve_results *results, const cq_m
         results->kept = false;
     }
     results->kept = results->kept || outcome == STORE_KEPT;
+    if (outcome == STORE_STORED)
+        watch_locked(results, true);
     pthread_mutex_unlock(&results->lock);
     return outcome;
 }
@@ -150,12 +189,12 @@ void serve_result_page(const struct serve_app *app, const cq_result *result, con
     FILE *out = serve_body_open(response, 200, "text/html; charset=utf-8");
     if (!out)
         return;
-    serve_page_begin(out, "Your results", false);
+    serve_page_begin(out, "Your results", NULL);
     if (code) {
         char address[600];
         result_address(app, code, address, sizeof address);
-        fprintf(out, "<p class=\"code\">Your code: <strong>%s</strong>. This page stays at <a "
-                     "href=\"/r/%s\">",
+        fprintf(out, "<p class=\"take-home\">Your code: <strong class=\"code\">%s</strong>. This "
+                     "page stays at <a href=\"/r/%s\">",
                 code, code);
         html_escape(out, address);
         fputs("</a>: keep the address, or print the page.</p>\n", out);

@@ -15,6 +15,12 @@ enum route {
     ROUTE_RESULT,     /* /r/CODE */
     ROUTE_API_RESULTS,
     ROUTE_API_RESULT, /* /api/results/CODE */
+    ROUTE_FACILITATOR,
+    ROUTE_FACILITATOR_LOGIN,
+    ROUTE_FACILITATOR_EVENTS,
+    ROUTE_FACILITATOR_PANEL,
+    ROUTE_FACILITATOR_EXPORT,
+    ROUTE_API_STATS,
 };
 
 #define RESULT_PREFIX "/r/"
@@ -34,6 +40,18 @@ static enum route route_of(const char *path)
         return ROUTE_API_SCORE;
     if (strcmp(path, "/api/results") == 0)
         return ROUTE_API_RESULTS;
+    if (strcmp(path, "/api/stats") == 0)
+        return ROUTE_API_STATS;
+    if (strcmp(path, "/facilitator") == 0)
+        return ROUTE_FACILITATOR;
+    if (strcmp(path, "/facilitator/login") == 0)
+        return ROUTE_FACILITATOR_LOGIN;
+    if (strcmp(path, "/facilitator/events") == 0)
+        return ROUTE_FACILITATOR_EVENTS;
+    if (strcmp(path, "/facilitator/panel") == 0)
+        return ROUTE_FACILITATOR_PANEL;
+    if (strcmp(path, "/facilitator/export.csv") == 0)
+        return ROUTE_FACILITATOR_EXPORT;
     if (strncmp(path, RESULT_PREFIX, strlen(RESULT_PREFIX)) == 0)
         return ROUTE_RESULT;
     if (strncmp(path, API_RESULT_PREFIX, strlen(API_RESULT_PREFIX)) == 0)
@@ -132,6 +150,42 @@ void serve_handle(const struct serve_app *app, const struct serve_request *reque
     case ROUTE_API_RESULT:
         if (get)
             serve_api_result_get(app, request->path + strlen(API_RESULT_PREFIX), response);
+        else
+            not_allowed(request, response, "GET, HEAD");
+        return;
+    case ROUTE_FACILITATOR:
+        if (get)
+            serve_facilitator_page(app, request, response);
+        else
+            not_allowed(request, response, "GET, HEAD");
+        return;
+    case ROUTE_FACILITATOR_LOGIN:
+        if (post)
+            serve_facilitator_login(app, request, response);
+        else
+            not_allowed(request, response, "POST");
+        return;
+    case ROUTE_FACILITATOR_EVENTS:
+        if (get)
+            serve_facilitator_events(app, request, response);
+        else
+            not_allowed(request, response, "GET, HEAD");
+        return;
+    case ROUTE_FACILITATOR_PANEL:
+        if (get)
+            serve_facilitator_fragment(app, request, response);
+        else
+            not_allowed(request, response, "GET, HEAD");
+        return;
+    case ROUTE_FACILITATOR_EXPORT:
+        if (get)
+            serve_export_csv(app, request, response);
+        else
+            not_allowed(request, response, "GET, HEAD");
+        return;
+    case ROUTE_API_STATS:
+        if (get)
+            serve_api_stats(app, request, response);
         else
             not_allowed(request, response, "GET, HEAD");
         return;

@@ -302,7 +302,7 @@ test_api_results_stores_under_a_code_that_gives_the_same_result_back() {
     http GET "/r/$code"
     expect_http 200
     grep -qF "Your career path: $title" "$OUT" || fail "/r/$code does not name $title"
-    grep -qF "<strong>$code</strong>" "$OUT" || fail "/r/$code does not show its code"
+    grep -qF "<strong class=\"code\">$code</strong>" "$OUT" || fail "/r/$code does not show its code"
     # Typed in lower case without the dash, the code still finds it.
     http GET "/r/$(tr 'A-Z' 'a-z' <<<"${code/-/}")"
     expect_http 200
@@ -410,6 +410,152 @@ test_a_database_that_cannot_be_written_stops_serve_with_a_clear_error() {
     run cq serve --port 0 --db foreign.db
     expect_status 65
     expect_stderr_contains "foreign.db"
+}
+
+# ---- the facilitator screen ----
+
+# The key a server printed at its start (a made one).
+printed_key() {
+    grep -o 'its key: [^ ]*' "$SERVE_DIR/serve.err" | sed 's/its key: //'
+}
+
+test_the_facilitator_routes_refuse_requests_without_the_key() {
+    local key path
+    serve_usable || return 0
+    own_server --db results.db --event ws || return
+    key=$(printed_key)
+    [ "${#key}" -ge 20 ] || fail "no key printed at the start: $(cat "$SERVE_DIR/serve.err")"
+    for path in /facilitator /facilitator/panel /facilitator/events /facilitator/export.csv /api/stats; do
+        http GET "$path"
+        [ "$HTTP" = 401 ] || fail "GET $path without the key gave $HTTP"
+        expect_header WWW-Authenticate 'Bearer realm='
+        http GET "$path" -H "Authorization: Bearer ${key}x"
+        [ "$HTTP" = 401 ] || fail "GET $path with a longer key gave $HTTP"
+        http GET "$path" -H "Authorization: Bearer ${key%?}"
+        [ "$HTTP" = 401 ] || fail "GET $path with a shorter key gave $HTTP"
+        http GET "$path" -H "Cookie: cq_facilitator=nope-nope-nope"
+        [ "$HTTP" = 401 ] || fail "GET $path with a wrong cookie gave $HTTP"
+        # A key in the address is not taken: addresses end up in logs and histories.
+        http GET "$path?key=$key"
+        [ "$HTTP" = 401 ] || fail "GET $path?key= gave $HTTP"
+    done
+    http GET /facilitator
+    grep -q '<form method="post" action="/facilitator/login"' "$OUT" || fail "no login form"
+    grep -qF "$key" "$OUT" && fail "the login page shows the key"
+    http POST /facilitator/login --data 'key=not-the-key-at-all'
+    expect_http 401
+    grep -q 'not the facilitator key' "$OUT" || fail "no word that the key is wrong"
+    http POST /facilitator/login --data-urlencode "key=$key"
+    expect_http 303
+    expect_header Location /facilitator
+    expect_header Set-Cookie "cq_facilitator=$key; Path=/; HttpOnly; SameSite=Strict"
+    http GET /facilitator -H "Cookie: other=1; cq_facilitator=$key"
+    expect_http 200
+    http GET /api/stats -H "Authorization: Bearer $key"
+    expect_http 200
+    http POST /api/stats -H "Authorization: Bearer $key"
+    expect_http 405
+    serve_stop
+}
+
+test_the_facilitator_screen_shows_the_room_and_its_stats_and_csv_match_the_cli() {
+    local key f
+    serve_usable || return 0
+    own_server --db results.db --event ws --public-url http://192.0.2.5:8080 || return
+    key=$(printed_key)
+    for f in "${PERSONAS[@]:0:3}"; do
+        http POST /api/results --data-binary "@$f"
+        expect_http 201
+    done
+    # A result of another event is not the room's.
+    cq batch <(jq -c . "${PERSONAS[3]}") --db results.db --event other >/dev/null
+    http GET /facilitator -H "Authorization: Bearer $key"
+    expect_http 200
+    grep -q '<p class="address">http://192.0.2.5:8080/quiz</p>' "$OUT" || fail "no join address"
+    # A build without libqrencode says so in the page instead.
+    grep -q 'QR code of the quiz' "$OUT" || grep -q 'no QR code in this build' "$OUT" ||
+        fail "no QR code"
+    grep -q 'data-total="3">3 finished' "$OUT" || fail "the count is not 3"
+    grep -q '<h2>Recommended roles</h2>' "$OUT" || fail "no role bars"
+    grep -q '<h2>Answers per question</h2>' "$OUT" || fail "no answers per question"
+    grep -q '<noscript><meta http-equiv="refresh"' "$OUT" || fail "no refresh without JavaScript"
+    grep -q 'href="/facilitator/export.csv"' "$OUT" || fail "no CSV link"
+    grep -q '<script src="/assets/facilitator.js"' "$OUT" || fail "no live script"
+    # /api/stats is stats --json of the event, byte for byte.
+    http GET /api/stats -H "Authorization: Bearer $key"
+    expect_http 200
+    cq stats --json --db results.db --event ws >expected.json
+    expect_same_file expected.json "$OUT"
+    # The CSV is export's.
+    http GET /facilitator/export.csv -H "Authorization: Bearer $key"
+    expect_http 200
+    expect_header Content-Type 'text/csv'
+    expect_header Content-Disposition 'attachment'
+    cq export --db results.db --event ws >expected.csv
+    expect_same_file expected.csv "$OUT"
+    # The script's panel is the page's panel.
+    http GET /facilitator/panel -H "Authorization: Bearer $key"
+    expect_http 200
+    grep -q 'data-total="3"' "$OUT" || fail "the panel alone does not count 3"
+    serve_stop
+}
+
+test_the_event_stream_tells_of_results_from_this_server_and_from_other_processes() {
+    local key stream
+    serve_usable || return 0
+    own_server --db results.db --event ws || return
+    key=$(printed_key)
+    curl -s -N -m 8 -H "Authorization: Bearer $key" "$URL/facilitator/events" >events.txt &
+    stream=$!
+    sleep 1
+    http POST /api/results --data-binary "@${PERSONAS[0]}"
+    expect_http 201
+    sleep 0.5
+    # Another process writes the same database: the server notices within a second or two.
+    cq batch <(jq -c . "${PERSONAS[1]}") --db results.db --event ws >/dev/null
+    sleep 3
+    kill "$stream" 2>/dev/null
+    wait "$stream" 2>/dev/null
+    grep -q '^retry: ' events.txt || fail "no retry time on the stream"
+    for n in 0 1 2; do
+        grep -qx "data: {\"total\":$n}" events.txt || { fail "no event with total $n"; show events.txt; }
+    done
+    serve_stop
+}
+
+test_the_key_file_gives_the_key_and_bad_key_files_are_refused() {
+    serve_usable || return 0
+    printf 'a-key-of-the-facilitator  \n' >key.txt
+    own_server --db results.db --facilitator-key-file key.txt || return
+    grep -q 'its key' "$SERVE_DIR/serve.err" && fail "a key from a file was printed"
+    http GET /api/stats -H 'Authorization: Bearer a-key-of-the-facilitator'
+    expect_http 200
+    http GET /api/stats -H 'Authorization: Bearer a-key-of-the-facilitator  '
+    expect_http 401
+    serve_stop
+    printf 'short\n' >short.txt
+    run cq serve --port 0 --facilitator-key-file short.txt
+    expect_status 65
+    expect_stderr_contains "facilitator key"
+    run cq serve --port 0 --facilitator-key-file no-such-file
+    expect_status 66
+    : >empty.txt
+    run cq serve --port 0 --facilitator-key-file empty.txt
+    expect_status 65
+}
+
+test_without_db_the_facilitator_screen_says_there_is_nothing_to_count() {
+    local key
+    serve_usable || return 0
+    own_server || return
+    key=$(printed_key)
+    http GET /facilitator -H "Authorization: Bearer $key"
+    expect_http 200
+    grep -q 'keeps no results' "$OUT" || fail "no word that nothing is kept"
+    http GET /api/stats -H "Authorization: Bearer $key"
+    expect_http 503
+    expect_jq '.error | contains("--db")'
+    serve_stop
 }
 
 test_the_shared_server_stops_on_sigterm_with_status_0() {
