@@ -57,6 +57,38 @@ struct cli_env {
     cq_model *model;
 };
 
+/* The command-line options, one bit each in a command's `takes`. --data, --no-color, --help
+ * and --version (CLI_TAKES_ALWAYS) go with every command; any other option a command does
+ * not take is a usage error that names both. */
+enum cli_option {
+    CLI_OPT_FORMAT,
+    CLI_OPT_JSON,
+    CLI_OPT_DATA,
+    CLI_OPT_NO_COLOR,
+    CLI_OPT_SAVE,
+    CLI_OPT_RESUME,
+    CLI_OPT_PLAIN,
+    CLI_OPT_EXPLAIN,
+    CLI_OPT_EDUCATION_FILTER,
+    CLI_OPT_OUTPUT,
+    CLI_OPT_IDLE,
+    CLI_OPT_EXIT_WORD,
+    CLI_OPT_REPORT_DIR,
+    CLI_OPT_DB,
+    CLI_OPT_EVENT,
+    CLI_OPT_SINCE,
+    CLI_OPT_PORT,
+    CLI_OPT_BIND,
+    CLI_OPT_PUBLIC_URL,
+    CLI_OPT_RATE_LIMIT,
+    CLI_OPT_FACILITATOR_KEY_FILE,
+    CLI_OPT_COUNT
+};
+#define CLI_TAKES(option) (1u << CLI_OPT_##option)
+#define CLI_TAKES_ALWAYS (CLI_TAKES(DATA) | CLI_TAKES(NO_COLOR))
+/* --format and --json, which always come together. */
+#define CLI_TAKES_FORMATS (CLI_TAKES(FORMAT) | CLI_TAKES(JSON))
+
 /* A command: argv holds its operands only (argv[0] is the first operand, not its name). */
 typedef int (*cli_command_fn)(struct cli_env *env, int argc, char **argv);
 
@@ -69,6 +101,7 @@ struct cli_command {
     int max_args;
     bool needs_model;
     cli_command_fn run;
+    unsigned takes; /* the options it takes besides CLI_TAKES_ALWAYS: CLI_TAKES(...) bits */
 };
 
 /* The command called name, or NULL. */

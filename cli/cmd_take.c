@@ -242,7 +242,9 @@ static int finish(struct take *take)
 {
     cq_result *result = NULL;
     cq_error err;
-    cq_status status = cq_score(take->env->model, take->quiz.answers, &result, &err);
+    cq_score_options options = {take->env->options->education_filter};
+    cq_status status =
+        cq_score_with(take->env->model, take->quiz.answers, &options, &result, &err);
     if (status != CQ_OK)
         return cli_report(status, &err);
     /* With --db the result is stored, and committed, before it is shown. */
@@ -251,7 +253,8 @@ static int finish(struct take *take)
     if (take->quiz.look.clear && stored == CLI_EXIT_OK)
         fputs("\033[H\033[2J", take->quiz.look.out);
     fflush(take->quiz.look.out);
-    int code = result_show_text(take->env, result);
+    /* As score shows it: text (with --explain), JSON, or a report, to stdout or --output. */
+    int code = result_write(take->env, result);
     cq_result_free(result);
     if (code == CLI_EXIT_OK)
         code = stored;
@@ -273,6 +276,9 @@ int cmd_take(struct cli_env *env, int argc, char **argv)
 {
     (void)argc;
     (void)argv;
+    /* A mistyped role is a usage error before the first question, not after the last. */
+    if (env->options->explain && cli_find_role(env, env->options->explain) == (size_t)-1)
+        return CLI_EXIT_USAGE;
     struct take take;
     memset(&take, 0, sizeof take);
     take.env = env;

@@ -12,15 +12,18 @@ static const struct cli_command commands[] = {
      "Lists every question of the bank in order: its id, type, whether it is optional, and\n"
      "its options (single and multi) or its range and labels (scale). The ids are what an\n"
      "answers file uses. With --json, prints the bank as JSON.\n",
-     0, 0, true, cmd_questions},
+     0, 0, true, cmd_questions,
+     CLI_TAKES_FORMATS | CLI_TAKES(OUTPUT)},
     {"roles", "", "list the roles the quiz compares",
      "Lists every role: its id, title and summary. With --json, prints them as JSON.\n", 0, 0, true,
-     cmd_roles},
+     cmd_roles,
+     CLI_TAKES_FORMATS | CLI_TAKES(OUTPUT)},
     {"role", "ID", "show everything about one role",
      "Shows one role's profile: summary, responsibilities, skills, education, tools,\n"
      "industries, outlook with its figures, getting-started tips and sources. With --json,\n"
      "prints the profile as JSON. An unknown ID is a usage error (exit 64).\n",
-     1, 1, true, cmd_role},
+     1, 1, true, cmd_role,
+     CLI_TAKES_FORMATS | CLI_TAKES(OUTPUT)},
     {"score", "FILE|-", "rank the roles for an answers file",
      "Reads an answers file (\"-\" reads standard input), scores it against every role and\n"
      "prints the ranking with each role's score, a close-call note when the top roles are\n"
@@ -43,7 +46,8 @@ static const struct cli_command commands[] = {
      "\n"
      "A single-choice answer is an option id, a multi-choice answer an array of option ids,\n"
      "a scale answer an integer. `careerquiz questions` lists the ids.\n",
-     1, 1, true, cmd_score},
+     1, 1, true, cmd_score,
+     CLI_TAKES_FORMATS | CLI_TAKES(OUTPUT) | CLI_TAKES(EXPLAIN) | CLI_TAKES(EDUCATION_FILTER) | CLI_TAKES(PLAIN)},
     {"take", "", "take the quiz in the terminal",
      "Asks the questions one at a time and ends with the same results as score. Answer with\n"
      "a number, the start of an option's text, a list such as 1,3, 1 3 or python sql for\n"
@@ -56,10 +60,17 @@ static const struct cli_command commands[] = {
      "  --resume FILE  continue from the answers in FILE, at the first unanswered question\n"
      "  --plain        for screen readers: no bars, colour or screen clearing, and every\n"
      "                 line makes sense on its own\n"
+     "  --db FILE      also store the result in the results database FILE\n"
+     "  --event NAME   the event label stored with it\n"
+     "\n"
+     "The results take what score takes: --explain ID, --education-filter, --format (json,\n"
+     "markdown, html) or --json, and --output FILE. The questions stay on the terminal; the\n"
+     "results go to standard output or FILE.\n"
      "\n"
      "Exit status 75 means the quiz stopped before the end (quit or end of input); the\n"
      "answers given so far were saved and the message says how to resume.\n",
-     0, 0, true, cmd_take},
+     0, 0, true, cmd_take,
+     CLI_TAKES_FORMATS | CLI_TAKES(OUTPUT) | CLI_TAKES(EXPLAIN) | CLI_TAKES(EDUCATION_FILTER) | CLI_TAKES(PLAIN) | CLI_TAKES(SAVE) | CLI_TAKES(RESUME) | CLI_TAKES(DB) | CLI_TAKES(EVENT)},
     {"compare", "ROLE ROLE", "compare two roles side by side",
      "Shows two roles dimension by dimension (responsibilities, skills, education, tools,\n"
      "industries, outlook and tips): each role's items and what the two have in common.\n"
@@ -67,7 +78,8 @@ static const struct cli_command commands[] = {
      "figure both outlooks quote that measures the same thing, or advice both roles get.\n"
      "With --json, prints {\"roles\", \"titles\", \"rows\"}; --format markdown or html\n"
      "prints a report with a table. Unknown or equal roles are a usage error (exit 64).\n",
-     2, 2, true, cmd_compare},
+     2, 2, true, cmd_compare,
+     CLI_TAKES_FORMATS | CLI_TAKES(OUTPUT)},
     {"batch", "FILE|-", "score many answer sets, one JSON object per line",
      "Reads JSON Lines (\"-\" reads standard input): one answers document per line, as score\n"
      "takes it. Writes one compact result per line, in input order: {\"line\", \"bank_version\",\n"
@@ -83,7 +95,8 @@ static const struct cli_command commands[] = {
      "                 end and on Ctrl-C; a line is printed once its result is stored\n"
      "  --event NAME   the event label stored with each result\n"
      "  --education-filter  score as score --education-filter does\n",
-     1, 1, true, cmd_batch},
+     1, 1, true, cmd_batch,
+     CLI_TAKES(OUTPUT) | CLI_TAKES(EDUCATION_FILTER) | CLI_TAKES(DB) | CLI_TAKES(EVENT)},
     {"stats", "", "summarise the stored results of one or more databases",
      "Reads the results databases given with --db (several are merged, one per kiosk; without\n"
      "--db, the default database) and shows how many results there are, how often each role\n"
@@ -95,14 +108,16 @@ static const struct cli_command commands[] = {
      "  --db FILE      a results database; give it again for more\n"
      "  --event NAME   only results stored with this event label\n"
      "  --since DATE   only results from DATE on (UTC, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)\n",
-     0, 0, true, cmd_stats},
+     0, 0, true, cmd_stats,
+     CLI_TAKES_FORMATS | CLI_TAKES(OUTPUT) | CLI_TAKES(DB) | CLI_TAKES(EVENT) | CLI_TAKES(SINCE)},
     {"export", "", "write every stored result, as CSV or JSON Lines",
      "Writes one row per stored result of the results database (--db FILE, or the default\n"
      "one), oldest first: CSV with a header row (the default, quoted as RFC 4180 says), or\n"
      "--format jsonl. The columns: id, taken_at (UTC), event, bank_version, bank_digest,\n"
      "recommended, margin, close_call, answers (the answers document as JSON) and one score\n"
      "column per role. --event and --since select rows as for stats.\n",
-     0, 0, false, cmd_export},
+     0, 0, false, cmd_export,
+     CLI_TAKES_FORMATS | CLI_TAKES(OUTPUT) | CLI_TAKES(DB) | CLI_TAKES(EVENT) | CLI_TAKES(SINCE)},
     {"kiosk", "", "run the quiz for one person after another at a booth",
      "Runs the quiz in a loop for workshops and career fairs: a welcome screen, the quiz, the\n"
      "results with a short code, then a wiped screen for the next person. Every completed\n"
@@ -118,7 +133,8 @@ static const struct cli_command commands[] = {
      "  --idle SECONDS     back to the welcome screen after this long without input\n"
      "                     (default 120)\n"
      "  --report-dir DIR   write each result's HTML report to DIR/CODE.html\n",
-     0, 0, true, cmd_kiosk},
+     0, 0, true, cmd_kiosk,
+     CLI_TAKES(EXIT_WORD) | CLI_TAKES(DB) | CLI_TAKES(EVENT) | CLI_TAKES(IDLE) | CLI_TAKES(REPORT_DIR) | CLI_TAKES(PLAIN)},
     {"serve", "", "run the quiz as a web site for phones and browsers",
      "Serves the quiz over HTTP for a workshop or a fair: people open the address on their\n"
      "phones and take the quiz in the browser, one question per page, with or without\n"
@@ -142,8 +158,11 @@ static const struct cli_command commands[] = {
      "                     first line; without it a key is made and printed at the start\n"
      "  --rate-limit N     requests a second one client address may send after a burst of\n"
      "                     200 (default 50; 0: no limit); more get 429\n",
-     0, 0, true, cmd_serve},
-    {"help", "[COMMAND]", "show usage for careerquiz or one command", "", 0, 1, false, cmd_help},
+     0, 0, true, cmd_serve,
+     CLI_TAKES(PORT) | CLI_TAKES(BIND) | CLI_TAKES(PUBLIC_URL) | CLI_TAKES(RATE_LIMIT) |
+         CLI_TAKES(DB) | CLI_TAKES(EVENT) | CLI_TAKES(FACILITATOR_KEY_FILE)},
+    {"help", "[COMMAND]", "show usage for careerquiz or one command", "", 0, 1, false, cmd_help,
+     0},
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
@@ -187,18 +206,23 @@ void cli_usage(FILE *out)
           "      --no-color       no colour (also when NO_COLOR is set or TERM=dumb)\n"
           "      --save FILE      take: keep the answers in FILE\n"
           "      --resume FILE    take: continue from the answers in FILE\n"
-          "      --plain          take: plain text for screen readers\n"
-          "      --explain ID     score: also show how role ID's score adds up\n"
+          "      --plain          take, score, kiosk: plain text for screen readers\n"
+          "      --explain ID     score, take: also show how role ID's score adds up\n"
           "      --education-filter\n"
-          "                       score: set apart roles above your reported education\n"
+          "                       score, take, batch: set apart roles above your reported\n"
+          "                       education\n"
           "      --output FILE    write the output to FILE instead of standard output\n"
-          "      --db FILE        take, batch: store results in the results database FILE;\n"
+          "      --db FILE        take, batch, serve: store results in the results database FILE;\n"
           "                       stats, export: read it (stats: repeat to merge several).\n"
-          "                       Default: $XDG_DATA_HOME/careerquiz/results.db\n"
-          "      --event NAME     take, batch: label stored results; stats, export: select them\n"
+          "                       Default: $XDG_DATA_HOME/careerquiz/results.db (serve: none)\n"
+          "      --event NAME     take, batch, serve: label stored results; stats, export: select\n"
+          "                       them\n"
           "      --since DATE     stats, export: only results from DATE (UTC) on\n"
-          "      --port N, --bind ADDRESS, --public-url URL, --rate-limit N\n"
+          "      --port N, --bind ADDRESS, --public-url URL, --rate-limit N,\n"
+          "      --facilitator-key-file FILE\n"
           "                       serve: where and how the web server listens\n"
+          "Each command takes only the options listed for it (careerquiz help COMMAND); any\n"
+          "other is a usage error.\n"
           "\n"
           "Exit status: 0 ok, 64 usage error, 65 bad data, 66 cannot open input,\n"
           "70 internal error, 73 cannot create output, 74 input/output error,\n"

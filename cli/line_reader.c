@@ -111,6 +111,7 @@ void line_reader_set_completions(line_reader *r, const char *const *words, size_
 void line_reader_kiosk_keys(line_reader *r)
 {
 #ifdef HAVE_READLINE
+    r->no_history = true;
     if (r->use_readline)
         readline_backend_kiosk_keys();
 #else

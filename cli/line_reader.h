@@ -54,8 +54,10 @@ void line_reader_set_completions(line_reader *reader, const char *const *words, 
  * history search (Ctrl-R, Ctrl-S; a visitor's history is their own few answers, and with flow
  * control off Ctrl-S would reach it), quoted insert (Ctrl-V, Ctrl-Q) and character search
  * (Ctrl-], Meta-Ctrl-]). Nobody at a booth needs them, and readline 8.2 leaks the state of a
- * quoted insert or character search that a Ctrl-C, a time-out or a resize cuts short. Does
- * nothing for the plain reader.
+ * quoted insert or character search that a Ctrl-C, a time-out or a resize cuts short. And no
+ * line history at all: a visitor goes back with "back", and a history line edited, left and
+ * cut short by the idle time-out made readline 8.2 free its undo list twice. Does nothing for
+ * the plain reader.
  */
 void line_reader_kiosk_keys(line_reader *reader);
 

@@ -21,6 +21,7 @@ struct line_reader {
      * cursor was; put back by the next read. */
     char *kept_text;
     int kept_point;
+    bool no_history; /* the kiosk: no line is kept for Up to recall */
     struct sigaction old_int, old_term, old_hup, old_winch, old_tstp;
 };
 

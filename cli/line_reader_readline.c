@@ -88,31 +88,47 @@ const char *readline_backend_library(void)
     return name;
 }
 
+/* rl_clear_history, not the history library's clear_history: a line edited after Up keeps
+ * its undo list in its history entry, which only readline's own function frees. */
 void readline_backend_clear_history(void)
 {
-    clear_history();
+    rl_clear_history();
 }
 
 void readline_backend_kiosk_keys(void)
 {
-    static const char keys[] = {'R', 'S', 'V', 'Q', ']'}; /* with Ctrl */
+    /* By what they do, not by key, so that no other binding (an inputrc's, vi mode's) of
+     * them is left: history search, quoted insert, character search, and the switch to vi
+     * mode, whose own character search and quoted insert would bring the leak back. */
+    rl_command_func_t *const commands[] = {
+        rl_reverse_search_history,    rl_forward_search_history, rl_noninc_reverse_search,
+        rl_noninc_forward_search,     rl_quoted_insert,          rl_char_search,
+        rl_backward_char_search,      rl_vi_editing_mode,
+    };
+    Keymap maps[] = {emacs_standard_keymap, emacs_meta_keymap, emacs_ctlx_keymap};
 
-    for (size_t i = 0; i < sizeof keys; i++)
-        rl_unbind_key_in_map(keys[i] & 0x1f, emacs_standard_keymap);
-    rl_unbind_key_in_map(']' & 0x1f, emacs_meta_keymap); /* Meta-Ctrl-] */
+    rl_initialize(); /* reads the inputrc now, so that nothing binds them again later */
+    for (size_t m = 0; m < sizeof maps / sizeof maps[0]; m++)
+        for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
+            rl_unbind_function_in_map(commands[c], maps[m]);
 }
 
 void readline_backend_close(line_reader *r)
 {
     (void)r;
     rl_callback_handler_remove(); /* restores the terminal if a read was cut short */
-    clear_history();
+    rl_clear_history();
     active = NULL;
 }
 
 /* Drops the half-typed line and restores the terminal before we leave the read. */
 static void abandon_line(line_reader *r)
 {
+    /* On a recalled line, its history entry may still hold an older part of the undo list
+     * that rl_free_line_state frees whole: give the entry the whole list first, so that it
+     * is freed once (readline itself does this when Up or Down leaves the line). */
+    if (current_history())
+        rl_maybe_replace_line();
     rl_replace_line("", 0);
     rl_free_line_state();
     rl_callback_sigcleanup();
@@ -217,7 +233,7 @@ line_status readline_backend_read(line_reader *r, const char *prompt, int timeou
         fputc('\n', r->out); /* Ctrl-D leaves the cursor after the prompt */
         return LINE_EOF;
     }
-    if (done_line[strspn(done_line, " \t")])
+    if (!r->no_history && done_line[strspn(done_line, " \t")])
         add_history(done_line);
     *line = done_line;
     return LINE_OK;

@@ -12,28 +12,29 @@
 #include "output_file.h"
 #include "report.h"
 
+/* getopt_long's value for each long option: 256 past its enum cli_option. */
 enum {
-    OPT_FORMAT = 256,
-    OPT_JSON,
-    OPT_DATA,
-    OPT_NO_COLOR,
-    OPT_SAVE,
-    OPT_RESUME,
-    OPT_PLAIN,
-    OPT_EXPLAIN,
-    OPT_EDUCATION_FILTER,
-    OPT_OUTPUT,
-    OPT_IDLE,
-    OPT_EXIT_WORD,
-    OPT_REPORT_DIR,
-    OPT_DB,
-    OPT_EVENT,
-    OPT_SINCE,
-    OPT_PORT,
-    OPT_BIND,
-    OPT_PUBLIC_URL,
-    OPT_RATE_LIMIT,
-    OPT_FACILITATOR_KEY_FILE
+    OPT_FORMAT = 256 + CLI_OPT_FORMAT,
+    OPT_JSON = 256 + CLI_OPT_JSON,
+    OPT_DATA = 256 + CLI_OPT_DATA,
+    OPT_NO_COLOR = 256 + CLI_OPT_NO_COLOR,
+    OPT_SAVE = 256 + CLI_OPT_SAVE,
+    OPT_RESUME = 256 + CLI_OPT_RESUME,
+    OPT_PLAIN = 256 + CLI_OPT_PLAIN,
+    OPT_EXPLAIN = 256 + CLI_OPT_EXPLAIN,
+    OPT_EDUCATION_FILTER = 256 + CLI_OPT_EDUCATION_FILTER,
+    OPT_OUTPUT = 256 + CLI_OPT_OUTPUT,
+    OPT_IDLE = 256 + CLI_OPT_IDLE,
+    OPT_EXIT_WORD = 256 + CLI_OPT_EXIT_WORD,
+    OPT_REPORT_DIR = 256 + CLI_OPT_REPORT_DIR,
+    OPT_DB = 256 + CLI_OPT_DB,
+    OPT_EVENT = 256 + CLI_OPT_EVENT,
+    OPT_SINCE = 256 + CLI_OPT_SINCE,
+    OPT_PORT = 256 + CLI_OPT_PORT,
+    OPT_BIND = 256 + CLI_OPT_BIND,
+    OPT_PUBLIC_URL = 256 + CLI_OPT_PUBLIC_URL,
+    OPT_RATE_LIMIT = 256 + CLI_OPT_RATE_LIMIT,
+    OPT_FACILITATOR_KEY_FILE = 256 + CLI_OPT_FACILITATOR_KEY_FILE,
 };
 
 /* An event label is a short name for a workshop or fair, such as "pydata-berlin-2026". */
@@ -147,18 +148,29 @@ static bool valid_since(const char *since)
            strncmp(since + 8, "01", 2) >= 0 && strncmp(since + 8, "31", 2) <= 0;
 }
 
+/* The options given on the command line: a CLI_TAKES bit each, and the name of each. */
+struct given_options {
+    unsigned bits;
+    const char *names[CLI_OPT_COUNT];
+};
+
 /*
- * Parses the global options, which may come before or after the command (getopt_long
- * permutes argv; "--" ends them). Sets *help and *version for -h and -V. Returns 0, or an
- * exit code after reporting the problem.
+ * Parses the options, which may come before or after the command (getopt_long permutes
+ * argv; "--" ends them). Sets *help and *version for -h and -V, and notes in *given which
+ * options came, for the command to check. Returns 0, or an exit code after reporting the
+ * problem.
  */
 static int parse_options(int argc, char **argv, struct cli_options *options, bool *help,
-                         bool *version)
+                         bool *version, struct given_options *given)
 {
-    int opt;
+    int opt, index = 0;
 
     opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":hV", long_options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, ":hV", long_options, &index)) != -1) {
+        if (opt >= OPT_FORMAT && opt < OPT_FORMAT + CLI_OPT_COUNT) {
+            given->bits |= 1u << (opt - OPT_FORMAT);
+            given->names[opt - OPT_FORMAT] = long_options[index].name;
+        }
         switch (opt) {
         case 'h':
             *help = true;
@@ -298,7 +310,8 @@ static int parse_options(int argc, char **argv, struct cli_options *options, boo
  * stats, whose HTML is a page of charts. CSV is for stats and export, JSON Lines for export. */
 static bool takes_format(const struct cli_command *command, const struct cli_options *options)
 {
-    bool report = strcmp(command->name, "score") == 0 || strcmp(command->name, "compare") == 0;
+    bool report = strcmp(command->name, "score") == 0 || strcmp(command->name, "compare") == 0 ||
+                  strcmp(command->name, "take") == 0;
     bool stats = strcmp(command->name, "stats") == 0;
     bool export = strcmp(command->name, "export") == 0;
 
@@ -313,15 +326,34 @@ static bool takes_format(const struct cli_command *command, const struct cli_opt
     return true;
 }
 
-/* Runs one command with its operands: checks their number, loads the model, runs it. */
-static int run_command(struct cli_env *env, const struct cli_command *command, int argc,
-                       char **argv)
+/* Refuses an option the command does not take (the first one, in enum order). */
+static bool takes_options(const struct cli_command *command, const struct given_options *given)
+{
+    unsigned stray = given->bits & ~(command->takes | CLI_TAKES_ALWAYS);
+
+    for (int o = 0; o < CLI_OPT_COUNT; o++) {
+        if (stray & (1u << o)) {
+            cli_error("%s does not take --%s", command->name, given->names[o]);
+            fprintf(stderr, "run careerquiz help %s for the options it takes\n", command->name);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Runs one command with its operands: checks its options and their number, loads the model,
+ * runs it. */
+static int run_command(struct cli_env *env, const struct cli_command *command,
+                       const struct given_options *given, int argc, char **argv)
 {
     int code;
 
+    if (!takes_options(command, given))
+        return CLI_EXIT_USAGE;
+
     if ((env->options->format == CLI_FORMAT_MARKDOWN || env->options->format == CLI_FORMAT_HTML) &&
         !takes_format(command, env->options)) {
-        cli_error("%s has no %s report (use text or json; score and compare write reports)",
+        cli_error("%s has no %s report (use text or json; score, take and compare write reports)",
                   command->name, env->options->format == CLI_FORMAT_HTML ? "html" : "markdown");
         return CLI_EXIT_USAGE;
     }
@@ -364,11 +396,12 @@ int main(int argc, char **argv)
     struct cli_env env = {&options, {false, false}, NULL, NULL};
     struct output_capture capture = {0};
     const struct cli_command *command = NULL;
+    struct given_options given = {0};
     bool help = false, version = false;
     int code, operands;
     char **operand;
 
-    code = parse_options(argc, argv, &options, &help, &version);
+    code = parse_options(argc, argv, &options, &help, &version, &given);
     if (code != 0)
         return code;
     /* A file written with --output never gets terminal colours. */
@@ -409,9 +442,9 @@ int main(int argc, char **argv)
         return CLI_EXIT_USAGE;
     } else if (!command) {
         /* Someone typed plain `careerquiz` at a terminal: they want to take the quiz. */
-        code = run_command(&env, cli_find_command("take"), 0, NULL);
+        code = run_command(&env, cli_find_command("take"), &given, 0, NULL);
     } else {
-        code = run_command(&env, command, operands - 1, operand + 1);
+        code = run_command(&env, command, &given, operands - 1, operand + 1);
     }
 
     code = output_capture_end(&capture, code);

@@ -89,9 +89,12 @@ wait_for "Press Enter to start" 60 || bad "the kiosk never showed its welcome sc
 
 keys=(Enter Enter Enter Tab Tab BSpace BSpace Escape Up Down Left Right Home End PPage NPage
     C-a C-b C-c C-c C-d C-e C-f C-g C-h C-k C-l C-n C-p C-q C-r C-s C-t C-u C-v C-w C-y C-z
-    'C-\' C-] C-_ C-@ M-b M-f M-d M-. M-? M-r F1 F5 F12 IC DC Space)
+    'C-\' C-] C-_ C-@ C-x M-b M-f M-d M-. M-? M-r M-C-j M-C-] M-C-v F1 F5 F12 IC DC Space)
+# Near misses of the exit word, never the word itself: typed whole at the welcome screen it
+# ends the kiosk, as it should, and the run would stop there.
 pastes=($'\e]0;pwned\a' $'\e]52;c;aGk=\a' $'\e[2J' $'\e(0' $'\e[?25l' $'\e[31m' $'\xc2\x9b31m'
-    $'\xe2\x80\xae' $'\x7f' 'q' 'b' 's' '?' '1,3' 'python, sql' "$exit_word" 'quit' 'help')
+    $'\xe2\x80\xae' $'\x7f' 'q' 'b' 's' '?' '1,3' 'python, sql' "${exit_word}s" "${exit_word%-*}"
+    "x$exit_word" 'quit' 'help')
 printable='abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.;:!?-_=+*/\|"'"'"'()[]{}<>@#$%^&~`'
 
 sent=0 quizzes=0

@@ -16,6 +16,9 @@
 #   CQ_JOBS           suites run at once (default: the number of processors)
 #   CQ_SUITE_TIMEOUT  seconds one suite may take (default 900)
 #   CQ_VERBOSE=1      also show the comments of passing tests
+# With GNU time (/usr/bin/time) each suite's line also gives the peak resident memory of the
+# largest process it ran (a child of the suite; tmux servers, which detach, are not counted),
+# and the largest of all is printed before the total.
 set -u
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,6 +34,8 @@ jobs=${CQ_JOBS:-$(nproc 2>/dev/null || echo 2)}
 total_passed=0
 total_failed=0
 total_skipped=0
+largest_kb=0
+largest_suite=""
 logs=$(mktemp -d "${TMPDIR:-/tmp}/careerquiz-suites.XXXXXX")
 trap 'rm -rf "$logs"' EXIT
 
@@ -45,6 +50,8 @@ fi
 start_suite() {
     local n=$1 start status=0 micros
     shift 2
+    # GNU time's %M: the largest resident set of any process the suite waited for, in KiB.
+    [ -x /usr/bin/time ] && set -- /usr/bin/time -q -f %M -o "$logs/$n.rss" "$@"
     (
         start=${EPOCHREALTIME/./}
         if command -v timeout >/dev/null; then
@@ -111,9 +118,16 @@ report_suite() {
         echo "  ${red}FAIL${reset}  suite reported no tests"
         failed=1
     fi
-    local skipped_note=""
+    local skipped_note="" memory_note="" rss_kb
     [ "$skipped" -gt 0 ] && skipped_note=", $skipped skipped"
-    echo "  -> $name: $passed ok, $failed failing$skipped_note (${seconds:-?} s)"
+    if [ -s "$logs/$n.rss" ] && rss_kb=$(tail -n 1 "$logs/$n.rss") && [[ $rss_kb =~ ^[0-9]+$ ]]; then
+        memory_note=", peak $((rss_kb / 1024)) MiB"
+        if [ "$rss_kb" -gt "$largest_kb" ]; then
+            largest_kb=$rss_kb
+            largest_suite=$name
+        fi
+    fi
+    echo "  -> $name: $passed ok, $failed failing$skipped_note (${seconds:-?} s$memory_note)"
     total_passed=$((total_passed + passed))
     total_failed=$((total_failed + failed))
     total_skipped=$((total_skipped + skipped))
@@ -198,10 +212,10 @@ done
 wait
 
 echo
-# A skipped test (TAP "# SKIP") counts as neither passed nor failed, and is shown.
-if [ "$total_skipped" -gt 0 ]; then
-    echo "$total_passed passed, $total_failed failed, $total_skipped skipped"
-else
-    echo "$total_passed passed, $total_failed failed"
-fi
+[ -n "$largest_suite" ] &&
+    echo "largest process: $((largest_kb / 1024)) MiB resident, in $largest_suite"
+# A skipped test (TAP "# SKIP") counts as neither passed nor failed, and is shown; the last
+# line is always the total.
+[ "$total_skipped" -gt 0 ] && echo "$total_skipped skipped (see \"skip\" above)"
+echo "$total_passed passed, $total_failed failed"
 [ "$total_failed" -eq 0 ]

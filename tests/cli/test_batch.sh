@@ -128,7 +128,7 @@ test_batch_rejects_report_and_table_formats() {
     expect_status 64
     run cq batch --format csv in.jsonl
     expect_status 64
-    expect_stderr_contains "batch has no csv output"
+    expect_stderr_contains "batch does not take --format"
 }
 
 test_batch_with_db_stores_each_scored_line_once() {

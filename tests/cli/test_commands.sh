@@ -238,4 +238,61 @@ test_write_error_on_stdout_exits_74() {
     expect_stderr_contains "cannot write output"
 }
 
+test_an_option_a_command_does_not_take_is_a_usage_error_naming_both() {
+    local example="$ROOT/docs/examples/answers.json"
+    # Each pair: the command line, and the option and command the message must name.
+    while IFS='|' read -r line option command; do
+        # shellcheck disable=SC2086 # the line is a command and its words
+        run cq $line
+        expect_status 64
+        expect_stderr_contains "$command does not take --$option"
+        expect_stderr_contains "careerquiz help $command"
+        [ -s "$OUT" ] && fail "$line wrote to stdout"
+    done <<EOF2
+roles --save x|save|roles
+score --idle 5 $example|idle|score
+roles --explain ml-engineer|explain|roles
+questions --exit-word x|exit-word|questions
+compare ml-engineer data-scientist --resume F|resume|compare
+kiosk --json --exit-word x|json|kiosk
+batch --since 2026-01-01 -|since|batch
+EOF2
+}
+
+test_every_command_takes_what_its_help_lists() {
+    # The options each command's help names are ones it takes: none is refused.
+    run cq score --explain ml-engineer --education-filter --plain --output out.txt \
+        "$ROOT/docs/examples/answers.json"
+    expect_status 0
+    cq batch --db r.db - <"$ROOT/tests/results/workshop.jsonl" >/dev/null
+    run cq stats --db r.db --event x --since 2026-01-01 --json
+    expect_status 0
+    run cq questions --json --output q.json --no-color
+    expect_status 0
+}
+
+# take_answers: the quiz's answers, one a line: a bachelor's degree, then the first option.
+take_answers() {
+    echo 3
+    for _ in $(seq 40); do echo 1; done
+}
+
+test_take_honours_format_explain_and_education_filter_as_score_does() {
+    take_answers >typed.txt
+    run cq take --json --education-filter --save answers.json <typed.txt
+    expect_status 0
+    jq -e '.education_filtered | length > 0' "$OUT" >/dev/null ||
+        fail "the education filter set no role apart for a bachelor's degree"
+    cp "$OUT" take.json
+    run cq score --json --education-filter answers.json
+    [ "$(jq -c 'del(.bank_version)' take.json)" = "$(jq -c 'del(.bank_version)' "$OUT")" ] ||
+        fail "take --json --education-filter differs from score on the same answers"
+    run cq take --format html --output report.html --explain ml-engineer <typed.txt
+    expect_status 0
+    grep -q '<!DOCTYPE html>' report.html || fail "take --format html --output wrote no report"
+    run cq take --explain no-such-role <typed.txt
+    expect_status 64
+    expect_stderr_contains 'unknown role "no-such-role"'
+}
+
 run_tests

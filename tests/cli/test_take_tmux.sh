@@ -116,6 +116,38 @@ test_quitting_and_resuming_continues_where_it_stopped() {
     finish
 }
 
+test_history_lines_edited_and_left_are_freed_once() {
+    # Under ASan or valgrind (make test SANITIZE=1 / VALGRIND=1) a leak or a double free
+    # changes the exit status. A recalled line edited and left keeps its undo list in its
+    # history entry: the history library's clear_history() leaked it, and a Ctrl-C on a line
+    # edited, left and edited again could free it twice (the kiosk monkey found both).
+    usable || return 0
+    start --save F.json
+    wait_for "Question 1 of $QUESTIONS" || return
+    type_line 2
+    wait_for "Question 2 of $QUESTIONS" || return
+    type_line 1
+    wait_for "Question 3 of $QUESTIONS" || return
+    tm send-keys -t quiz Up
+    tm send-keys -t quiz -l x
+    tm send-keys -t quiz Up Down
+    tm send-keys -t quiz -l y
+    sleep 0.3
+    tm send-keys -t quiz C-c
+    wait_for "Cleared. Type your answer" || return
+    tm send-keys -t quiz Up Up
+    tm send-keys -t quiz -l z
+    tm send-keys -t quiz Down
+    sleep 0.3
+    tm send-keys -t quiz C-u
+    type_line q
+    wait_exit
+    [ "$STATUS" -eq 75 ] || fail "quitting ended with $STATUS, not 75"
+    jq -e '.answers.education == "bootcamp"' F.json >/dev/null 2>&1 ||
+        fail "the answers given were not saved"
+    finish
+}
+
 test_ctrl_d_quits_like_quit() {
     usable || return 0
     start --save F.json
