@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "csv.h"
+#include "export.h"
 #include "exitcode.h"
 #include "json_write.h"
 #include "output.h"
@@ -77,7 +78,8 @@ static const char *text_of(sqlite3_stmt *stmt, int column)
 }
 
 /* The score cells of result `id`, one per role column (empty when the row has no such role). */
-static int write_scores(store *s, sqlite3_stmt *scores, sqlite3_int64 id, const struct roles *roles)
+static int write_scores(FILE *out, store *s, sqlite3_stmt *scores, sqlite3_int64 id,
+                        const struct roles *roles)
 {
     size_t column = 0;
     int rc = sqlite3_bind_int64(scores, 1, id);
@@ -86,20 +88,20 @@ static int write_scores(store *s, sqlite3_stmt *scores, sqlite3_int64 id, const 
         const char *role = text_of(scores, 0);
 
         for (; column < roles->count && strcmp(roles->ids[column], role) < 0; column++)
-            csv_field(stdout, false, "");
+            csv_field(out, false, "");
         if (column < roles->count && strcmp(roles->ids[column], role) == 0) {
-            csv_number(stdout, false, sqlite3_column_double(scores, 1), 1);
+            csv_number(out, false, sqlite3_column_double(scores, 1), 1);
             column++;
         }
         rc = SQLITE_OK;
     }
     sqlite3_reset(scores);
     for (; column < roles->count; column++)
-        csv_field(stdout, false, "");
+        csv_field(out, false, "");
     return rc == SQLITE_DONE ? CLI_EXIT_OK : store_fail(s, rc, "cannot read results database");
 }
 
-static int write_csv(store *s, const struct store_filter *filter)
+int export_write_csv(store *s, const struct store_filter *filter, FILE *out)
 {
     struct roles roles = {NULL, 0};
     sqlite3_stmt *rows = NULL, *scores = NULL;
@@ -113,24 +115,24 @@ static int write_csv(store *s, const struct store_filter *filter)
         code = store_fail(s, rc, "cannot read results database");
     if (code == CLI_EXIT_OK) {
         for (size_t i = 0; i < ROW_COLUMNS; i++)
-            csv_field(stdout, i == 0, row_columns[i]);
+            csv_field(out, i == 0, row_columns[i]);
         for (size_t i = 0; i < roles.count; i++) {
             snprintf(number, sizeof number, "score:%s", roles.ids[i]);
-            csv_field(stdout, false, number);
+            csv_field(out, false, number);
         }
-        csv_end(stdout);
+        csv_end(out);
     }
     while (code == CLI_EXIT_OK && (rc = sqlite3_step(rows)) == SQLITE_ROW) {
         for (int i = 0; i < (int)ROW_COLUMNS; i++) {
             if (i == 6) /* margin: one decimal, as stored */
-                csv_number(stdout, false, sqlite3_column_double(rows, i), 1);
+                csv_number(out, false, sqlite3_column_double(rows, i), 1);
             else
-                csv_field(stdout, i == 0, text_of(rows, i));
+                csv_field(out, i == 0, text_of(rows, i));
         }
-        code = write_scores(s, scores, sqlite3_column_int64(rows, 0), &roles);
-        csv_end(stdout);
-        if (cli_stdout_failed())
-            code = CLI_EXIT_IO; /* reported when stdout is closed */
+        code = write_scores(out, s, scores, sqlite3_column_int64(rows, 0), &roles);
+        csv_end(out);
+        if (out == stdout ? cli_stdout_failed() : ferror(out) != 0)
+            code = CLI_EXIT_IO; /* reported when stdout is closed, or by the caller */
     }
     if (code == CLI_EXIT_OK && rc != SQLITE_DONE)
         code = store_fail(s, rc, "cannot read results database");
@@ -181,7 +183,7 @@ int cmd_export(struct cli_env *env, int argc, char **argv)
     else if (o->table == CLI_TABLE_JSONL)
         code = write_jsonl(s, &filter);
     else
-        code = write_csv(s, &filter);
+        code = export_write_csv(s, &filter, stdout);
     store_close(s);
     return code;
 }

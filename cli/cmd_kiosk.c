@@ -115,16 +115,18 @@ static enum round_end show_result(struct kiosk *k)
     wipe_screen(k);
     fputs("Saving your result...\n", out);
     fflush(out);
+    /* The code the result is stored under is the one the person is given. */
+    char code[KIOSK_CODE_SIZE];
     enum store_outcome outcome =
         store_or_keep(k->results, CLI_EXIT_OK, env->options->db, env->options->event, env->model,
-                      k->quiz.answers, result, NULL);
+                      k->quiz.answers, result, NULL, code);
     if (outcome == STORE_STORED && k->kept > 0) {
         store_pending_flush(k->results); /* the database works again: store what was kept */
         k->kept = 0;
     }
     k->kept += outcome == STORE_KEPT;
-    char code[KIOSK_CODE_SIZE];
-    kiosk_code_make(code);
+    if (outcome == STORE_LOST)
+        kiosk_code_make(code); /* for the printed report alone */
     /* A problem storing stays on the screen above the results, for the booth's staff. */
     if (outcome == STORE_STORED)
         wipe_screen(k);

@@ -52,7 +52,7 @@ int cmd_stats(struct cli_env *env, int argc, char **argv)
     else if (o->format == CLI_FORMAT_HTML)
         code = stats_write_html(&view, o);
     else if (o->format == CLI_FORMAT_JSON)
-        code = stats_write_json(&view);
+        code = stats_write_json(stdout, &view);
     else
         code = stats_write_text(env, &view);
     stats_view_release(&view);

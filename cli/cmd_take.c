@@ -229,7 +229,7 @@ static int store_result(struct take *take, const cq_result *result)
     int code = store_open(o->db, &wait, &db);
     enum store_outcome outcome =
         store_or_keep(code == CLI_EXIT_OK ? db : NULL, code, o->db, o->event, take->env->model,
-                      take->quiz.answers, result, NULL);
+                      take->quiz.answers, result, NULL, NULL);
     store_close(db);
     stop_signals_restore(&signals);
     if (outcome == STORE_STORED)

@@ -139,7 +139,10 @@ static const struct cli_command commands[] = {
      "Serves the quiz over HTTP for a workshop or a fair: people open the address on their\n"
      "phones and take the quiz in the browser, one question per page, with or without\n"
      "JavaScript. It also serves the JSON API of docs/api.md: GET /api/questions and\n"
-     "POST /api/score (an answers document in, the JSON of score --json out). Every page\n"
+     "POST /api/score (an answers document in, the JSON of score --json out). With --db,\n"
+     "each finished quiz is stored (labelled with --event) under a code, and /r/CODE shows\n"
+     "it again to take home; POST /api/results and GET /api/results/CODE do the same for\n"
+     "scripts. Without --db nothing is stored. Every page\n"
      "and file comes from the program itself; nothing is loaded from elsewhere. SIGTERM or\n"
      "Ctrl-C stops it after the requests in flight are answered.\n"
      "\n"
@@ -148,10 +151,16 @@ static const struct cli_command commands[] = {
      "                     0.0.0.0 for every network the machine is on)\n"
      "  --public-url URL   the address people reach the server at, such as\n"
      "                     http://192.168.1.20:8080\n"
+     "  --db FILE          store finished quizzes in this results database\n"
+     "  --event NAME       the label stored with each result\n"
+     "  --facilitator-key-file FILE\n"
+     "                     the key of the facilitator screen (/facilitator) is this file's\n"
+     "                     first line; without it a key is made and printed at the start\n"
      "  --rate-limit N     requests a second one client address may send after a burst of\n"
      "                     200 (default 50; 0: no limit); more get 429\n",
      0, 0, true, cmd_serve,
-     CLI_TAKES(PORT) | CLI_TAKES(BIND) | CLI_TAKES(PUBLIC_URL) | CLI_TAKES(RATE_LIMIT)},
+     CLI_TAKES(PORT) | CLI_TAKES(BIND) | CLI_TAKES(PUBLIC_URL) | CLI_TAKES(RATE_LIMIT) |
+         CLI_TAKES(DB) | CLI_TAKES(EVENT) | CLI_TAKES(FACILITATOR_KEY_FILE)},
     {"help", "[COMMAND]", "show usage for careerquiz or one command", "", 0, 1, false, cmd_help,
      0},
 };
@@ -203,12 +212,14 @@ void cli_usage(FILE *out)
           "                       score, take, batch: set apart roles above your reported\n"
           "                       education\n"
           "      --output FILE    write the output to FILE instead of standard output\n"
-          "      --db FILE        take, batch: store results in the results database FILE;\n"
+          "      --db FILE        take, batch, serve: store results in the results database FILE;\n"
           "                       stats, export: read it (stats: repeat to merge several).\n"
-          "                       Default: $XDG_DATA_HOME/careerquiz/results.db\n"
-          "      --event NAME     take, batch: label stored results; stats, export: select them\n"
+          "                       Default: $XDG_DATA_HOME/careerquiz/results.db (serve: none)\n"
+          "      --event NAME     take, batch, serve: label stored results; stats, export: select\n"
+          "                       them\n"
           "      --since DATE     stats, export: only results from DATE (UTC) on\n"
-          "      --port N, --bind ADDRESS, --public-url URL, --rate-limit N\n"
+          "      --port N, --bind ADDRESS, --public-url URL, --rate-limit N,\n"
+          "      --facilitator-key-file FILE\n"
           "                       serve: where and how the web server listens\n"
           "Each command takes only the options listed for it (careerquiz help COMMAND); any\n"
           "other is a usage error.\n"

@@ -66,7 +66,8 @@ static void clock_random(unsigned char *buf, size_t size)
         buf[i] = (unsigned char)(splitmix64(&state) >> 56);
 }
 
-void kiosk_code_make(char *code)
+/* Writes a code drawn from fill's bytes. Returns false when fill fails. */
+static bool code_from(char *code, bool (*fill)(unsigned char *, size_t))
 {
     static const char alphabet[] = KIOSK_CODE_ALPHABET;
     const unsigned n = sizeof alphabet - 1;
@@ -80,8 +81,8 @@ void kiosk_code_make(char *code)
         unsigned byte;
         do {
             if (used == sizeof pool) {
-                if (!kernel_random(pool, sizeof pool))
-                    clock_random(pool, sizeof pool);
+                if (!fill(pool, sizeof pool))
+                    return false;
                 used = 0;
             }
             byte = pool[used++];
@@ -92,4 +93,41 @@ void kiosk_code_make(char *code)
     }
     code[j] = '\0';
     memset(pool, 0, sizeof pool);
+    return true;
+}
+
+static bool clock_fill(unsigned char *buf, size_t size)
+{
+    clock_random(buf, size);
+    return true;
+}
+
+bool kiosk_code_random(char *code)
+{
+    return code_from(code, kernel_random);
+}
+
+void kiosk_code_make(char *code)
+{
+    if (!kiosk_code_random(code))
+        code_from(code, clock_fill);
+}
+
+bool kiosk_code_parse(const char *text, char *code)
+{
+    size_t letters = 0, j = 0;
+
+    for (const char *p = text; *p; p++) {
+        char c = *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p;
+        if (c == '-' && p - text == KIOSK_CODE_LENGTH / 2)
+            continue; /* the dash between the groups may be left out */
+        if (letters == KIOSK_CODE_LENGTH || !strchr(KIOSK_CODE_ALPHABET, c))
+            return false;
+        if (letters == KIOSK_CODE_LENGTH / 2)
+            code[j++] = '-';
+        code[j++] = c;
+        letters++;
+    }
+    code[j] = '\0';
+    return letters == KIOSK_CODE_LENGTH;
 }

@@ -34,6 +34,7 @@ enum {
     OPT_BIND = 256 + CLI_OPT_BIND,
     OPT_PUBLIC_URL = 256 + CLI_OPT_PUBLIC_URL,
     OPT_RATE_LIMIT = 256 + CLI_OPT_RATE_LIMIT,
+    OPT_FACILITATOR_KEY_FILE = 256 + CLI_OPT_FACILITATOR_KEY_FILE,
 };
 
 /* An event label is a short name for a workshop or fair, such as "pydata-berlin-2026". */
@@ -62,6 +63,7 @@ static const struct option long_options[] = {
     {"bind", required_argument, NULL, OPT_BIND},
     {"public-url", required_argument, NULL, OPT_PUBLIC_URL},
     {"rate-limit", required_argument, NULL, OPT_RATE_LIMIT},
+    {"facilitator-key-file", required_argument, NULL, OPT_FACILITATOR_KEY_FILE},
     {NULL, 0, NULL, 0},
 };
 
@@ -292,6 +294,9 @@ static int parse_options(int argc, char **argv, struct cli_options *options, boo
                           MAX_RATE_LIMIT, optarg);
                 return CLI_EXIT_USAGE;
             }
+            break;
+        case OPT_FACILITATOR_KEY_FILE:
+            options->facilitator_key_file = optarg;
             break;
         default: /* '?' or ':' */
             report_bad_option(opt, argv[optind - 1]);

@@ -78,10 +78,16 @@ void stats_view_release(struct stats_view *view);
 /* count as a share of total, 0..1 (0 when total is 0). */
 double stats_share(unsigned long count, unsigned long total);
 
-/* The views (stats_*.c): write to stdout, return an exit code. */
+/* The views (stats_*.c): write to stdout (JSON to out), return an exit code. */
 int stats_write_text(const struct cli_env *env, const struct stats_view *view);
-int stats_write_json(const struct stats_view *view);
+int stats_write_json(FILE *out, const struct stats_view *view);
 int stats_write_csv(const struct stats_view *view);
 int stats_write_html(const struct stats_view *view, const struct cli_options *options);
+
+/* One horizontal bar chart in SVG: a row per item with its label, a bar of its share of all
+ * results (classes "bar" and "track"), and the count with the percentage. scale: the rows are
+ * the values of a scale question, shown before their labels. */
+void stats_html_chart(FILE *out, const char *title, const struct stats_row *rows, size_t count,
+                      unsigned long total, bool scale);
 
 #endif /* CQ_CLI_STATS_H */

@@ -32,10 +32,8 @@ static void put_escaped(FILE *out, const char *text, size_t chars)
     fputs("\xe2\x80\xa6", out); /* … */
 }
 
-/* One horizontal bar chart: a row per item with its label, a bar of its share of all results,
- * and the count with the percentage. */
-static void chart(FILE *out, const char *title, const struct stats_row *rows, size_t count,
-                  unsigned long total, bool scale)
+void stats_html_chart(FILE *out, const char *title, const struct stats_row *rows, size_t count,
+                      unsigned long total, bool scale)
 {
     size_t height = count * ROW_HEIGHT + 8;
 
@@ -93,7 +91,7 @@ int stats_write_html(const struct stats_view *view, const struct cli_options *op
     if (options->since)
         fprintf(out, " Since %s (UTC).", options->since);
     fputs("</p>\n<h2>Recommended roles</h2>\n", out);
-    chart(out, "Recommended roles", view->roles, view->role_count, view->total, false);
+    stats_html_chart(out, "Recommended roles", view->roles, view->role_count, view->total, false);
     for (size_t q = 0; q < view->question_count; q++) {
         const struct stats_question *sq = &view->questions[q];
 
@@ -102,7 +100,7 @@ int stats_write_html(const struct stats_view *view, const struct cli_options *op
         fprintf(out, "</h2>\n<p>%s, %lu answered (", sq->type, sq->answered);
         put_escaped(out, sq->id, 0);
         fputs(")</p>\n", out);
-        chart(out, sq->text, sq->rows, sq->row_count, view->total, strcmp(sq->type, "scale") == 0);
+        stats_html_chart(out, sq->text, sq->rows, sq->row_count, view->total, strcmp(sq->type, "scale") == 0);
     }
     fputs("</body>\n</html>\n", out);
     return CLI_EXIT_OK;

@@ -32,10 +32,8 @@ static void put_answer(FILE *out, const struct stats_question *sq, const struct 
     putc('}', out);
 }
 
-int stats_write_json(const struct stats_view *view)
+int stats_write_json(FILE *out, const struct stats_view *view)
 {
-    FILE *out = stdout;
-
     fprintf(out,
             "{\n  \"total\": %lu,\n  \"close_calls\": %lu,\n  \"close_call_share\": ", view->total,
             view->close_calls);

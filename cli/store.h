@@ -8,7 +8,7 @@
 
 /* The schema version this program writes, kept in PRAGMA user_version (store_schema.c). A
  * database with a higher version came from a newer careerquiz and is refused. */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /* How long a writer waits for another process's transaction before giving up: several kiosks
  * and a batch import may share one file, and a batch transaction holds the lock for a moment. */

@@ -12,7 +12,7 @@
 /* json() stores the answers compact, whatever layout cq_answers_to_json chose. */
 static const char insert_result_sql[] =
     "INSERT INTO results (taken_at, event, bank_version, bank_digest, answers, recommended, "
-    "margin, close_call) VALUES (?1, ?2, ?3, ?4, json(?5), ?6, ?7, ?8)";
+    "margin, close_call, code) VALUES (?1, ?2, ?3, ?4, json(?5), ?6, ?7, ?8, ?9)";
 static const char insert_score_sql[] =
     "INSERT INTO scores (result_id, role, score, rank) VALUES (?1, ?2, ?3, ?4)";
 
@@ -30,6 +30,11 @@ int store_row_make(struct store_row *row, const char *event, const cq_model *mod
     if (!gmtime_r(&now, &utc) ||
         strftime(row->taken_at, sizeof row->taken_at, "%Y-%m-%dT%H:%M:%SZ", &utc) == 0) {
         cli_error("cannot read the clock to date the result");
+        return CLI_EXIT_SOFTWARE;
+    }
+    if (!kiosk_code_random(row->code)) {
+        cli_error("cannot make a result code: the system gives no random numbers (getrandom, "
+                  "/dev/urandom)");
         return CLI_EXIT_SOFTWARE;
     }
     cq_error_clear(&err);
@@ -90,11 +95,9 @@ static int step_reset(sqlite3_stmt *stmt)
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Inserts the result row and one score row per role. Returns a SQLite result code. */
-static int insert_rows(store *s, const struct store_row *row)
+/* Binds the result row's fields to the prepared insert. Returns a SQLite result code. */
+static int bind_result(sqlite3_stmt *r, const struct store_row *row)
 {
-    sqlite3_stmt *r = s->insert_result, *sc = s->insert_score;
-    sqlite3_int64 id;
     int rc;
 
     if ((rc = sqlite3_bind_text(r, 1, row->taken_at, -1, SQLITE_STATIC)) != SQLITE_OK ||
@@ -106,8 +109,29 @@ static int insert_rows(store *s, const struct store_row *row)
             SQLITE_OK ||
         (rc = sqlite3_bind_text(r, 6, row->recommended, -1, SQLITE_STATIC)) != SQLITE_OK ||
         (rc = sqlite3_bind_double(r, 7, row->margin)) != SQLITE_OK ||
-        (rc = sqlite3_bind_int(r, 8, row->close_call)) != SQLITE_OK ||
-        (rc = step_reset(r)) != SQLITE_OK)
+        (rc = sqlite3_bind_int(r, 8, row->close_call)) != SQLITE_OK)
+        return rc;
+    return sqlite3_bind_text(r, 9, row->code, -1, SQLITE_STATIC);
+}
+
+/* Inserts the result row and one score row per role. Returns a SQLite result code. */
+static int insert_rows(store *s, struct store_row *row)
+{
+    sqlite3_stmt *r = s->insert_result, *sc = s->insert_score;
+    sqlite3_int64 id;
+    int rc;
+
+    /* A code that is taken already gets another: the unique index is the judge. */
+    for (int tries = 0;; tries++) {
+        if ((rc = bind_result(r, row)) != SQLITE_OK)
+            return rc;
+        rc = step_reset(r);
+        if (rc == SQLITE_OK || tries == 3 ||
+            sqlite3_extended_errcode(s->db) != SQLITE_CONSTRAINT_UNIQUE ||
+            !kiosk_code_random(row->code))
+            break;
+    }
+    if (rc != SQLITE_OK)
         return rc;
     id = sqlite3_last_insert_rowid(s->db);
     for (size_t i = 0; i < row->role_count; i++) {
@@ -122,7 +146,7 @@ static int insert_rows(store *s, const struct store_row *row)
     return SQLITE_OK;
 }
 
-int store_add_row(store *s, const struct store_row *row)
+int store_add_row(store *s, struct store_row *row)
 {
     int rc, code = CLI_EXIT_OK;
     /* Inside store_begin's transaction a savepoint undoes a half-written row alone; on its own,

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
+#include "kiosk_code.h"
 #include "store.h"
 
 struct store {
@@ -21,6 +22,7 @@ struct store {
  * strings are borrowed from the model (or, for a pending file, from its text) except answers. */
 struct store_row {
     char taken_at[sizeof "2026-05-01T14:03:07Z"];
+    char code[KIOSK_CODE_SIZE]; /* the code the person finds it under ("K7Q2-XM4P") */
     const char *event; /* NULL when none */
     const char *bank_version, *bank_digest;
     char *answers; /* the compact answers document, malloc'd */
@@ -43,8 +45,9 @@ int store_row_make(struct store_row *row, const char *event, const cq_model *mod
 void store_row_release(struct store_row *row);
 
 /* Stores one row as store_add does (joining store_begin's transaction when one is open).
- * Returns an exit code after reporting. */
-int store_add_row(store *s, const struct store_row *row);
+ * When its code is taken already (one chance in billions), row gets a new one. Returns an exit
+ * code after reporting. */
+int store_add_row(store *s, struct store_row *row);
 
 /*
  * Makes sure db holds the current schema: with `create`, an empty database gets it (in one

@@ -72,6 +72,8 @@ static char *row_json(const struct store_row *row, const char *database, size_t 
     json_put_string(out, database);
     fputs(", \"taken_at\": ", out);
     json_put_string(out, row->taken_at);
+    fputs(", \"code\": ", out);
+    json_put_string(out, row->code);
     fputs(", \"event\": ", out);
     if (row->event)
         json_put_string(out, row->event);
@@ -175,7 +177,7 @@ static char *keep_row(const struct store_row *row, const char *database, bool be
 
 enum store_outcome store_or_keep(store *s, int open_code, const char *db_path, const char *event,
                                  const cq_model *model, const cq_answers *answers,
-                                 const cq_result *result, char **kept)
+                                 const cq_result *result, char **kept, char *code)
 {
     struct store_row row;
     char *database = NULL, *path = NULL, *fallback = NULL;
@@ -188,6 +190,8 @@ enum store_outcome store_or_keep(store *s, int open_code, const char *db_path, c
         return STORE_LOST;
     }
     if (s && store_add_row(s, &row) == CLI_EXIT_OK) {
+        if (code)
+            memcpy(code, row.code, sizeof row.code);
         store_row_release(&row);
         return STORE_STORED;
     }
@@ -203,6 +207,8 @@ enum store_outcome store_or_keep(store *s, int open_code, const char *db_path, c
                   "stores it",
                   path, database);
         outcome = STORE_KEPT;
+        if (code)
+            memcpy(code, row.code, sizeof row.code);
         if (kept)
             *kept = path;
         else
@@ -221,10 +227,11 @@ enum store_outcome store_or_keep(store *s, int open_code, const char *db_path, c
  * not stored twice. */
 static const char insert_pending_sql[] =
     "INSERT INTO results (taken_at, event, bank_version, bank_digest, answers, recommended, "
-    "margin, close_call) SELECT json_extract(?1, '$.taken_at'), json_extract(?1, '$.event'), "
-    "json_extract(?1, '$.bank_version'), json_extract(?1, '$.bank_digest'), "
-    "json(json_extract(?1, '$.answers')), json_extract(?1, '$.recommended'), "
-    "json_extract(?1, '$.margin'), json_extract(?1, '$.close_call') "
+    "margin, close_call, code) SELECT json_extract(?1, '$.taken_at'), "
+    "json_extract(?1, '$.event'), json_extract(?1, '$.bank_version'), "
+    "json_extract(?1, '$.bank_digest'), json(json_extract(?1, '$.answers')), "
+    "json_extract(?1, '$.recommended'), json_extract(?1, '$.margin'), "
+    "json_extract(?1, '$.close_call'), json_extract(?1, '$.code') "
     "WHERE json_valid(?1) AND json_extract(?1, '$.careerquiz_pending') = 1 AND NOT EXISTS ("
     "SELECT 1 FROM results WHERE taken_at = json_extract(?1, '$.taken_at') AND "
     "event IS json_extract(?1, '$.event') AND answers = json(json_extract(?1, '$.answers')) "

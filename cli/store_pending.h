@@ -21,11 +21,13 @@ enum store_outcome {
  * refused as not ours (CLI_EXIT_DATA: nothing is put beside another program's file). The file
  * holds the row as it would have been stored (time, event, answers, every score), and stderr
  * says where it is and that the next run that can will store it. *kept (when not NULL)
- * receives the file's name, malloc'd, on STORE_KEPT (else NULL).
+ * receives the file's name, malloc'd, on STORE_KEPT (else NULL). code (when not NULL,
+ * KIOSK_CODE_SIZE bytes) receives the result's code on STORE_STORED and STORE_KEPT: a kept
+ * result is stored later under that same code.
  */
 enum store_outcome store_or_keep(store *s, int open_code, const char *db_path, const char *event,
                                  const cq_model *model, const cq_answers *answers,
-                                 const cq_result *result, char **kept);
+                                 const cq_result *result, char **kept, char *code);
 
 /*
  * Stores every pending result kept for s's database, oldest first, each in its own transaction,

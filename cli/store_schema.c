@@ -35,6 +35,15 @@ static const char schema_v1[] =
     "CREATE INDEX results_by_event ON results(event, taken_at);\n"
     "PRAGMA user_version = 1;\n";
 
+/*
+ * Version 2: each result gets its code ("K7Q2-XM4P"), under which the person finds it again
+ * (careerquiz serve's /r/CODE). Rows of version 1 keep NULL: no code was ever given for them.
+ * The unique index lets many NULLs through and finds a code at once.
+ */
+static const char migrate_v2[] = "ALTER TABLE results ADD COLUMN code TEXT;\n"
+                                 "CREATE UNIQUE INDEX results_by_code ON results(code);\n"
+                                 "PRAGMA user_version = 2;\n";
+
 /* Reads one integer from a one-row query into *value. Returns a SQLite result code. */
 static int query_int(sqlite3 *db, const char *sql, long long *value)
 {
@@ -68,14 +77,14 @@ static int refuse_foreign(store *s, const char *why)
     return CLI_EXIT_DATA;
 }
 
-/* Counts the columns of version 1's two tables that the database has: 13 when both tables are
- * there with every column careerquiz reads and writes. */
+/* Counts the columns of the two tables that the database has: 13 when both tables are there
+ * with every column of version 1, 14 with version 2's code too. */
 static const char our_columns_sql[] =
     "SELECT (SELECT count(*) FROM pragma_table_info('results') WHERE name IN ('id', "
     "'taken_at', 'event', 'bank_version', 'bank_digest', 'answers', 'recommended', 'margin', "
-    "'close_call')) + (SELECT count(*) FROM pragma_table_info('scores') WHERE name IN "
+    "'close_call', 'code')) + (SELECT count(*) FROM pragma_table_info('scores') WHERE name IN "
     "('result_id', 'role', 'score', 'rank'))";
-#define OUR_COLUMNS 13
+#define OUR_COLUMNS_V1 13
 
 /*
  * Checks a database that says it has a schema (version > 0): a version this program knows,
@@ -89,8 +98,12 @@ static int check_version(store *s, long long version, int *rc)
     if (version > STORE_SCHEMA_VERSION)
         return refuse_newer(s, version);
     *rc = query_int(s->db, our_columns_sql, &columns);
-    if (*rc == SQLITE_OK && columns != OUR_COLUMNS)
-        return refuse_foreign(s, "its schema version is 1 but the results tables are missing");
+    if (*rc == SQLITE_OK && columns != OUR_COLUMNS_V1 + (version >= 2)) {
+        char why[96];
+        snprintf(why, sizeof why, "its schema version is %lld but the results tables are missing",
+                 version);
+        return refuse_foreign(s, why);
+    }
     return CLI_EXIT_OK;
 }
 
@@ -136,8 +149,15 @@ int store_schema_check(store *s, bool create, int *rc_out)
         rc = sqlite3_exec(s->db, schema_v1, NULL, NULL, NULL);
         if (rc != SQLITE_OK)
             code = store_fail(s, rc, "cannot create the results tables");
+        version = 1;
     }
-    /* Later versions migrate here, version by version, inside this transaction. */
+    /* Older versions migrate here, version by version, inside this transaction: their rows
+     * stay as they are. */
+    if (code == CLI_EXIT_OK && version == 1) {
+        rc = sqlite3_exec(s->db, migrate_v2, NULL, NULL, NULL);
+        if (rc != SQLITE_OK)
+            code = store_fail(s, rc, "cannot add result codes to the results database");
+    }
     if (code == CLI_EXIT_OK) {
         rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
         if (rc != SQLITE_OK)

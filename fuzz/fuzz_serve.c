@@ -43,7 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static struct cli_options options = {.format = CLI_FORMAT_TEXT, .port = -1, .rate_limit = 0};
     struct cli_env env = {&options, {false, false}, fuzz_context(), (cq_model *)fuzz_model()};
-    struct serve_app app = {.env = &env};
+    struct serve_app app = {.env = &env, .facilitator_key = "fuzz-facilitator-key"};
     char method[16], path[512], cookie[512], authorization[512], type[128];
     const char *p = (const char *)data, *end = p + size;
 

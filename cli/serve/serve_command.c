@@ -45,10 +45,22 @@ static bool valid_public_url(const char *url)
     return scheme && len > 8 && len < 512 && url[len - 1] != '/';
 }
 
+/* The facilitator's key into key: the first line of --facilitator-key-file, or a made one.
+ * Returns an exit code after reporting. */
+static int facilitator_key(const struct cli_options *options, char *key, size_t size,
+                           bool *made)
+{
+    *made = !options->facilitator_key_file;
+    if (options->facilitator_key_file)
+        return serve_key_read(options->facilitator_key_file, key, size);
+    return serve_key_make(key, size);
+}
+
 int cmd_serve(struct cli_env *env, int argc, char **argv)
 {
     const struct cli_options *options = env->options;
     struct serve_app app = {.env = env, .public_url = options->public_url};
+    char key[SERVE_MAX_KEY_BYTES + 2];
 
     (void)argc;
     (void)argv;
@@ -58,14 +70,26 @@ int cmd_serve(struct cli_env *env, int argc, char **argv)
                   options->public_url);
         return CLI_EXIT_USAGE;
     }
+    int code = facilitator_key(options, key, sizeof key, &app.key_was_made);
+    if (code != CLI_EXIT_OK)
+        return code;
+    app.facilitator_key = key;
     app.limiter = serve_limiter_new(SERVE_RATE_BURST,
                                     options->rate_limit >= 0 ? (unsigned)options->rate_limit
                                                              : SERVE_RATE_PER_SECOND);
-    if (!app.limiter)
-        return cli_report(CQ_ERR_NOMEM, NULL);
-    int code = serve_run(&app, options->bind ? options->bind : SERVE_DEFAULT_BIND,
+    app.events = serve_events_new();
+    if (!app.limiter || !app.events)
+        code = cli_report(CQ_ERR_NOMEM, NULL);
+    /* Only with --db are results kept: a server never writes a database it was not given. */
+    if (code == CLI_EXIT_OK && options->db)
+        code = serve_results_open(options, app.events, &app.results);
+    if (code == CLI_EXIT_OK)
+        code = serve_run(&app, options->bind ? options->bind : SERVE_DEFAULT_BIND,
                          options->port >= 0 ? (unsigned)options->port : SERVE_DEFAULT_PORT);
+    serve_results_close(app.results);
+    serve_events_free(app.events);
     serve_limiter_free(app.limiter);
+    memset(key, 0, sizeof key);
     return code;
 }
 

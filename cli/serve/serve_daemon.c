@@ -72,14 +72,22 @@ static bool add_header(struct MHD_Response *response, const char *name, const ch
     return !value || MHD_add_response_header(response, name, value) == MHD_YES;
 }
 
+static enum MHD_Result send_error(struct MHD_Connection *connection, unsigned status,
+                                  const char *message);
+
 /* Sends what serve_handle answered, taking over its body. */
-static enum MHD_Result send_response(struct MHD_Connection *connection,
+static enum MHD_Result send_response(const struct serve_app *app,
+                                     struct MHD_Connection *connection,
                                      struct serve_response *answer)
 {
     struct MHD_Response *response;
     char retry[16];
 
-    if (answer->body) {
+    if (answer->event_stream) {
+        response = serve_events_response(app->events, connection);
+        if (!response)
+            return send_error(connection, 503, "too many live streams open: try again later");
+    } else if (answer->body) {
         response = MHD_create_response_from_buffer(answer->body_size, answer->body,
                                                    MHD_RESPMEM_MUST_FREE);
         if (response)
@@ -101,6 +109,8 @@ static enum MHD_Result send_response(struct MHD_Connection *connection,
                          answer->location ? answer->location : answer->location_owned) &&
               add_header(response, MHD_HTTP_HEADER_SET_COOKIE, answer->set_cookie) &&
               add_header(response, MHD_HTTP_HEADER_ALLOW, answer->allow) &&
+              add_header(response, MHD_HTTP_HEADER_WWW_AUTHENTICATE, answer->authenticate) &&
+              add_header(response, MHD_HTTP_HEADER_CONTENT_DISPOSITION, answer->disposition) &&
               add_header(response, MHD_HTTP_HEADER_RETRY_AFTER,
                          answer->retry_after ? retry : NULL);
     enum MHD_Result result =
@@ -116,7 +126,7 @@ static enum MHD_Result send_error(struct MHD_Connection *connection, unsigned st
     struct serve_response answer;
     memset(&answer, 0, sizeof answer);
     serve_json_error(&answer, status, message, NULL);
-    enum MHD_Result result = send_response(connection, &answer);
+    enum MHD_Result result = send_response(NULL, connection, &answer);
     serve_response_release(&answer);
     return result;
 }
@@ -212,7 +222,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, 
     struct serve_response answer;
     memset(&answer, 0, sizeof answer);
     serve_handle(daemon->app, &request, &answer);
-    enum MHD_Result result = send_response(connection, &answer);
+    enum MHD_Result result = send_response(daemon->app, connection, &answer);
     serve_response_release(&answer);
     return result;
 }
@@ -269,13 +279,19 @@ static bool listen_address(const char *bind, unsigned port, struct sockaddr_stor
     return true;
 }
 
-/* Waits for SIGTERM, SIGINT or SIGHUP, which the caller blocked. */
-static int wait_for_stop(const sigset_t *stop)
+/* Waits for SIGTERM, SIGINT or SIGHUP, which the caller blocked; every second meanwhile, the
+ * live streams get their heartbeat when it is due, and hear of results that other processes
+ * stored. */
+static int wait_for_stop(const struct serve_app *app, const sigset_t *stop)
 {
-    int signo = 0;
-    while (sigwait(stop, &signo) != 0)
-        ;
-    return signo;
+    const struct timespec second = {1, 0};
+    for (;;) {
+        int signo = sigtimedwait(stop, NULL, &second);
+        if (signo > 0)
+            return signo;
+        serve_events_tick(app->events);
+        serve_results_watch(app->results);
+    }
 }
 
 /* Sleeps until the requests in flight are answered or `seconds` have passed. */
@@ -304,7 +320,7 @@ int serve_run(const struct serve_app *app, const char *bind, unsigned port)
     pthread_sigmask(SIG_BLOCK, &stop, &previous);
     signal(SIGPIPE, SIG_IGN);
 
-    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
     if (ipv6)
         flags |= MHD_USE_IPv6;
     struct MHD_Daemon *server = MHD_start_daemon(
@@ -327,11 +343,19 @@ int serve_run(const struct serve_app *app, const char *bind, unsigned port)
     unsigned bound = info ? info->port : port;
     fprintf(stderr, "careerquiz: the quiz is at http://%s%s%s:%u/quiz (Ctrl-C stops)\n",
             ipv6 ? "[" : "", bind, ipv6 ? "]" : "", bound);
+    /* A made key is shown once, here, to the person who started the server; it goes in a
+     * login form or a header, never in an address that a log would keep. */
+    fprintf(stderr, "careerquiz: the facilitator screen is at http://%s%s%s:%u/facilitator%s%s\n",
+            ipv6 ? "[" : "", bind, ipv6 ? "]" : "", bound,
+            app->key_was_made ? "; its key: " : " (the key in --facilitator-key-file)",
+            app->key_was_made ? app->facilitator_key : "");
     fflush(stderr);
 
-    int signo = wait_for_stop(&stop);
-    /* No new connections; the requests already read are answered, for a moment at most. */
+    int signo = wait_for_stop(app, &stop);
+    /* No new connections; the live streams end; the requests already read are answered, for a
+     * moment at most. */
     MHD_socket listener = MHD_quiesce_daemon(server);
+    serve_events_close(app->events);
     drain(&daemon, SERVE_STOP_SECONDS);
     MHD_stop_daemon(server);
     if (listener != MHD_INVALID_SOCKET)

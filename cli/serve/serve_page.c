@@ -8,7 +8,7 @@
 #include "html_escape.h"
 #include "serve.h"
 
-void serve_page_begin(FILE *out, const char *title, bool script)
+void serve_page_begin(FILE *out, const char *title, const char *script)
 {
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
@@ -20,7 +20,7 @@ void serve_page_begin(FILE *out, const char *title, bool script)
           "<link rel=\"stylesheet\" href=\"/assets/app.css\">\n",
           out);
     if (script)
-        fputs("<script src=\"/assets/quiz.js\" defer></script>\n", out);
+        fprintf(out, "<script src=\"%s\" defer></script>\n", script);
     fputs("</head>\n<body>\n<header class=\"site\"><a href=\"/quiz\">careerquiz</a></header>\n"
           "<main>\n",
           out);
@@ -94,7 +94,7 @@ static void phone_chart(FILE *out, const struct result_view *view)
     fputs("</svg>\n", out);
 }
 
-int serve_page_result(const struct serve_app *app, const cq_result *result, FILE *out)
+int serve_page_report(const struct serve_app *app, const cq_result *result, FILE *out)
 {
     struct doc_ops inside = doc_html;
     inside.begin = no_begin;
@@ -103,11 +103,9 @@ int serve_page_result(const struct serve_app *app, const cq_result *result, FILE
     inside.table_end = scrolling_table_end;
     inside.chart = phone_chart;
 
-    serve_page_begin(out, "Your results", false);
     int code = report_result_with(&inside, app->env, result, out);
     fputs("<p class=\"actions no-print\"><a class=\"button\" href=\"/quiz\">Take the quiz "
           "again</a></p>\n",
           out);
-    serve_page_end(out);
     return code;
 }

@@ -11,6 +11,7 @@
 
 #include "exitcode.h"
 #include "html_escape.h"
+#include "kiosk_code.h"
 #include "serve.h"
 
 /* Seconds a person needs per question, for the "about N minutes" on the first page. */
@@ -106,7 +107,7 @@ static void write_question_page(FILE *out, const cq_model *model, const cq_answe
     char title[64];
 
     snprintf(title, sizeof title, "Question %zu of %zu", q + 1, n);
-    serve_page_begin(out, title, true);
+    serve_page_begin(out, title, "/assets/quiz.js");
     if (q == 0) {
         size_t minutes = (n * SECONDS_PER_QUESTION + 59) / 60;
         fprintf(out,
@@ -235,11 +236,13 @@ static size_t first_missing(const cq_model *model, const cq_answers *answers)
     return n;
 }
 
-/* Scores the finished quiz and answers with the result page. */
+/* Scores the finished quiz and, with --db, stores it and sends the person to its own
+ * address, /r/CODE; else (or when it cannot be stored now) answers with the result page. */
 static void result_page(const struct serve_app *app, const cq_answers *answers,
                         struct serve_response *response)
 {
     cq_result *result = NULL;
+    char code[KIOSK_CODE_SIZE];
     cq_error err;
 
     cq_error_clear(&err);
@@ -248,14 +251,28 @@ static void result_page(const struct serve_app *app, const cq_answers *answers,
                          err.message[0] ? err.message : "Please answer more of the questions.");
         return;
     }
-    FILE *out = serve_body_open(response, 200, "text/html; charset=utf-8");
-    if (out) {
-        if (serve_page_result(app, result, out) != CLI_EXIT_OK) {
-            fclose(out);
-            serve_html_error(response, 500, "Something went wrong",
-                             "The results page could not be written.");
-        } else {
-            serve_body_close(out, response);
+    if (!app->results) {
+        serve_result_page(app, result, NULL, NULL, response);
+    } else {
+        switch (serve_results_store(app->results, app->env->model, answers, result, code)) {
+        case STORE_STORED:
+            /* See Other: reloading the result page does not post the answers again. */
+            serve_redirect(response, NULL);
+            serve_set_location(response, code);
+            break;
+        case STORE_KEPT:
+            serve_result_page(app, result, code,
+                              "The results database is busy: your result is kept and stored "
+                              "under this code when it is free again. Until then, print or save "
+                              "this page.",
+                              response);
+            break;
+        case STORE_LOST:
+            serve_result_page(app, result, NULL,
+                              "Your result could not be stored. Print or save this page to keep "
+                              "it.",
+                              response);
+            break;
         }
     }
     cq_result_free(result);

@@ -96,7 +96,7 @@ void serve_html_error(struct serve_response *response, unsigned status, const ch
     FILE *out = serve_body_open(response, status, "text/html; charset=utf-8");
     if (!out)
         return;
-    serve_page_begin(out, title, false);
+    serve_page_begin(out, title, NULL);
     fputs("<h1>", out);
     html_escape(out, title);
     fputs("</h1>\n<p>", out);

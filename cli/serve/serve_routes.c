@@ -12,7 +12,19 @@ enum route {
     ROUTE_ASSET,
     ROUTE_API_QUESTIONS,
     ROUTE_API_SCORE,
+    ROUTE_RESULT,     /* /r/CODE */
+    ROUTE_API_RESULTS,
+    ROUTE_API_RESULT, /* /api/results/CODE */
+    ROUTE_FACILITATOR,
+    ROUTE_FACILITATOR_LOGIN,
+    ROUTE_FACILITATOR_EVENTS,
+    ROUTE_FACILITATOR_PANEL,
+    ROUTE_FACILITATOR_EXPORT,
+    ROUTE_API_STATS,
 };
+
+#define RESULT_PREFIX "/r/"
+#define API_RESULT_PREFIX "/api/results/"
 
 static enum route route_of(const char *path)
 {
@@ -26,6 +38,24 @@ static enum route route_of(const char *path)
         return ROUTE_API_QUESTIONS;
     if (strcmp(path, "/api/score") == 0)
         return ROUTE_API_SCORE;
+    if (strcmp(path, "/api/results") == 0)
+        return ROUTE_API_RESULTS;
+    if (strcmp(path, "/api/stats") == 0)
+        return ROUTE_API_STATS;
+    if (strcmp(path, "/facilitator") == 0)
+        return ROUTE_FACILITATOR;
+    if (strcmp(path, "/facilitator/login") == 0)
+        return ROUTE_FACILITATOR_LOGIN;
+    if (strcmp(path, "/facilitator/events") == 0)
+        return ROUTE_FACILITATOR_EVENTS;
+    if (strcmp(path, "/facilitator/panel") == 0)
+        return ROUTE_FACILITATOR_PANEL;
+    if (strcmp(path, "/facilitator/export.csv") == 0)
+        return ROUTE_FACILITATOR_EXPORT;
+    if (strncmp(path, RESULT_PREFIX, strlen(RESULT_PREFIX)) == 0)
+        return ROUTE_RESULT;
+    if (strncmp(path, API_RESULT_PREFIX, strlen(API_RESULT_PREFIX)) == 0)
+        return ROUTE_API_RESULT;
     return ROUTE_NONE;
 }
 
@@ -104,6 +134,60 @@ void serve_handle(const struct serve_app *app, const struct serve_request *reque
             serve_api_score(app, request, response);
         else
             not_allowed(request, response, "POST");
+        return;
+    case ROUTE_RESULT:
+        if (get)
+            serve_result_by_code(app, request->path + strlen(RESULT_PREFIX), response);
+        else
+            not_allowed(request, response, "GET, HEAD");
+        return;
+    case ROUTE_API_RESULTS:
+        if (post)
+            serve_api_result_post(app, request, response);
+        else
+            not_allowed(request, response, "POST");
+        return;
+    case ROUTE_API_RESULT:
+        if (get)
+            serve_api_result_get(app, request->path + strlen(API_RESULT_PREFIX), response);
+        else
+            not_allowed(request, response, "GET, HEAD");
+        return;
+    case ROUTE_FACILITATOR:
+        if (get)
+            serve_facilitator_page(app, request, response);
+        else
+            not_allowed(request, response, "GET, HEAD");
+        return;
+    case ROUTE_FACILITATOR_LOGIN:
+        if (post)
+            serve_facilitator_login(app, request, response);
+        else
+            not_allowed(request, response, "POST");
+        return;
+    case ROUTE_FACILITATOR_EVENTS:
+        if (get)
+            serve_facilitator_events(app, request, response);
+        else
+            not_allowed(request, response, "GET, HEAD");
+        return;
+    case ROUTE_FACILITATOR_PANEL:
+        if (get)
+            serve_facilitator_fragment(app, request, response);
+        else
+            not_allowed(request, response, "GET, HEAD");
+        return;
+    case ROUTE_FACILITATOR_EXPORT:
+        if (get)
+            serve_export_csv(app, request, response);
+        else
+            not_allowed(request, response, "GET, HEAD");
+        return;
+    case ROUTE_API_STATS:
+        if (get)
+            serve_api_stats(app, request, response);
+        else
+            not_allowed(request, response, "GET, HEAD");
         return;
     case ROUTE_NONE:
         break;

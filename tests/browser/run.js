@@ -5,7 +5,9 @@
 //
 // Takes the quiz with JavaScript on and with it off, checks the result page against the
 // answers, runs axe-core on every kind of page (no serious or critical violations), and saves
-// a screenshot of each page in SCREENSHOT-DIR for a person to look at.
+// a screenshot of each page in SCREENSHOT-DIR for a person to look at. The server stores
+// results (--db) and its facilitator key is in CQ_FACILITATOR_KEY: the facilitator screen is
+// watched while other browsers finish.
 "use strict";
 
 const fs = require("fs");
@@ -154,6 +156,74 @@ test("every kind of page passes axe-core without serious or critical violations"
   await takeQuiz(page, true);
   await accessible(page, "the result page");
   await context.close();
+});
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Opens the facilitator screen in a new context and logs in with the key through its form.
+async function facilitatorScreen(browser, javaScript) {
+  const key = process.env.CQ_FACILITATOR_KEY;
+  check(key, "CQ_FACILITATOR_KEY is not set");
+  const screen = await newPage(browser, javaScript);
+  await screen.page.goto(base + "/facilitator");
+  await screen.page.fill("#key", key);
+  await Promise.all([screen.page.waitForLoadState("load"), screen.page.click("button[type=submit]")]);
+  check(await screen.page.locator("#total").count() === 1, "the login did not open the screen");
+  screen.problems.length = 0; // the login page itself is a 401, which the console reports
+  return screen;
+}
+
+const shownTotal = async (page) => Number(await page.locator("#total").getAttribute("data-total"));
+
+// Polls the screen's count until it is n (with the page's own script or its meta refresh).
+async function waitForTotal(page, n, seconds) {
+  for (let waited = 0; waited < seconds * 10; waited++) {
+    try { if (await shownTotal(page) === n) return; } catch (e) { /* reloading */ }
+    await sleep(100);
+  }
+  throw new Failure(`the screen still shows ${await shownTotal(page)}, not ${n}`);
+}
+
+test("the facilitator screen counts a result another browser finishes, and /r/CODE shows it", async (browser) => {
+  const screen = await facilitatorScreen(browser, true);
+  const before = await shownTotal(screen.page);
+  // A mark in the page: still there afterwards, the page was updated, not reloaded.
+  await screen.page.evaluate(() => { window.notReloaded = true; });
+  await accessible(screen.page, "the facilitator screen");
+  await shot(screen.page, "facilitator-before");
+
+  const person = await newPage(browser, true);
+  await person.page.goto(base + "/quiz");
+  await takeQuiz(person.page, true);
+  const address = person.page.url();
+  check(/\/r\/[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/.test(address), "the result is not at /r/CODE: " + address);
+  const heading = await person.page.locator("h1").first().innerText();
+  check(/Your career path:/.test(heading), "no result at " + address);
+
+  await waitForTotal(screen.page, before + 1, 10);
+  check(await screen.page.evaluate(() => window.notReloaded === true), "the screen reloaded instead of updating");
+  await shot(screen.page, "facilitator-after");
+  check(screen.problems.length === 0, "console errors on the screen: " + screen.problems.join("; "));
+
+  // The code's address, opened elsewhere (another phone, later), shows the same result.
+  const later = await newPage(browser, true);
+  await later.page.goto(address);
+  check(await later.page.locator("h1").first().innerText() === heading, "/r/CODE shows another result");
+  const code = address.slice(-9);
+  check(await later.page.locator(`strong.code:text("${code}")`).count() === 1, "the page does not show its code");
+  await accessible(later.page, "the result page of a code");
+  await shot(later.page, "result-by-code");
+  await Promise.all([screen.context.close(), person.context.close(), later.context.close()]);
+});
+
+test("without javascript the facilitator screen refreshes itself and counts the next result", async (browser) => {
+  const screen = await facilitatorScreen(browser, false);
+  const before = await shownTotal(screen.page);
+  const person = await newPage(browser, false);
+  await person.page.goto(base + "/quiz");
+  await takeQuiz(person.page, false);
+  await waitForTotal(screen.page, before + 1, 15);
+  await Promise.all([screen.context.close(), person.context.close()]);
 });
 
 (async () => {

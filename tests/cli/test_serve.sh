@@ -3,6 +3,7 @@
 # error status, the security headers, the limits, the quiz taken with plain forms, and stopping.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/serve_lib.sh"
+. "$(dirname "$0")/results_lib.sh"
 
 PERSONAS=("$ROOT"/tests/personas/*.json "$ROOT"/tests/people/*.json)
 
@@ -265,6 +266,295 @@ test_a_port_in_use_is_a_clear_error() {
     run cq serve --port "$port"
     expect_status 73
     expect_stderr_contains "cannot start the web server"
+    serve_stop
+}
+
+# ---- results to take home (--db) ----
+
+CODE_RE='^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$'
+
+# The score --json of $1 with its keys sorted, for comparing with what the server keeps.
+sorted_score() {
+    cq score --json "$1" | jq -S .
+}
+
+test_api_results_stores_under_a_code_that_gives_the_same_result_back() {
+    local f=${PERSONAS[0]} code title
+    serve_usable || return 0
+    own_server --db results.db --event ws-1 || return
+    http POST /api/results --data-binary "@$f" -H 'Content-Type: application/json'
+    expect_http 201
+    code=$(jq -r .code "$OUT")
+    grep -Eq "$CODE_RE" <<<"$code" || fail "not a code: $code"
+    expect_header Location "/r/$code"
+    jq -S .result "$OUT" >posted.json
+    sorted_score "$f" >expected.json
+    expect_same_file expected.json posted.json
+    [ "$(sql results.db "SELECT event FROM results WHERE code = '$code'")" = ws-1 ] ||
+        fail "the result is not in the database under $code with its event"
+    http GET "/api/results/$code"
+    expect_http 200
+    expect_jq '.code == $c and .event == "ws-1" and .same_bank and (.taken_at | test("Z$"))' --arg c "$code"
+    jq -S .result "$OUT" >got.json
+    expect_same_file expected.json got.json
+    # The page for people: the same recommendation, the code, printable.
+    title=$(jq -r .recommendation.title expected.json)
+    http GET "/r/$code"
+    expect_http 200
+    grep -qF "Your career path: $title" "$OUT" || fail "/r/$code does not name $title"
+    grep -qF "<strong class=\"code\">$code</strong>" "$OUT" || fail "/r/$code does not show its code"
+    # Typed in lower case without the dash, the code still finds it.
+    http GET "/r/$(tr 'A-Z' 'a-z' <<<"${code/-/}")"
+    expect_http 200
+    # Another person's answers get another code and their own result.
+    http POST /api/results --data-binary "@${PERSONAS[1]}"
+    expect_http 201
+    [ "$(jq -r .code "$OUT")" != "$code" ] || fail "two results got one code"
+    [ "$(sql results.db 'SELECT count(DISTINCT code) FROM results')" = 2 ] || fail "not two codes"
+    serve_stop
+}
+
+test_unknown_codes_and_wrong_requests_are_refused_and_store_nothing() {
+    serve_usable || return 0
+    own_server --db results.db || return
+    http GET /api/results/AAAA-AAAA
+    expect_http 404
+    expect_jq '.error == "no result under this code"'
+    http GET /r/AAAA-AAAA
+    expect_http 404
+    expect_header Content-Type 'text/html'
+    for path in /r/ /r/x /r/../etc/passwd /r/AAAA-AAAA-AAAA /r/AAAA%2FAAAA /api/results/0000-0000; do
+        http GET "$path"
+        [ "$HTTP" = 404 ] || fail "GET $path gave $HTTP, not 404"
+    done
+    http POST /api/results --data-binary '{"answers": {"education": "wizard"}}'
+    expect_http 400
+    expect_jq '.error | contains("wizard")'
+    http POST /api/results --data-binary '{broken'
+    expect_http 400
+    http GET /api/results
+    expect_http 405
+    expect_header Allow POST
+    http POST /r/AAAA-AAAA
+    expect_http 405
+    [ "$(sql results.db 'SELECT count(*) FROM results')" = 0 ] || fail "a refused request stored a row"
+    serve_stop
+}
+
+test_without_db_nothing_is_stored_and_the_api_says_why() {
+    serve_usable || return 0
+    shared || return
+    http POST /api/results --data-binary "@${PERSONAS[0]}"
+    expect_http 503
+    expect_jq '.error | contains("--db")'
+    http GET /api/results/AAAA-AAAA
+    expect_http 404
+    expect_jq '.error | contains("no --db")'
+}
+
+test_finishing_the_quiz_stores_it_and_sends_the_browser_to_its_code() {
+    local i args=() code
+    serve_usable || return 0
+    own_server --db results.db --event fair || return
+    http GET /quiz
+    for ((i = 0; i < 40; i++)); do
+        grep -q 'name="question"' "$OUT" || break
+        mapfile -t args < <(answer_first_choice)
+        http POST /quiz "${args[@]}"
+        [ "$HTTP" = 200 ] || break
+    done
+    expect_http 303
+    code=$(grep -i '^Location:' "$TESTDIR/headers" | sed 's|.*/r/||' | tr -d '\r')
+    grep -Eq "$CODE_RE" <<<"$code" || fail "the last answer did not lead to /r/CODE: $(cat "$TESTDIR/headers")"
+    [ "$(sql results.db "SELECT count(*) FROM results WHERE code = '$code' AND event = 'fair'")" = 1 ] ||
+        fail "the finished quiz is not stored under $code"
+    sql results.db "SELECT answers FROM results WHERE code = '$code'" >stored.json
+    http GET "/r/$code"
+    expect_http 200
+    grep -qF "Your career path: $(cq score --json stored.json | jq -r .recommendation.title)" "$OUT" ||
+        fail "/r/$code does not show the result of the stored answers"
+    serve_stop
+}
+
+test_a_locked_database_keeps_the_result_and_stores_it_under_its_code_later() {
+    local code holder
+    serve_usable || return 0
+    command -v sqlite3 >/dev/null || { skip "no sqlite3 command"; return 0; }
+    own_server --db results.db || return
+    # Another process holds the write lock for longer than the server waits (3 s).
+    { echo 'BEGIN IMMEDIATE;'; sleep 6; echo 'COMMIT;'; } | sqlite3 results.db &
+    holder=$!
+    sleep 0.5
+    http POST /api/results --data-binary "@${PERSONAS[0]}"
+    expect_http 202
+    expect_jq '.pending == true and (.result.recommendation.id | length > 0)'
+    code=$(jq -r .code "$OUT")
+    grep -Eq "$CODE_RE" <<<"$code" || fail "a kept result has no code: $code"
+    grep -q 'kept in' "$TESTDIR/serve.err" || fail "the server's log does not say where it is kept"
+    wait "$holder"
+    # The next result that gets through stores the kept one, under the code already given.
+    http POST /api/results --data-binary "@${PERSONAS[1]}"
+    expect_http 201
+    http GET "/api/results/$code"
+    expect_http 200
+    [ "$(sql results.db 'SELECT count(*) FROM results')" = 2 ] || fail "not both results stored"
+    serve_stop
+}
+
+test_a_database_that_cannot_be_written_stops_serve_with_a_clear_error() {
+    serve_usable || return 0
+    run cq serve --port 0 --db /proc/no-such-folder/results.db
+    expect_status 73
+    expect_stderr_contains "cannot create folder for the results database"
+    printf 'not a database at all, but longer than a header' >foreign.db
+    run cq serve --port 0 --db foreign.db
+    expect_status 65
+    expect_stderr_contains "foreign.db"
+}
+
+# ---- the facilitator screen ----
+
+# The key a server printed at its start (a made one).
+printed_key() {
+    grep -o 'its key: [^ ]*' "$SERVE_DIR/serve.err" | sed 's/its key: //'
+}
+
+test_the_facilitator_routes_refuse_requests_without_the_key() {
+    local key path
+    serve_usable || return 0
+    own_server --db results.db --event ws || return
+    key=$(printed_key)
+    [ "${#key}" -ge 20 ] || fail "no key printed at the start: $(cat "$SERVE_DIR/serve.err")"
+    for path in /facilitator /facilitator/panel /facilitator/events /facilitator/export.csv /api/stats; do
+        http GET "$path"
+        [ "$HTTP" = 401 ] || fail "GET $path without the key gave $HTTP"
+        expect_header WWW-Authenticate 'Bearer realm='
+        http GET "$path" -H "Authorization: Bearer ${key}x"
+        [ "$HTTP" = 401 ] || fail "GET $path with a longer key gave $HTTP"
+        http GET "$path" -H "Authorization: Bearer ${key%?}"
+        [ "$HTTP" = 401 ] || fail "GET $path with a shorter key gave $HTTP"
+        http GET "$path" -H "Cookie: cq_facilitator=nope-nope-nope"
+        [ "$HTTP" = 401 ] || fail "GET $path with a wrong cookie gave $HTTP"
+        # A key in the address is not taken: addresses end up in logs and histories.
+        http GET "$path?key=$key"
+        [ "$HTTP" = 401 ] || fail "GET $path?key= gave $HTTP"
+    done
+    http GET /facilitator
+    grep -q '<form method="post" action="/facilitator/login"' "$OUT" || fail "no login form"
+    grep -qF "$key" "$OUT" && fail "the login page shows the key"
+    http POST /facilitator/login --data 'key=not-the-key-at-all'
+    expect_http 401
+    grep -q 'not the facilitator key' "$OUT" || fail "no word that the key is wrong"
+    http POST /facilitator/login --data-urlencode "key=$key"
+    expect_http 303
+    expect_header Location /facilitator
+    expect_header Set-Cookie "cq_facilitator=$key; Path=/; HttpOnly; SameSite=Strict"
+    http GET /facilitator -H "Cookie: other=1; cq_facilitator=$key"
+    expect_http 200
+    http GET /api/stats -H "Authorization: Bearer $key"
+    expect_http 200
+    http POST /api/stats -H "Authorization: Bearer $key"
+    expect_http 405
+    serve_stop
+}
+
+test_the_facilitator_screen_shows_the_room_and_its_stats_and_csv_match_the_cli() {
+    local key f
+    serve_usable || return 0
+    own_server --db results.db --event ws --public-url http://192.0.2.5:8080 || return
+    key=$(printed_key)
+    for f in "${PERSONAS[@]:0:3}"; do
+        http POST /api/results --data-binary "@$f"
+        expect_http 201
+    done
+    # A result of another event is not the room's.
+    cq batch <(jq -c . "${PERSONAS[3]}") --db results.db --event other >/dev/null
+    http GET /facilitator -H "Authorization: Bearer $key"
+    expect_http 200
+    grep -q '<p class="address">http://192.0.2.5:8080/quiz</p>' "$OUT" || fail "no join address"
+    # A build without libqrencode says so in the page instead.
+    grep -q 'QR code of the quiz' "$OUT" || grep -q 'no QR code in this build' "$OUT" ||
+        fail "no QR code"
+    grep -q 'data-total="3">3 finished' "$OUT" || fail "the count is not 3"
+    grep -q '<h2>Recommended roles</h2>' "$OUT" || fail "no role bars"
+    grep -q '<h2>Answers per question</h2>' "$OUT" || fail "no answers per question"
+    grep -q '<noscript><meta http-equiv="refresh"' "$OUT" || fail "no refresh without JavaScript"
+    grep -q 'href="/facilitator/export.csv"' "$OUT" || fail "no CSV link"
+    grep -q '<script src="/assets/facilitator.js"' "$OUT" || fail "no live script"
+    # /api/stats is stats --json of the event, byte for byte.
+    http GET /api/stats -H "Authorization: Bearer $key"
+    expect_http 200
+    cq stats --json --db results.db --event ws >expected.json
+    expect_same_file expected.json "$OUT"
+    # The CSV is export's.
+    http GET /facilitator/export.csv -H "Authorization: Bearer $key"
+    expect_http 200
+    expect_header Content-Type 'text/csv'
+    expect_header Content-Disposition 'attachment'
+    cq export --db results.db --event ws >expected.csv
+    expect_same_file expected.csv "$OUT"
+    # The script's panel is the page's panel.
+    http GET /facilitator/panel -H "Authorization: Bearer $key"
+    expect_http 200
+    grep -q 'data-total="3"' "$OUT" || fail "the panel alone does not count 3"
+    serve_stop
+}
+
+test_the_event_stream_tells_of_results_from_this_server_and_from_other_processes() {
+    local key stream
+    serve_usable || return 0
+    own_server --db results.db --event ws || return
+    key=$(printed_key)
+    curl -s -N -m 8 -H "Authorization: Bearer $key" "$URL/facilitator/events" >events.txt &
+    stream=$!
+    sleep 1
+    http POST /api/results --data-binary "@${PERSONAS[0]}"
+    expect_http 201
+    sleep 0.5
+    # Another process writes the same database: the server notices within a second or two.
+    cq batch <(jq -c . "${PERSONAS[1]}") --db results.db --event ws >/dev/null
+    sleep 3
+    kill "$stream" 2>/dev/null
+    wait "$stream" 2>/dev/null
+    grep -q '^retry: ' events.txt || fail "no retry time on the stream"
+    for n in 0 1 2; do
+        grep -qx "data: {\"total\":$n}" events.txt || { fail "no event with total $n"; show events.txt; }
+    done
+    serve_stop
+}
+
+test_the_key_file_gives_the_key_and_bad_key_files_are_refused() {
+    serve_usable || return 0
+    printf 'a-key-of-the-facilitator  \n' >key.txt
+    own_server --db results.db --facilitator-key-file key.txt || return
+    grep -q 'its key' "$SERVE_DIR/serve.err" && fail "a key from a file was printed"
+    http GET /api/stats -H 'Authorization: Bearer a-key-of-the-facilitator'
+    expect_http 200
+    http GET /api/stats -H 'Authorization: Bearer a-key-of-the-facilitator  '
+    expect_http 401
+    serve_stop
+    printf 'short\n' >short.txt
+    run cq serve --port 0 --facilitator-key-file short.txt
+    expect_status 65
+    expect_stderr_contains "facilitator key"
+    run cq serve --port 0 --facilitator-key-file no-such-file
+    expect_status 66
+    : >empty.txt
+    run cq serve --port 0 --facilitator-key-file empty.txt
+    expect_status 65
+}
+
+test_without_db_the_facilitator_screen_says_there_is_nothing_to_count() {
+    local key
+    serve_usable || return 0
+    own_server || return
+    key=$(printed_key)
+    http GET /facilitator -H "Authorization: Bearer $key"
+    expect_http 200
+    grep -q 'keeps no results' "$OUT" || fail "no word that nothing is kept"
+    http GET /api/stats -H "Authorization: Bearer $key"
+    expect_http 503
+    expect_jq '.error | contains("--db")'
     serve_stop
 }
 

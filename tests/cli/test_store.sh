@@ -10,7 +10,7 @@ test_database_is_created_with_its_folders_wal_and_schema_version() {
     expect_status 0
     [ -f deep/er/results.db ] || fail "no database file in the new folders"
     [ "$(sql deep/er/results.db 'PRAGMA journal_mode')" = wal ] || fail "not in WAL mode"
-    [ "$(sql deep/er/results.db 'PRAGMA user_version')" = 1 ] || fail "user_version is not 1"
+    [ "$(sql deep/er/results.db 'PRAGMA user_version')" = 2 ] || fail "user_version is not 2"
     expect_db_ok deep/er/results.db
 }
 
@@ -45,14 +45,14 @@ test_two_processes_writing_one_database_at_once_lose_no_rows() {
 test_database_from_a_newer_schema_is_refused_with_a_clear_message() {
     persona_lines 1 >in.jsonl
     run cq batch in.jsonl --db results.db
-    sql results.db 'PRAGMA user_version = 2'
+    sql results.db 'PRAGMA user_version = 3'
     run cq batch in.jsonl --db results.db
     expect_status 65
-    expect_stderr_contains "careerquiz: results database has schema version 2, newer than this careerquiz's 1 (use a newer careerquiz): results.db"
+    expect_stderr_contains "careerquiz: results database has schema version 3, newer than this careerquiz's 2 (use a newer careerquiz): results.db"
     expect_stdout_empty
     run cq stats --db results.db
     expect_status 65
-    expect_stderr_contains "schema version 2"
+    expect_stderr_contains "schema version 3"
     run cq export --db results.db
     expect_status 65
     [ "$(sql results.db 'SELECT count(*) FROM results')" = 1 ] || fail "the database was changed"
@@ -132,6 +132,51 @@ test_schema_version_1_without_the_results_tables_is_refused() {
     sql v1b.db 'CREATE TABLE results (id INTEGER); PRAGMA user_version = 1'
     run cq batch in.jsonl --db v1b.db
     expect_status 65
+}
+
+# The tables of schema version 1 as careerquiz made them before result codes, with two rows.
+make_v1_database() {
+    sql "$1" "CREATE TABLE results (id INTEGER PRIMARY KEY, taken_at TEXT NOT NULL, event TEXT,
+        bank_version TEXT NOT NULL, bank_digest TEXT NOT NULL, answers TEXT NOT NULL,
+        recommended TEXT NOT NULL, margin REAL NOT NULL,
+        close_call INTEGER NOT NULL CHECK (close_call IN (0, 1)));
+      CREATE TABLE scores (result_id INTEGER NOT NULL REFERENCES results(id) ON DELETE CASCADE,
+        role TEXT NOT NULL, score REAL NOT NULL, rank INTEGER, PRIMARY KEY (result_id, role))
+        WITHOUT ROWID;
+      CREATE INDEX results_by_event ON results(event, taken_at);
+      INSERT INTO results VALUES (1, '2026-01-01T10:00:00Z', 'old', 'v', 'd', '{}', 'ml-engineer', 1.5, 0),
+        (2, '2026-01-01T10:05:00Z', 'old', 'v', 'd', '{}', 'data-scientist', 2.5, 0);
+      INSERT INTO scores VALUES (1, 'ml-engineer', 70.0, 1), (2, 'data-scientist', 60.0, 1);
+      PRAGMA user_version = 1;"
+}
+
+test_version_1_database_gains_result_codes_and_keeps_its_rows() {
+    make_v1_database old.db
+    persona_lines 3 >in.jsonl
+    run cq batch in.jsonl --db old.db --event new
+    expect_status 0
+    [ "$(sql old.db 'PRAGMA user_version')" = 2 ] || fail "not migrated to version 2"
+    [ "$(sql old.db "SELECT count(*) FROM results WHERE event = 'old' AND code IS NULL")" = 2 ] ||
+        fail "the old rows were changed or lost"
+    [ "$(sql old.db "SELECT count(DISTINCT code) FROM results WHERE event = 'new'")" = 3 ] ||
+        fail "the new rows lack distinct codes"
+    sql old.db "SELECT code FROM results WHERE code IS NOT NULL" >codes
+    grep -Evq '^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$' codes && fail "a code of another form: $(cat codes)"
+    # Version 1 databases are read as they are, without changing them.
+    make_v1_database read.db
+    sha256sum read.db >read.db.sum
+    run cq stats --db read.db --json
+    expect_status 0
+    sha256sum -c --quiet read.db.sum || fail "stats changed a version 1 database"
+    expect_db_ok old.db
+}
+
+test_the_database_refuses_a_second_row_with_a_taken_code() {
+    persona_lines 1 >in.jsonl
+    run cq batch in.jsonl --db results.db
+    sql results.db "INSERT INTO results (taken_at, bank_version, bank_digest, answers, recommended, margin, close_call, code) VALUES ('x', 'v', 'd', '{}', 'r', 0, 0, (SELECT code FROM results))" 2>err &&
+        fail "a second row took the same code"
+    grep -q UNIQUE err || fail "not refused by the unique index: $(cat err)"
 }
 
 test_stats_and_export_read_a_database_in_a_read_only_folder() {

@@ -246,7 +246,7 @@ static char *store_stage(void)
     store_close(s);
     if (code != 0)
         return NULL;
-    if (store_or_keep(NULL, 74, db, NULL, model, answers, result, NULL) != STORE_KEPT)
+    if (store_or_keep(NULL, 74, db, NULL, model, answers, result, NULL, NULL) != STORE_KEPT)
         return NULL;
     s = NULL;
     code = store_open(db, NULL, &s); /* stores the pending result */
