@@ -79,10 +79,51 @@ READLINE_CFLAGS := -DCQ_NO_READLINE=1
 READLINE_LIBS :=
 endif
 
+# libmicrohttpd is the web server of `careerquiz serve`; without it (NO_SERVE=1, or not
+# installed) serve says that the build has none.
+ifneq ($(NO_SERVE),1)
+ifeq ($(shell $(PKG_CONFIG) --exists libmicrohttpd 2>/dev/null && echo yes),yes)
+SERVE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libmicrohttpd)
+SERVE_LIBS := $(shell $(PKG_CONFIG) --libs libmicrohttpd) -pthread
+else
+ifeq ($(filter deps run test check clean fmt uninstall,$(MAKECMDGOALS)),)
+$(info libmicrohttpd not found by $(PKG_CONFIG): building without serve (make deps installs it))
+endif
+NO_SERVE := 1
+endif
+endif
+ifeq ($(NO_SERVE),1)
+SERVE_CFLAGS := -DCQ_NO_SERVE=1
+SERVE_LIBS :=
+endif
+
+# libqrencode draws the QR codes that take a result or the quiz to a phone (the kiosk, the
+# facilitator screen); without it (NO_QR=1, or not installed) addresses are shown as text.
+ifneq ($(NO_QR),1)
+ifeq ($(shell $(PKG_CONFIG) --exists libqrencode 2>/dev/null && echo yes),yes)
+QR_CFLAGS := $(shell $(PKG_CONFIG) --cflags libqrencode)
+QR_LIBS := $(shell $(PKG_CONFIG) --libs libqrencode)
+else
+NO_QR := 1
+endif
+endif
+ifeq ($(NO_QR),1)
+QR_CFLAGS := -DCQ_NO_QR=1
+QR_LIBS :=
+endif
+
 # ---- sources and products ----------------------------------------------------------------
 
 ENGINE_SRCS := $(sort $(wildcard engine/*.c))
 CLI_SRCS := $(sort $(filter-out cli/gen_embedded.c,$(wildcard cli/*.c)))
+# The web server (cli/serve/): only its command when the build has no libmicrohttpd.
+ifeq ($(NO_SERVE),1)
+SERVE_SRCS := cli/serve/serve_command.c
+else
+SERVE_SRCS := $(sort $(wildcard cli/serve/*.c))
+endif
+SERVE_ASSETS := $(sort $(wildcard cli/serve/assets/*))
+QR_SRCS := cli/qr/qr.c
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_HELPER_SRCS := $(sort $(filter-out $(UNIT_SRCS),$(wildcard tests/unit/*.c)))
 BANK_FILES := $(sort $(wildcard questions/*.json))
@@ -90,7 +131,9 @@ PROFILE_FILES := $(sort $(wildcard profiles/*.json))
 
 ENGINE_OBJS := $(ENGINE_SRCS:%.c=$(BUILD)/obj/%.o)
 ENGINE_PIC_OBJS := $(ENGINE_SRCS:%.c=$(BUILD)/pic/%.o)
-CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded_data.o
+CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o) $(SERVE_SRCS:%.c=$(BUILD)/obj/%.o) \
+	$(QR_SRCS:%.c=$(BUILD)/obj/%.o) \
+	$(BUILD)/obj/gen/embedded_data.o $(if $(filter 1,$(NO_SERVE)),,$(BUILD)/obj/gen/serve_assets.o)
 UNIT_HELPER_OBJS := $(UNIT_HELPER_SRCS:%.c=$(BUILD)/obj/%.o)
 UNIT_OBJS := $(UNIT_SRCS:%.c=$(BUILD)/obj/%.o)
 UNIT_BINS := $(patsubst tests/unit/test_%.c,$(BUILD)/tests/test_%,$(UNIT_SRCS))
@@ -98,6 +141,9 @@ UNIT_BINS := $(patsubst tests/unit/test_%.c,$(BUILD)/tests/test_%,$(UNIT_SRCS))
 # a plain driver, fuzz/replay.c; `make fuzz` builds them for libFuzzer with clang.
 FUZZ_TARGETS := $(patsubst fuzz/fuzz_%.c,%,$(filter-out fuzz/fuzz_common.c,\
 	$(sort $(wildcard fuzz/fuzz_*.c))))
+ifeq ($(NO_SERVE),1)
+FUZZ_TARGETS := $(filter-out serve,$(FUZZ_TARGETS))
+endif
 REPLAY_BINS := $(FUZZ_TARGETS:%=$(BUILD)/tests/test_fuzz_%)
 FUZZ_SRCS := $(sort $(wildcard fuzz/*.c))
 FUZZ_BUILD := build/fuzz
@@ -115,6 +161,7 @@ SHARED_LIB := $(BUILD)/libcareerquiz.so
 CLI_BIN := $(BUILD)/careerquiz
 GEN_TOOL := $(BUILD)/gen_embedded
 GEN_DATA := $(BUILD)/gen/embedded_data.c
+GEN_ASSETS := $(BUILD)/gen/serve_assets.c
 FLAGS_STAMP := $(BUILD)/flags.txt
 
 BASE_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Iengine $(CPPFLAGS)
@@ -158,14 +205,15 @@ $(BUILD)/bench/proctime: bench/proctime.c $(FLAGS_STAMP)
 	$(CC) $(WARNINGS) -O2 -o $@ $<
 
 deps:
-	@NO_READLINE='$(NO_READLINE)' PKG_CONFIG='$(PKG_CONFIG)' sh scripts/deps.sh
+	@NO_READLINE='$(NO_READLINE)' NO_SERVE='$(NO_SERVE)' NO_QR='$(NO_QR)' PKG_CONFIG='$(PKG_CONFIG)' sh scripts/deps.sh
 
 # Objects are rebuilt when the compiler or any flag changes, not only when sources do.
 $(FLAGS_STAMP): FORCE
 	@mkdir -p $(@D)
 	@printf '%s\n' '$(CC) $(HOSTCC) $(BASE_CPPFLAGS) $(BASE_CFLAGS) $(LDFLAGS) $(LDLIBS)' \
 		'$(CJSON_CFLAGS) $(CJSON_LIBS) $(READLINE_CFLAGS) $(READLINE_LIBS)' \
-		'$(CMOCKA_CFLAGS) $(CMOCKA_LIBS) $(SQLITE_CFLAGS) $(SQLITE_LIBS)' > $@.new
+		'$(CMOCKA_CFLAGS) $(CMOCKA_LIBS) $(SQLITE_CFLAGS) $(SQLITE_LIBS)' \
+		'$(SERVE_CFLAGS) $(SERVE_LIBS) $(QR_CFLAGS) $(QR_LIBS)' > $@.new
 	@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
 
 $(BUILD)/obj/engine/%.o: engine/%.c $(FLAGS_STAMP)
@@ -178,12 +226,12 @@ $(BUILD)/pic/engine/%.o: engine/%.c $(FLAGS_STAMP)
 
 $(BUILD)/obj/cli/%.o: cli/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) -Icli $(READLINE_CFLAGS) $(SQLITE_CFLAGS) $(BASE_CFLAGS) $(DEPFLAGS) \
-		-c -o $@ $<
+	$(CC) $(BASE_CPPFLAGS) -Icli $(READLINE_CFLAGS) $(SQLITE_CFLAGS) $(SERVE_CFLAGS) $(QR_CFLAGS) \
+		$(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) -Icli $(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(CC) $(BASE_CPPFLAGS) -Icli -Icli/serve $(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # Unit tests may find the source tree (questions/, profiles/, tests/) through CQ_SOURCE_DIR.
 $(BUILD)/obj/tests/unit/%.o: tests/unit/%.c $(FLAGS_STAMP)
@@ -204,7 +252,7 @@ $(SHARED_LIB): $(ENGINE_PIC_OBJS) engine/careerquiz.map
 
 $(CLI_BIN): $(CLI_OBJS) $(STATIC_LIB)
 	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(STATIC_LIB) $(CJSON_LIBS) \
-		$(READLINE_LIBS) $(SQLITE_LIBS) -lm $(LDLIBS)
+		$(READLINE_LIBS) $(SQLITE_LIBS) $(SERVE_LIBS) $(QR_LIBS) -lm $(LDLIBS)
 
 $(BUILD)/tests/test_%: $(BUILD)/obj/tests/unit/test_%.o $(UNIT_HELPER_OBJS) $(STATIC_LIB)
 	@mkdir -p $(@D)
@@ -217,20 +265,54 @@ $(BUILD)/obj/tests/unit/test_quiz_input.o: BASE_CPPFLAGS += -Icli
 $(BUILD)/tests/test_quiz_input: UNIT_CLI_OBJS := $(BUILD)/obj/cli/quiz_input.o
 $(BUILD)/tests/test_quiz_input: $(BUILD)/obj/cli/quiz_input.o
 
+# The sanitiser and the JSON and CSV writers that ask it, the same way.
+SAFE_TEXT_OBJS := $(BUILD)/obj/cli/safe_text.o $(BUILD)/obj/cli/json_write.o $(BUILD)/obj/cli/csv.o
+$(BUILD)/obj/tests/unit/test_safe_text.o: BASE_CPPFLAGS += -Icli
+$(BUILD)/tests/test_safe_text: UNIT_CLI_OBJS := $(SAFE_TEXT_OBJS)
+$(BUILD)/tests/test_safe_text: $(SAFE_TEXT_OBJS)
+
+# The allocation-failure loop of the results store and the kiosk's input handling takes the CLI
+# (but its main), SQLite and readline, and wraps the allocation functions its files call.
+ALLOC_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
+$(BUILD)/obj/tests/unit/test_cli_alloc_failure.o: BASE_CPPFLAGS += -Icli
+$(BUILD)/tests/test_cli_alloc_failure: $(BUILD)/obj/tests/unit/test_cli_alloc_failure.o \
+		$(UNIT_HELPER_OBJS) $(filter-out %/main.o,$(CLI_OBJS)) $(STATIC_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(LDFLAGS) $(ALLOC_WRAP) -o $@ $^ $(CMOCKA_LIBS) $(CJSON_LIBS) \
+		$(CLI_LIBS) -lm $(LDLIBS)
+
 # The fuzz targets see engine internals and the embedded data; replayed, they are tests.
 $(BUILD)/obj/fuzz/%.o: fuzz/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) -Icli -DCQ_SOURCE_DIR='"$(CURDIR)"' $(CJSON_CFLAGS) $(BASE_CFLAGS) \
-		$(DEPFLAGS) -c -o $@ $<
+	$(CC) $(BASE_CPPFLAGS) -Icli -Icli/serve -DCQ_SOURCE_DIR='"$(CURDIR)"' $(CJSON_CFLAGS) \
+		$(SQLITE_CFLAGS) \
+		$(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # The batch target also takes the two files that score and write one line of `batch`; it needs
 # its own rule, since the library must come after them on the command line.
-FUZZ_BATCH_CLI := cli/batch_line.c cli/batch_json.c
+FUZZ_BATCH_CLI := cli/batch_line.c cli/batch_json.c cli/json_write.c cli/safe_text.c
 $(BUILD)/tests/test_fuzz_batch: $(BUILD)/obj/fuzz/fuzz_batch.o $(BUILD)/obj/fuzz/fuzz_common.o \
 		$(BUILD)/obj/fuzz/replay.o $(FUZZ_BATCH_CLI:%.c=$(BUILD)/obj/%.o) \
 		$(BUILD)/obj/gen/embedded_data.o $(STATIC_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $^ $(CJSON_LIBS) -lm $(LDLIBS)
+
+# The CLI's objects but main.o, as an archive: a test or fuzz target that needs a part of the CLI
+# links it, and the linker takes only the objects that part uses.
+CLI_LIB := $(BUILD)/libcli.a
+CLI_LIBS := $(READLINE_LIBS) $(SQLITE_LIBS) $(SERVE_LIBS) $(QR_LIBS)
+$(CLI_LIB): $(filter-out $(BUILD)/obj/cli/main.o,$(CLI_OBJS))
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+# The kiosk, store and serve targets run whole commands (cmd_kiosk, cmd_stats, cmd_export) or
+# the web server's request handling, so they take them from the CLI archive.
+FUZZ_CLI_TARGETS := kiosk store $(filter serve,$(FUZZ_TARGETS))
+$(FUZZ_CLI_TARGETS:%=$(BUILD)/tests/test_fuzz_%): $(BUILD)/tests/test_fuzz_%: \
+		$(BUILD)/obj/fuzz/fuzz_%.o $(BUILD)/obj/fuzz/fuzz_common.o $(BUILD)/obj/fuzz/replay.o \
+		$(CLI_LIB) $(STATIC_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $^ $(CJSON_LIBS) $(CLI_LIBS) -lm $(LDLIBS)
 
 # Objects that pattern rules chain to would otherwise be deleted as intermediate files.
 .SECONDARY: $(FUZZ_SRCS:%.c=$(BUILD)/obj/%.o) $(FUZZ_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o)
@@ -301,12 +383,25 @@ fuzz-run: fuzz
 
 $(FUZZ_BUILD)/obj/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(BASE_CPPFLAGS) -Icli $(CJSON_CFLAGS) $(WARNINGS) $(FUZZ_FLAGS) \
-		-fsanitize=fuzzer-no-link $(DEPFLAGS) -c -o $@ $<
+	$(FUZZ_CC) $(BASE_CPPFLAGS) -Icli -Icli/serve $(CJSON_CFLAGS) $(READLINE_CFLAGS) \
+		$(SQLITE_CFLAGS) $(SERVE_CFLAGS) $(QR_CFLAGS) $(WARNINGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+		$(DEPFLAGS) -c -o $@ $<
 
-$(FUZZ_BUILD)/obj/gen/embedded_data.o: $(GEN_DATA) $(FLAGS_STAMP)
+$(FUZZ_BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(BASE_CPPFLAGS) -Icli $(WARNINGS) $(FUZZ_FLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(FUZZ_CC) $(BASE_CPPFLAGS) -Icli -Icli/serve $(WARNINGS) $(FUZZ_FLAGS) $(DEPFLAGS) -c -o $@ $<
+
+# The CLI archive again, built for libFuzzer (the kiosk, store and serve targets).
+FUZZ_CLI_LIB := $(FUZZ_BUILD)/libcli.a
+$(FUZZ_CLI_LIB): $(patsubst $(BUILD)/obj/%,$(FUZZ_BUILD)/obj/%,\
+		$(filter-out $(BUILD)/obj/cli/main.o,$(CLI_OBJS)))
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(FUZZ_CLI_TARGETS:%=$(FUZZ_BUILD)/fuzz_%): $(FUZZ_BUILD)/fuzz_%: \
+		$(FUZZ_BUILD)/obj/fuzz/fuzz_%.o $(FUZZ_CLI_LIB) $(FUZZ_LIB_OBJS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $(FUZZ_BUILD)/obj/fuzz/fuzz_$*.o \
+		$(FUZZ_CLI_LIB) $(FUZZ_LIB_OBJS) $(CJSON_LIBS) $(CLI_LIBS) -lm
 
 $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/obj/fuzz/fuzz_%.o $(FUZZ_LIB_OBJS)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $^ $(CJSON_LIBS) -lm
@@ -314,6 +409,7 @@ $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/obj/fuzz/fuzz_%.o $(FUZZ_LIB_OBJS)
 $(FUZZ_BUILD)/fuzz_batch: $(FUZZ_BUILD)/obj/fuzz/fuzz_batch.o \
 		$(FUZZ_BATCH_CLI:%.c=$(FUZZ_BUILD)/obj/%.o) $(FUZZ_LIB_OBJS)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $^ $(CJSON_LIBS) -lm
+
 
 # ---- embedded default data -------------------------------------------------------------------
 
@@ -325,12 +421,18 @@ $(GEN_TOOL): cli/gen_embedded.c $(FLAGS_STAMP)
 # The list of data files, rewritten only when a file is added or removed.
 $(BUILD)/gen/data.list: FORCE
 	@mkdir -p $(@D)
-	@printf '%s\n' 'bank: $(BANK_FILES)' 'profiles: $(PROFILE_FILES)' > $@.new
+	@printf '%s\n' 'bank: $(BANK_FILES)' 'profiles: $(PROFILE_FILES)' \
+		'assets: $(SERVE_ASSETS)' > $@.new
 	@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
 
 $(GEN_DATA): $(GEN_TOOL) $(BANK_FILES) $(PROFILE_FILES) $(BUILD)/gen/data.list
 	@mkdir -p $(@D)
 	$(GEN_TOOL) -o $@ --bank $(BANK_FILES) --profiles $(PROFILE_FILES)
+
+# The web server's stylesheet and script (cli/serve/assets/), the same way.
+$(GEN_ASSETS): $(GEN_TOOL) $(SERVE_ASSETS) $(BUILD)/gen/data.list
+	@mkdir -p $(@D)
+	$(GEN_TOOL) -o $@ --include serve_assets.h --group serve_assets $(SERVE_ASSETS)
 
 # ---- install -----------------------------------------------------------------------------------
 
@@ -372,13 +474,13 @@ endif
 # ---- housekeeping ------------------------------------------------------------------------------
 
 fmt:
-	$(CLANG_FORMAT) -i $(wildcard engine/*.[ch] cli/*.[ch] tests/unit/*.[ch] tests/io/*.[ch] tests/sources/*.[ch] \
-		fuzz/*.[ch])
+	$(CLANG_FORMAT) -i $(wildcard engine/*.[ch] cli/*.[ch] cli/*/*.[ch] tests/unit/*.[ch] \
+		tests/io/*.[ch] tests/sources/*.[ch] fuzz/*.[ch])
 
 clean:
 	rm -rf build $(BUILD)
 
 FORCE:
 
--include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/obj/*/*/*.d $(BUILD)/pic/*/*.d $(BUILD)/*.d \
-	$(FUZZ_BUILD)/obj/*/*.d)
+-include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/obj/*/*/*.d $(BUILD)/obj/*/*/*/*.d \
+	$(BUILD)/pic/*/*.d $(BUILD)/*.d $(FUZZ_BUILD)/obj/*/*.d)

@@ -40,6 +40,12 @@ struct cli_options {
     size_t db_count;
     const char *event; /* --event NAME: the label stored with each result, or the filter */
     const char *since; /* --since DATE: stats and export from this UTC date or time on */
+
+    /* The web server (serve). */
+    int port;               /* --port N, or -1 for the default */
+    const char *bind;       /* --bind ADDRESS, or NULL for 127.0.0.1 */
+    const char *public_url; /* --public-url URL: where phones reach the server */
+    int rate_limit;         /* --rate-limit N requests a second per client, 0 none, -1 default */
 };
 
 /* What a command runs with. The model is loaded before the command runs and freed after. */
@@ -125,6 +131,7 @@ int cmd_compare(struct cli_env *env, int argc, char **argv);
 int cmd_batch(struct cli_env *env, int argc, char **argv);
 int cmd_stats(struct cli_env *env, int argc, char **argv);
 int cmd_export(struct cli_env *env, int argc, char **argv);
+int cmd_serve(struct cli_env *env, int argc, char **argv);
 
 /* The index of role `id`, or (size_t)-1 after reporting it as unknown with the valid ids (a
  * usage error: the caller returns CLI_EXIT_USAGE). */

@@ -79,7 +79,8 @@ static const struct cli_command commands[] = {
      "65. Required questions may be missing, as in score, without a warning.\n"
      "\n"
      "  --db FILE      also store every result in the results database FILE (created when\n"
-     "                 needed), committed every 1000 results, at the end and on Ctrl-C\n"
+     "                 needed), committed every 1000 results, when the input waits, at the\n"
+     "                 end and on Ctrl-C; a line is printed once its result is stored\n"
      "  --event NAME   the event label stored with each result\n"
      "  --education-filter  score as score --education-filter does\n",
      1, 1, true, cmd_batch},
@@ -105,9 +106,10 @@ static const struct cli_command commands[] = {
     {"kiosk", "", "run the quiz for one person after another at a booth",
      "Runs the quiz in a loop for workshops and career fairs: a welcome screen, the quiz, the\n"
      "results with a short code, then a wiped screen for the next person. Every completed\n"
-     "result is stored in the results database before it is shown; an unfinished quiz is\n"
-     "dropped. Ctrl-C, Ctrl-D and quit return to the welcome screen; only the exit word,\n"
-     "typed at the welcome screen, or SIGTERM ends the kiosk.\n"
+     "result is stored in the results database before it is shown (one that cannot be is\n"
+     "kept in a pending file and stored later); an unfinished quiz is dropped. Ctrl-C,\n"
+     "Ctrl-D and quit return to the welcome screen; Ctrl-Z, Ctrl-\\ and Ctrl-S do nothing;\n"
+     "only the exit word, typed at the welcome screen, or SIGTERM ends the kiosk.\n"
      "\n"
      "  --exit-word WORD   the word that ends the kiosk (required)\n"
      "  --db FILE          the results database (default\n"
@@ -117,6 +119,22 @@ static const struct cli_command commands[] = {
      "                     (default 120)\n"
      "  --report-dir DIR   write each result's HTML report to DIR/CODE.html\n",
      0, 0, true, cmd_kiosk},
+    {"serve", "", "run the quiz as a web site for phones and browsers",
+     "Serves the quiz over HTTP for a workshop or a fair: people open the address on their\n"
+     "phones and take the quiz in the browser, one question per page, with or without\n"
+     "JavaScript. It also serves the JSON API of docs/api.md: GET /api/questions and\n"
+     "POST /api/score (an answers document in, the JSON of score --json out). Every page\n"
+     "and file comes from the program itself; nothing is loaded from elsewhere. SIGTERM or\n"
+     "Ctrl-C stops it after the requests in flight are answered.\n"
+     "\n"
+     "  --port N           the port to listen on (default 8080; 0: any free port)\n"
+     "  --bind ADDRESS     the address to listen on (default 127.0.0.1, this machine only;\n"
+     "                     0.0.0.0 for every network the machine is on)\n"
+     "  --public-url URL   the address people reach the server at, such as\n"
+     "                     http://192.168.1.20:8080\n"
+     "  --rate-limit N     requests a second one client address may send after a burst of\n"
+     "                     200 (default 50; 0: no limit); more get 429\n",
+     0, 0, true, cmd_serve},
     {"help", "[COMMAND]", "show usage for careerquiz or one command", "", 0, 1, false, cmd_help},
 };
 
@@ -171,6 +189,8 @@ void cli_usage(FILE *out)
           "                       Default: $XDG_DATA_HOME/careerquiz/results.db\n"
           "      --event NAME     take, batch: label stored results; stats, export: select them\n"
           "      --since DATE     stats, export: only results from DATE (UTC) on\n"
+          "      --port N, --bind ADDRESS, --public-url URL, --rate-limit N\n"
+          "                       serve: where and how the web server listens\n"
           "\n"
           "Exit status: 0 ok, 64 usage error, 65 bad data, 66 cannot open input,\n"
           "70 internal error, 73 cannot create output, 74 input/output error,\n"

@@ -35,5 +35,12 @@ struct doc_ops {
 
 extern const struct doc_ops doc_markdown;
 extern const struct doc_ops doc_html;
+/* The HTML report's stylesheet, which its pages hold inline (and careerquiz serve serves). */
+extern const char doc_html_style[];
+
+/* The report of a result written through doc (report_result picks doc by the format; the web
+ * server writes the same report into its own pages). Returns an exit code. */
+int report_result_with(const struct doc_ops *doc, const struct cli_env *env,
+                       const cq_result *result, FILE *out);
 
 #endif /* CQ_CLI_DOC_H */

@@ -9,7 +9,7 @@
  * Everything the page needs is in it: styles inline, the chart an inline SVG, system fonts
  * only. Nothing is fetched, so the report opens offline and prints the same anywhere.
  */
-static const char style[] =
+const char doc_html_style[] =
     "body{margin:0;background:#f3f5f7;color:#1d2733;"
     "font:16px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,"
     "sans-serif}\n"
@@ -44,7 +44,7 @@ static void html_begin(FILE *out, const char *title)
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
           out);
     html_escape(out, title);
-    fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", style);
+    fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", doc_html_style);
 }
 
 static void html_end(FILE *out)

@@ -28,7 +28,11 @@ enum {
     OPT_REPORT_DIR,
     OPT_DB,
     OPT_EVENT,
-    OPT_SINCE
+    OPT_SINCE,
+    OPT_PORT,
+    OPT_BIND,
+    OPT_PUBLIC_URL,
+    OPT_RATE_LIMIT
 };
 
 /* An event label is a short name for a workshop or fair, such as "pydata-berlin-2026". */
@@ -53,6 +57,10 @@ static const struct option long_options[] = {
     {"db", required_argument, NULL, OPT_DB},
     {"event", required_argument, NULL, OPT_EVENT},
     {"since", required_argument, NULL, OPT_SINCE},
+    {"port", required_argument, NULL, OPT_PORT},
+    {"bind", required_argument, NULL, OPT_BIND},
+    {"public-url", required_argument, NULL, OPT_PUBLIC_URL},
+    {"rate-limit", required_argument, NULL, OPT_RATE_LIMIT},
     {NULL, 0, NULL, 0},
 };
 
@@ -94,6 +102,21 @@ static bool parse_seconds(const char *text, int *out)
     *out = (int)v;
     return true;
 }
+
+/* Reads a whole number in min..max. */
+static bool parse_int(const char *text, long min, long max, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(text, &end, 10);
+    if (errno || end == text || *end || v < min || v > max)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+/* Requests a second one client may send to serve: far more than a person taps. */
+#define MAX_RATE_LIMIT 1000000
 
 /* An --event label: 1 to MAX_EVENT_BYTES bytes on one line (no control characters). */
 static bool valid_event(const char *event)
@@ -236,6 +259,28 @@ static int parse_options(int argc, char **argv, struct cli_options *options, boo
             }
             options->since = optarg;
             break;
+        case OPT_PORT:
+            if (!parse_int(optarg, 0, 65535, &options->port)) {
+                cli_error("--port takes a port number from 0 to 65535 (0: any free port), "
+                          "not \"%s\"",
+                          optarg);
+                return CLI_EXIT_USAGE;
+            }
+            break;
+        case OPT_BIND:
+            options->bind = optarg;
+            break;
+        case OPT_PUBLIC_URL:
+            options->public_url = optarg;
+            break;
+        case OPT_RATE_LIMIT:
+            if (!parse_int(optarg, 0, MAX_RATE_LIMIT, &options->rate_limit)) {
+                cli_error("--rate-limit takes requests a second per client, from 0 (no limit) "
+                          "to %d, not \"%s\"",
+                          MAX_RATE_LIMIT, optarg);
+                return CLI_EXIT_USAGE;
+            }
+            break;
         default: /* '?' or ':' */
             report_bad_option(opt, argv[optind - 1]);
             return CLI_EXIT_USAGE;
@@ -309,9 +354,10 @@ static int run_command(struct cli_env *env, const struct cli_command *command, i
 
 int main(int argc, char **argv)
 {
-    struct cli_options options = {.format = CLI_FORMAT_TEXT, .idle = DEFAULT_IDLE_SECONDS};
+    struct cli_options options = {
+        .format = CLI_FORMAT_TEXT, .idle = DEFAULT_IDLE_SECONDS, .port = -1, .rate_limit = -1};
     struct cli_env env = {&options, {false, false}, NULL, NULL};
-    struct output_capture capture = {NULL, NULL};
+    struct output_capture capture = {0};
     const struct cli_command *command = NULL;
     bool help = false, version = false;
     int code, operands;
@@ -334,7 +380,12 @@ int main(int argc, char **argv)
         }
     }
 
-    if (options.output && (code = output_capture_begin(&capture, options.output)) != 0)
+    /* What export and batch write holds people's answers and results: private, as saved
+     * answers are. Reports and listings get the permissions the umask allows. */
+    if (options.output &&
+        (code = output_capture_begin(&capture, options.output,
+                                     command && (strcmp(command->name, "export") == 0 ||
+                                                 strcmp(command->name, "batch") == 0))) != 0)
         return code;
 
     if (help) {

@@ -315,7 +315,12 @@ static void sources(const struct doc_ops *doc, FILE *out, const struct result_vi
 
 int report_result(const struct cli_env *env, const cq_result *result, FILE *out)
 {
-    const struct doc_ops *doc = doc_for(env);
+    return report_result_with(doc_for(env), env, result, out);
+}
+
+int report_result_with(const struct doc_ops *doc, const struct cli_env *env,
+                       const cq_result *result, FILE *out)
+{
     struct result_view v;
     char text[CQ_MAX_TEXT_BYTES + 128];
     int code = result_view_init(&v, env, result);

@@ -3,7 +3,8 @@
 #
 # Checks with pkg-config and `command -v`. Silent when nothing is missing. When something is
 # missing it runs apt-get as root, and otherwise prints the command to run and exits 1.
-# Environment: NO_READLINE=1 skips readline; BENCH=1 adds what make bench needs; PKG_CONFIG
+# Environment: NO_READLINE=1 skips readline; NO_SERVE=1 skips libmicrohttpd; NO_QR=1 skips
+# libqrencode; BENCH=1 adds what make bench needs; PKG_CONFIG
 # names pkg-config.
 set -u
 
@@ -26,6 +27,14 @@ has_pc libcjson || need libcjson-dev
 has_pc cmocka || need libcmocka-dev
 # SQLite: the results store of batch --db, take --db, kiosk, stats and export.
 has_pc sqlite3 || need libsqlite3-dev
+# libmicrohttpd: the web server of careerquiz serve.
+if [ "${NO_SERVE:-}" != 1 ]; then
+    has_pc libmicrohttpd || need libmicrohttpd-dev
+fi
+# libqrencode: QR codes that take a result or the quiz's address to a phone.
+if [ "${NO_QR:-}" != 1 ]; then
+    has_pc libqrencode || need libqrencode-dev
+fi
 if [ "${NO_READLINE:-}" != 1 ]; then
     has_pc readline || need libreadline-dev
 fi
@@ -34,11 +43,16 @@ fi
 command -v tmux >/dev/null 2>&1 || need tmux
 command -v valgrind >/dev/null 2>&1 || need valgrind
 command -v jq >/dev/null 2>&1 || need jq
+# curl talks to careerquiz serve in its tests.
+command -v curl >/dev/null 2>&1 || need curl
 # The sqlite3 shell checks the results databases the tests write (integrity_check, queries).
 command -v sqlite3 >/dev/null 2>&1 || need sqlite3
-# make bench (BENCH=1) measures peak memory with GNU time.
+# make bench (BENCH=1) measures peak memory with GNU time, and the web server with wrk.
 if [ "${BENCH:-}" = 1 ]; then
     [ -x /usr/bin/time ] || need time
+    # The web server's benchmark: wrk makes the load, nginx is the yardstick.
+    command -v wrk >/dev/null 2>&1 || need wrk
+    [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need nginx-light
 fi
 
 [ -z "$missing" ] && exit 0
