@@ -123,12 +123,17 @@ test_a_copied_run_would_be_found() {
         inner.txt || { fail "the copy was not named"; sed -n '1,10s/^/#   /p' inner.txt; }
 }
 
-test_every_tip_cites_articles_that_cover_its_role_and_every_role_it_is_shared_with() {
+# roles_json: every role's `role --json`, as one object by id, in roles.json.
+roles_json() {
     local id
     for id in $(role_ids); do
         cq role --json "$id" >"$id.json" || fail "role $id --json failed"
     done
     jq -s 'map({key: .id, value: .}) | from_entries' ./*.json >roles.json
+}
+
+test_every_tip_cites_articles_that_cover_its_role_and_every_role_it_is_shared_with() {
+    roles_json
     # An article covers a role when the role's profile is built from it (its sources).
     run jq -r '. as $r | to_entries[] | .key as $id | .value.tips | to_entries[]
         | .key as $n | .value | .source |= (if type == "string" then [.] else . end) | . as $t
@@ -196,15 +201,6 @@ test_names_that_differ_only_in_case_or_punctuation_are_one_name() {
                      | map(select(length > 1)) | .[] | join(" / ")' >clashes.txt
     [ -s clashes.txt ] && fail "one name spelt several ways: $(tr '\n' ';' <clashes.txt)"
     return 0
-}
-
-# roles_json: every role's `role --json`, as one object by id, in roles.json.
-roles_json() {
-    local id
-    for id in $(role_ids); do
-        cq role --json "$id" >"$id.json" || fail "role $id --json failed"
-    done
-    jq -s 'map({key: .id, value: .}) | from_entries' ./*.json >roles.json
 }
 
 test_every_answer_cites_articles_that_cover_the_roles_it_names() {

@@ -19,10 +19,7 @@
     "\"option\": \"solo\"}, \"why\": \"gadget D meant working alone\"}, "                          \
     "{\"question\": \"gadgets\", \"drop\": true, \"why\": \"the gadgets question is gone\"}]}],"
 
-typedef struct {
-    cq_context *ctx;
-    cq_model *model;
-} fixture;
+typedef fixture_mini fixture;
 
 static int setup(void **state)
 {
@@ -40,15 +37,6 @@ static int setup(void **state)
     free(sci);
     free(man);
     *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    cq_model_free(f->model);
-    cq_context_free(f->ctx);
-    free(f);
     return 0;
 }
 
@@ -170,5 +158,5 @@ int main(void)
         cmocka_unit_test(an_old_id_in_a_file_that_names_no_version_says_what_changed),
         cmocka_unit_test(the_current_version_and_unknown_versions_are_read_as_they_are),
     };
-    return cmocka_run_group_tests_name("earlier", tests, setup, teardown);
+    return cmocka_run_group_tests_name("earlier", tests, setup, fixture_mini_teardown);
 }
