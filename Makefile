@@ -153,6 +153,8 @@ IO_TEST_BINS := $(BUILD)/tests/test_torn_save $(BUILD)/tests/save_file \
 	$(BUILD)/tests/fault_shim.so
 # The reproduction of a false valgrind report that tests/valgrind/readline.supp suppresses.
 VALGRIND_TEST_BINS := $(BUILD)/tests/pselect_after_signal
+# Hashes the word runs of text: tests/cli/test_sources.sh and scripts/seed-fingerprints.sh.
+SOURCES_TEST_BINS := $(BUILD)/tests/word_runs
 
 STATIC_LIB := $(BUILD)/libcareerquiz.a
 SHARED_LIB := $(BUILD)/libcareerquiz.so
@@ -173,7 +175,7 @@ DEPFLAGS := -MMD -MP
 
 all: $(STATIC_LIB) $(SHARED_LIB) $(CLI_BIN)
 
-tests: all $(UNIT_BINS) $(REPLAY_BINS) $(IO_TEST_BINS) $(VALGRIND_TEST_BINS)
+tests: all $(UNIT_BINS) $(REPLAY_BINS) $(IO_TEST_BINS) $(VALGRIND_TEST_BINS) $(SOURCES_TEST_BINS)
 
 # Sub-makes, so that flags found by pkg-config are read after `deps` has installed things.
 # The interactive quiz (quitting midway offers to save the answers and prints how to resume).
@@ -338,6 +340,10 @@ $(BUILD)/tests/fault_shim.so: tests/io/fault_shim.c $(FLAGS_STAMP)
 	$(CC) -D_GNU_SOURCE $(WARNINGS) -O2 -g -fPIC -shared -o $@ $< -ldl
 
 # Never sanitized: it only ever runs under valgrind.
+$(BUILD)/tests/word_runs: tests/sources/word_runs.c $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
+
 $(BUILD)/tests/pselect_after_signal: tests/valgrind/pselect_after_signal.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) -D_POSIX_C_SOURCE=200809L $(WARNINGS) -O2 -g -o $@ $<
@@ -469,7 +475,7 @@ endif
 
 fmt:
 	$(CLANG_FORMAT) -i $(wildcard engine/*.[ch] cli/*.[ch] cli/*/*.[ch] tests/unit/*.[ch] \
-		tests/io/*.[ch] fuzz/*.[ch])
+		tests/io/*.[ch] tests/sources/*.[ch] fuzz/*.[ch])
 
 clean:
 	rm -rf build $(BUILD)

@@ -215,11 +215,26 @@ size_t cq__answer_effects(const cq_answers *a, size_t q, cq_effect *out)
 
 /* ---- parsing ------------------------------------------------------------------------------ */
 
-static cq_status unknown_option(const cq_question_def *d, const cJSON *v, const char *file,
-                                cq_error *err)
+static cq_status unknown_option(const cq_model *m, const cq_question_def *d, const cJSON *v,
+                                const char *file, cq_error *err)
 {
+    const char *version = NULL, *why = cq__earlier_why(m, d->id, v->valuestring, &version);
+    if (why)
+        return cq__fail(err, CQ_ERR_INVALID, file, v->valuestring,
+                        "unknown option \"%.64s\" for question \"%s\" (changed after bank %s: %s)",
+                        v->valuestring, d->id, version, why);
     return cq__fail(err, CQ_ERR_INVALID, file, v->valuestring,
                     "unknown option \"%.64s\" for question \"%s\"", v->valuestring, d->id);
+}
+
+static cq_status unknown_question(const cq_model *m, const char *id, const char *file,
+                                  cq_error *err)
+{
+    const char *version = NULL, *why = cq__earlier_why(m, id, NULL, &version);
+    if (why)
+        return cq__fail(err, CQ_ERR_INVALID, file, id,
+                        "unknown question \"%.64s\" (changed after bank %s: %s)", id, version, why);
+    return cq__fail(err, CQ_ERR_INVALID, file, id, "unknown question \"%.64s\"", id);
 }
 
 static cq_status parse_one(cq_answers *a, size_t q, const cJSON *v, const char *file, cq_error *err)
@@ -249,7 +264,7 @@ static cq_status parse_one(cq_answers *a, size_t q, const cJSON *v, const char *
                             cq__json_type_name(v));
         size_t o = cq_question_find_option(a->model, q, v->valuestring);
         if (o == CQ_NONE)
-            return unknown_option(d, v, file, err);
+            return unknown_option(a->model, d, v, file, err);
         st = cq_answers_set_option(a, q, o, err);
     } else {
         if (!cJSON_IsArray(v))
@@ -264,7 +279,7 @@ static cq_status parse_one(cq_answers *a, size_t q, const cJSON *v, const char *
                                 cq__json_type_name(item));
             size_t o = cq_question_find_option(a->model, q, item->valuestring);
             if (o == CQ_NONE)
-                return unknown_option(d, item, file, err);
+                return unknown_option(a->model, d, item, file, err);
             for (size_t i = 0; i < count; i++)
                 if (chosen[i] == o)
                     return cq__fail(err, CQ_ERR_INVALID, file, item->valuestring,
@@ -277,6 +292,21 @@ static cq_status parse_one(cq_answers *a, size_t q, const cJSON *v, const char *
     if (st != CQ_OK && err && !err->file[0])
         snprintf(err->file, sizeof err->file, "%s", file);
     return st;
+}
+
+/*
+ * Points err at the key of the answer to `question` in the file's answers object (an answer
+ * carried over from an earlier bank is reported where the file has it). Counting keys finds it
+ * even when an earlier object has a key of the same name, or the key is written with escapes.
+ */
+static void locate_answer(const char *json, size_t size, const cJSON *root, const cJSON *answers,
+                          const char *question, cq_error *err)
+{
+    for (const cJSON *v = question ? answers->child : NULL; v; v = v->next)
+        if (strcmp(v->string, question) == 0) {
+            cq__json_locate_key(json, size, cq__json_key_number(root, v), err);
+            return;
+        }
 }
 
 cq_status cq_answers_parse(const cq_model *model, const char *name, const char *json, size_t size,
@@ -306,20 +336,29 @@ cq_status cq_answers_parse(const cq_model *model, const char *name, const char *
                       "answers file: required field \"answers\" is missing");
     if (st == CQ_OK)
         st = cq__json_object(answers, &w, "answers", err);
+    /* Answers saved with an earlier bank are carried over to the current questions first. */
+    const char *bank_version = NULL;
+    cJSON *carried = NULL;
+    if (st == CQ_OK)
+        st = cq__json_string(root, "bank_version", false, CQ_MAX_ID_BYTES, &w, &bank_version, err);
+    if (st == CQ_OK &&
+        (st = cq__earlier_carry(model, file, bank_version, answers, &carried, err)) != CQ_OK && err)
+        locate_answer(json, size, root, answers, err->id, err);
     if (st == CQ_OK)
         st = cq_answers_new(model, &a, err);
-    for (const cJSON *v = answers ? answers->child : NULL; st == CQ_OK && v; v = v->next) {
+    const cJSON *read = carried ? carried : answers;
+    for (const cJSON *v = read ? read->child : NULL; st == CQ_OK && v; v = v->next) {
         size_t q = cq_model_find_question(model, v->string);
         if (q == CQ_NONE)
-            st = cq__fail(err, CQ_ERR_INVALID, file, v->string, "unknown question \"%.64s\"",
-                          v->string);
+            st = unknown_question(model, v->string, file, err);
         else
             st = parse_one(a, q, v, file, err);
-        /* Point at the answer's key: counting keys finds it even when an earlier object
-         * has a key of the same name, or the key is written with escapes. */
         if (st != CQ_OK && err && err->line == 0)
+            locate_answer(json, size, root, answers, carried ? v->string : NULL, err);
+        if (st != CQ_OK && err && err->line == 0 && !carried)
             cq__json_locate_key(json, size, cq__json_key_number(root, v), err);
     }
+    cJSON_Delete(carried);
     cJSON_Delete(root);
     if (st != CQ_OK) {
         cq_answers_free(a);

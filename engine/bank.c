@@ -10,14 +10,15 @@
 /* Scale answers are small integers such as 1..5 or 0..10. */
 #define SCALE_LIMIT 1000
 
-static const char *const bank_keys[] = {"version", "traits", "questions", NULL};
-static const char *const trait_keys[] = {"id", "name", "low", "high", "kind", "terms", NULL};
-static const char *const question_keys[] = {"id",     "type",    "text",    "help",
-                                            "ordered", "required", "weight", "options",
-                                            "min",    "max",     "labels",  "traits",
-                                            NULL};
-static const char *const option_keys[] = {"id", "text", "exclusive", "traits", NULL};
-static const char *const label_keys[] = {"value", "text", NULL};
+static const char *const bank_keys[] = {"version", "traits", "questions", "earlier", NULL};
+static const char *const trait_keys[] = {"id",    "name",  "low",   "high", "kind",
+                                         "terms", "group", "about", NULL};
+static const char *const question_keys[] = {"id",       "type",   "text",    "help", "ordered",
+                                            "required", "weight", "options", "min",  "max",
+                                            "labels",   "traits", NULL};
+static const char *const option_keys[] = {"id",  "text",   "exclusive", "traits",
+                                          "why", "source", "roles",     NULL};
+static const char *const label_keys[] = {"value", "text", "why", "source", "roles", NULL};
 
 static char *dup_or_empty(cq_arena *arena, const char *text)
 {
@@ -31,13 +32,27 @@ static cq_status nomem(cq_error *err, const char *file)
 
 /* ---- traits ------------------------------------------------------------------------------- */
 
+/* Checks that an optional field is a list of short non-empty strings. */
+static cq_status check_names(const cJSON *node, const char *key, const cq_json_where *w,
+                             const cJSON **out, cq_error *err)
+{
+    const cJSON *list = NULL;
+    cq_status st = cq__json_array(node, key, false, true, CQ_MAX_LIST_ITEMS, w, &list, err);
+    for (const cJSON *e = list ? list->child : NULL; st == CQ_OK && e; e = e->next)
+        if (!cJSON_IsString(e) || !e->valuestring[0] || strlen(e->valuestring) > CQ_MAX_ID_BYTES)
+            st = cq__fail(err, CQ_ERR_INVALID, w->file, w->id,
+                          "%s: \"%s\" must hold short non-empty strings", w->what, key);
+    *out = list;
+    return st;
+}
+
 /* "terms": words that name the trait in a profile's skills and tools ("Spark", "Tableau"), so a
  * gap no tip closes can point at the items of the role that close it. */
-static cq_status load_terms(cq_model *m, const cJSON *node, const cq_json_where *w,
-                            cq_trait_def *t, cq_error *err)
+static cq_status load_terms(cq_model *m, const cJSON *node, const cq_json_where *w, cq_trait_def *t,
+                            cq_error *err)
 {
     const cJSON *terms = NULL;
-    cq_status st = cq__json_array(node, "terms", false, true, CQ_MAX_LIST_ITEMS, w, &terms, err);
+    cq_status st = check_names(node, "terms", w, &terms, err);
     if (st != CQ_OK || !terms)
         return st;
     t->term_count = (size_t)cJSON_GetArraySize(terms);
@@ -45,14 +60,9 @@ static cq_status load_terms(cq_model *m, const cJSON *node, const cq_json_where 
     if (!t->terms)
         return nomem(err, w->file);
     size_t i = 0;
-    for (const cJSON *e = terms->child; e; e = e->next, i++) {
-        if (!cJSON_IsString(e) || !e->valuestring[0] ||
-            strlen(e->valuestring) > CQ_MAX_ID_BYTES)
-            return cq__fail(err, CQ_ERR_INVALID, w->file, t->id,
-                            "%s: \"terms\" must hold short non-empty strings", w->what);
+    for (const cJSON *e = terms->child; e; e = e->next, i++)
         if (!(t->terms[i] = cq__arena_strdup(&m->arena, e->valuestring)))
             return nomem(err, w->file);
-    }
     return CQ_OK;
 }
 
@@ -60,7 +70,8 @@ static cq_status load_trait(cq_model *m, const cJSON *node, const char *file, cq
 {
     cq_json_where w = {file, NULL, "trait"};
     cq_status st = cq__json_object(node, &w, "traits[]", err);
-    const char *id = NULL, *name = NULL, *low = NULL, *high = NULL, *kind = NULL;
+    const char *id = NULL, *name = NULL, *low = NULL, *high = NULL, *kind = NULL, *group = NULL;
+    const cJSON *about = NULL;
     if (st == CQ_OK)
         st = cq__json_string(node, "id", true, CQ_MAX_ID_BYTES, &w, &id, err);
     if (st == CQ_OK)
@@ -75,7 +86,10 @@ static cq_status load_trait(cq_model *m, const cJSON *node, const char *file, cq
         (st = cq__json_string(node, "name", true, CQ_MAX_TEXT_BYTES, &w, &name, err)) != CQ_OK ||
         (st = cq__json_string(node, "low", false, CQ_MAX_TEXT_BYTES, &w, &low, err)) != CQ_OK ||
         (st = cq__json_string(node, "high", false, CQ_MAX_TEXT_BYTES, &w, &high, err)) != CQ_OK ||
-        (st = cq__json_string(node, "kind", false, 16, &w, &kind, err)) != CQ_OK)
+        (st = cq__json_string(node, "kind", false, 16, &w, &kind, err)) != CQ_OK ||
+        (st = cq__json_string(node, "group", false, CQ_MAX_ID_BYTES, &w, &group, err)) != CQ_OK ||
+        (group && (st = cq__check_id(group, &w, "group", err)) != CQ_OK) ||
+        (st = check_names(node, "about", &w, &about, err)) != CQ_OK)
         return st;
     /* A level is reached (more never costs); a preference is a place on a line (distance
      * either way costs). Most traits are skills, so a trait is a level unless it says not. */
@@ -92,8 +106,14 @@ static cq_status load_trait(cq_model *m, const cJSON *node, const char *file, cq
     t->low = dup_or_empty(&m->arena, low);
     t->high = dup_or_empty(&m->arena, high);
     t->level = !kind || strcmp(kind, "level") == 0;
-    if (!t->id || !t->name || !t->low || !t->high)
+    t->group = group ? cq__arena_strdup(&m->arena, group) : NULL;
+    if (!t->id || !t->name || !t->low || !t->high || (group && !t->group))
         return nomem(err, file);
+    for (size_t k = 0; group && k < m->trait_count && !t->group_index; k++)
+        if (m->traits[k].group && strcmp(m->traits[k].group, group) == 0)
+            t->group_index = m->traits[k].group_index;
+    if (group && !t->group_index)
+        t->group_index = ++m->group_count;
     if ((st = load_terms(m, node, &w, t, err)) != CQ_OK)
         return st;
     m->trait_count++;
@@ -101,6 +121,32 @@ static cq_status load_trait(cq_model *m, const cJSON *node, const char *file, cq
 }
 
 /* ---- options and their trait effects ------------------------------------------------------ */
+
+/*
+ * The basis of an option or a scale label: "why" (the reason for its mapping, from the articles),
+ * "source" (the titles of those articles) and "roles" (the roles the articles connect the answer
+ * with). They are for people reading the bank and for the content tests; scoring never reads
+ * them, so loading only checks their form.
+ */
+static cq_status check_basis(const cJSON *node, const cq_json_where *w, cq_error *err)
+{
+    const char *why = NULL;
+    const cJSON *sources = NULL, *roles = NULL;
+    cq_status st = cq__json_string(node, "why", false, CQ_MAX_TEXT_BYTES, w, &why, err);
+    if (st == CQ_OK)
+        st = cq__json_array(node, "source", false, true, CQ_MAX_LIST_ITEMS, w, &sources, err);
+    for (const cJSON *e = sources ? sources->child : NULL; st == CQ_OK && e; e = e->next)
+        if (!cJSON_IsString(e) || !e->valuestring[0] || strlen(e->valuestring) > CQ_MAX_TEXT_BYTES)
+            st = cq__fail(err, CQ_ERR_INVALID, w->file, w->id,
+                          "%s: \"source\" must hold article titles (non-empty strings)", w->what);
+    if (st == CQ_OK)
+        st = cq__json_array(node, "roles", false, true, CQ_MAX_ROLES, w, &roles, err);
+    for (const cJSON *e = roles ? roles->child : NULL; st == CQ_OK && e; e = e->next)
+        st = cJSON_IsString(e) ? cq__check_id(e->valuestring, w, "roles", err)
+                               : cq__fail(err, CQ_ERR_INVALID, w->file, w->id,
+                                          "%s: \"roles\" must hold role ids", w->what);
+    return st;
+}
 
 /* Reads {"trait": value, ...} into effects; values are 0..1. */
 static cq_status load_effects(cq_model *m, const cJSON *traits, const cq_json_where *w,
@@ -157,6 +203,7 @@ static cq_status load_option(cq_model *m, cq_question_def *q, const cJSON *node,
     w.id = id;
     cq_option_def *o = &q->options[index];
     if ((st = cq__json_known_keys(node, option_keys, &w, err)) != CQ_OK ||
+        (st = check_basis(node, &w, err)) != CQ_OK ||
         (st = cq__json_string(node, "text", true, CQ_MAX_TEXT_BYTES, &w, &text, err)) != CQ_OK ||
         (st = cq__json_bool(node, "exclusive", false, &w, &o->exclusive, err)) != CQ_OK)
         return st;
@@ -227,7 +274,8 @@ static cq_status load_labels(cq_model *m, cq_question_def *q, const cJSON *node,
         long value = 0;
         const char *text = NULL;
         if ((st = cq__json_object(l, &lw, "labels[]", err)) != CQ_OK ||
-            (st = cq__json_known_keys(l, label_keys, &lw, err)) != CQ_OK)
+            (st = cq__json_known_keys(l, label_keys, &lw, err)) != CQ_OK ||
+            (st = check_basis(l, &lw, err)) != CQ_OK)
             return st;
         const cJSON *v = cq__json_get(l, "value");
         if (!v)
@@ -334,6 +382,17 @@ static cq_status collect_traits(cq_model *m, cq_question_def *q, const char *fil
     for (size_t t = 0, i = 0; t < m->trait_count; t++)
         if (moved[t])
             q->traits[i++] = t;
+    /* The weight is shared by the question's dimensions: a trait, or a group of traits that are
+     * the places of one dimension (the sectors one may work in), counts once. */
+    size_t dimensions = 0;
+    for (size_t i = 0; i < q->trait_count; i++) {
+        size_t group = m->traits[q->traits[i]].group_index;
+        bool seen = false;
+        for (size_t k = 0; group && k < i && !seen; k++)
+            seen = m->traits[q->traits[k]].group_index == group;
+        dimensions += !seen;
+    }
+    q->trait_weight = q->weight / (double)dimensions;
     return CQ_OK;
 }
 
@@ -341,8 +400,7 @@ static cq_status collect_traits(cq_model *m, cq_question_def *q, const char *fil
  * A multi-choice answer adds its options up, so it may only move levels: adding a tool must never
  * cost. A question that moves a preference states an aim; the others say what a person has.
  */
-static cq_status check_trait_kinds(cq_model *m, cq_question_def *q, const char *file,
-                                   cq_error *err)
+static cq_status check_trait_kinds(cq_model *m, cq_question_def *q, const char *file, cq_error *err)
 {
     for (size_t i = 0; i < q->trait_count; i++) {
         const cq_trait_def *t = &m->traits[q->traits[i]];
@@ -487,6 +545,8 @@ cq_status cq__bank_load(cq_model *m, const cq_source *sources, size_t count, cq_
         st = load_list(m, trees[i], "traits", sources[i].name, load_trait, err);
     for (size_t i = 0; st == CQ_OK && i < count; i++)
         st = load_list(m, trees[i], "questions", sources[i].name, load_question, err);
+    for (size_t i = 0; st == CQ_OK && i < count; i++)
+        st = cq__earlier_load(m, trees[i], sources[i].name, err);
     if (st == CQ_OK && m->trait_count == 0)
         st = cq__fail(err, CQ_ERR_INVALID, sources[0].name, NULL, "the bank declares no traits");
     if (st == CQ_OK && m->question_count == 0)
@@ -495,6 +555,8 @@ cq_status cq__bank_load(cq_model *m, const cq_source *sources, size_t count, cq_
         st = check_traits_measured(m, sources[count - 1].name, err);
     if (st == CQ_OK && !m->version && !(m->version = cq__arena_strdup(&m->arena, "unversioned")))
         st = nomem(err, sources[0].name);
+    if (st == CQ_OK)
+        st = cq__earlier_check(m, sources[0].name, err);
     for (size_t i = 0; trees && i < count; i++)
         cJSON_Delete(trees[i]);
     cq_free(m->ctx, trees);

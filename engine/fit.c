@@ -15,8 +15,7 @@ double cq__closeness(double value, double target, bool level)
     return 1.0 - fabs(value - target) / reach;
 }
 
-size_t cq__question_effects(const cq_question_def *d, uint32_t selected, long value,
-                            cq_effect *out)
+size_t cq__question_effects(const cq_question_def *d, uint32_t selected, long value, cq_effect *out)
 {
     if (d->type == CQ_SCALE) {
         double x = (double)(value - d->min) / (double)(d->max - d->min);
@@ -48,24 +47,35 @@ size_t cq__question_effects(const cq_question_def *d, uint32_t selected, long va
     return d->trait_count;
 }
 
-/* The weight each trait of q gets: the question's weight shared by its traits, so a question
- * touching nine traits does not outvote one touching a single trait. */
-static double trait_weight(const cq_question_def *d)
-{
-    return d->weight / (double)d->trait_count;
-}
-
 double cq__earned(const cq_model *m, size_t role, size_t q, const cq_effect *effects, size_t n)
 {
     const cq_role_def *r = &m->roles[role];
-    double w = trait_weight(&m->questions[q]), earned = 0.0;
+    double w = m->questions[q].trait_weight, earned = 0.0;
+    /* A group is one dimension: the role's best place in it counts, once. */
+    double best[CQ_MAX_TRAITS + 1] = {0};
     for (size_t i = 0; i < n; i++) {
-        size_t t = effects[i].trait;
-        if (r->importance[t] > 0)
-            earned += w * r->importance[t] *
-                      cq__closeness(effects[i].value, r->target[t], m->traits[t].level);
+        size_t t = effects[i].trait, g = m->traits[t].group_index;
+        if (r->importance[t] <= 0)
+            continue;
+        double e = w * r->importance[t] *
+                   cq__closeness(effects[i].value, r->target[t], m->traits[t].level);
+        if (g == 0)
+            earned += e;
+        else if (e > best[g])
+            best[g] = e;
     }
+    for (size_t g = 1; g <= m->group_count; g++)
+        earned += best[g];
     return earned;
+}
+
+double cq__possible(const cq_model *m, size_t role, size_t q)
+{
+    const cq_question_def *d = &m->questions[q];
+    cq_effect effects[CQ_MAX_TRAITS];
+    for (size_t i = 0; i < d->trait_count; i++)
+        effects[i] = (cq_effect){d->traits[i], m->roles[role].target[d->traits[i]]};
+    return cq__earned(m, role, q, effects, d->trait_count);
 }
 
 /* Ordinary (non-exclusive) options of a multi question, as indices into options. */
@@ -135,11 +145,8 @@ cq_status cq__fit_prepare(cq_model *m, cq_error *err)
         return cq__fail(err, CQ_ERR_NOMEM, NULL, NULL, "out of memory loading the model");
     for (size_t q = 0; q < nq; q++) {
         const cq_question_def *d = &m->questions[q];
-        double w = trait_weight(d);
         for (size_t role = 0; role < nr; role++) {
-            double possible = 0.0;
-            for (size_t i = 0; i < d->trait_count; i++)
-                possible += w * m->roles[role].importance[d->traits[i]];
+            double possible = cq__possible(m, role, q);
             f->possible[role * nq + q] = possible;
             f->role_possible[role] += possible;
             f->best[role * nq + q] = -1.0;

@@ -126,7 +126,7 @@ size_t cq_result_gap_question(const cq_result *r, size_t role, size_t trait)
         if (v < 0 || v >= reachable || qd->aim)
             continue;
         bool level = m->traits[trait].level;
-        double w = qd->weight / (double)qd->trait_count;
+        double w = qd->trait_weight;
         double loss = w * (cq__closeness(reachable, d->target[trait], level) -
                            cq__closeness(v, d->target[trait], level));
         if (best == CQ_NONE || w > best_weight + GAP_EPSILON ||

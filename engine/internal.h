@@ -109,6 +109,8 @@ const char *cq__json_type_name(const cJSON *node);
 typedef struct cq_trait_def {
     const char *id, *name, *low, *high;
     bool level; /* a level (reaching the target is enough) or a preference (distance counts) */
+    const char *group;  /* the dimension it is one place of ("sector"), or NULL */
+    size_t group_index; /* 1.. for the model's groups in order of first use; 0 for none */
     const char **terms; /* words naming it in profile skills and tools */
     size_t term_count;
 } cq_trait_def;
@@ -154,6 +156,9 @@ typedef struct cq_question_def {
     /* Every trait the question can move (union over options, or the scale's traits). */
     size_t *traits;
     size_t trait_count;
+    /* The weight each of those traits gets: the question's weight shared by its dimensions (a
+     * trait, or a group of traits counted once). */
+    double trait_weight;
 } cq_question_def;
 
 /* One condition of a tip's "has_it_when": question q answered with one of `options` (a bit
@@ -207,13 +212,33 @@ typedef struct cq_role_def {
 /* What each question can give each role, computed once at load (fit.c): indexed
  * role * question_count + q. */
 typedef struct cq_fit_table {
-    double *possible; /* the most the question can earn the role: sum of w * importance */
-    double *mean;     /* the mean earned over the answers that say something */
-    double *best;     /* the most any answer earns */
+    double *possible;      /* the most the question can earn the role: sum of w * importance */
+    double *mean;          /* the mean earned over the answers that say something */
+    double *best;          /* the most any answer earns */
     double *role_possible; /* per role: the sum of possible over every question */
-    double *highest;  /* question * trait_count + trait: the most any answer gives the trait */
-    size_t *answers;  /* per question: how many answers that say something it has */
+    double *highest;       /* question * trait_count + trait: the most any answer gives the trait */
+    size_t *answers;       /* per question: how many answers that say something it has */
 } cq_fit_table;
+
+/* What became of answers of an earlier bank version (earlier.c): one rule per changed answer. */
+typedef enum cq_earlier_action {
+    CQ_EARLIER_MOVE,  /* carried to to_question (and to_option, else the same option id) */
+    CQ_EARLIER_DROP,  /* left out: it says nothing the current bank asks */
+    CQ_EARLIER_REFUSE /* its meaning changed: the file is refused with `why` */
+} cq_earlier_action;
+
+typedef struct cq_earlier_rule {
+    const char *question, *option; /* option NULL: every answer to the question */
+    const char *to_question, *to_option;
+    cq_earlier_action action;
+    const char *why; /* what changed, in words for the person who saved the answers */
+} cq_earlier_rule;
+
+typedef struct cq_earlier {
+    const char *version;
+    cq_earlier_rule *rules;
+    size_t rule_count;
+} cq_earlier;
 
 struct cq_model {
     const cq_context *ctx;
@@ -224,8 +249,11 @@ struct cq_model {
     size_t trait_count;
     cq_question_def *questions;
     size_t question_count;
+    size_t group_count; /* groups of traits (trait_def.group_index runs 1..group_count) */
     cq_role_def *roles;
     size_t role_count;
+    cq_earlier *earlier;
+    size_t earlier_count;
     cq_fit_table fit;
 };
 
@@ -237,6 +265,24 @@ bool cq__has_it(const cq_tip_def *tip, const cq_answers *answers);
 
 /* Loads the bank sources into model (traits and questions). */
 cq_status cq__bank_load(cq_model *model, const cq_source *sources, size_t count, cq_error *err);
+/* Reads a bank file's optional "earlier" list, after every question is loaded (earlier.c). */
+cq_status cq__earlier_load(cq_model *model, const cJSON *root, const char *file, cq_error *err);
+/* Checks that no earlier version is the bank's own, once the version is known. */
+cq_status cq__earlier_check(const cq_model *model, const char *file, cq_error *err);
+/*
+ * Carries the answers object of a file that says it was written for bank `version` over to the
+ * current bank: moved answers under their new question and option, dropped ones left out. Sets
+ * *out to the new answers object (the caller deletes it), or to NULL when `version` is not an
+ * earlier version this bank lists (the answers are read as they are). Fails with the rule's
+ * `why` for an answer whose meaning changed, err->id naming its question.
+ */
+cq_status cq__earlier_carry(const cq_model *model, const char *file, const char *version,
+                            const cJSON *answers, cJSON **out, cq_error *err);
+/* What changed about an answer since an earlier version, for a message about an id the current
+ * bank does not know: the why of the latest version's rule for it, and that version, or NULL. */
+const char *cq__earlier_why(const cq_model *model, const char *question, const char *option,
+                            const char **version);
+
 /* Loads profile sources into model (after the bank); roles end up sorted by id. */
 cq_status cq__profiles_load(cq_model *model, const cq_source *sources, size_t count, cq_error *err);
 
@@ -279,8 +325,15 @@ double cq__closeness(double value, double target, bool level);
 size_t cq__question_effects(const cq_question_def *d, uint32_t selected, long value,
                             cq_effect *out);
 
-/* What the effects of one answer to q earn role: sum of w * importance * closeness. */
+/*
+ * What the effects of one answer to q earn role: the sum of w * importance * closeness over the
+ * traits that belong to no group, plus, for each group of traits (one dimension with several
+ * places: subjects, languages, sectors), the best w * importance * closeness among its traits
+ * (docs/scoring.md).
+ */
 double cq__earned(const cq_model *m, size_t role, size_t q, const cq_effect *effects, size_t n);
+/* The most question q can earn role: the same sum with every closeness 1. */
+double cq__possible(const cq_model *m, size_t role, size_t q);
 
 /* The answers a question can have, for means and what-ifs: each option of a single question,
  * each value of a scale, and for a multi question each exclusive option alone and every set of

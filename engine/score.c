@@ -118,6 +118,53 @@ static bool in_answer_space(const cq_question_def *d, uint32_t selected)
            (selected & (selected - 1)) == 0;
 }
 
+/* How much closer to the role's target on t a better answer to q could come: the closeness the
+ * answer misses, short of what a better answer to this question could show, never past it (an
+ * answer already at the most the question can give lacks nothing it could add). */
+static double short_of(const cq_model *m, const cq_role_def *rd, size_t q, size_t t, double value)
+{
+    double target = rd->target[t], high = m->fit.highest[q * m->trait_count + t];
+    double reachable = high < target ? high : target;
+    bool level = m->traits[t].level;
+    if (rd->importance[t] <= 0 || value >= reachable)
+        return 0.0;
+    return cq__closeness(reachable, target, level) - cq__closeness(value, target, level);
+}
+
+/*
+ * The shortfall of a group of traits (one dimension: the subjects, languages or tools a role's
+ * articles name) on question q, when given[k] is the first of its traits among the answer's
+ * effects: the best fit a better answer could reach minus the best the answer has, put on the
+ * trait whose reach is best (the first such), since any one of the role's places would do.
+ */
+static void add_group_shortfall(cq_result *r, size_t role, size_t q, const cq_effect *given,
+                                size_t n, size_t k, double total)
+{
+    const cq_model *m = r->model;
+    const cq_role_def *rd = &m->roles[role];
+    size_t g = m->traits[given[k].trait].group_index, rep = CQ_NONE;
+    for (size_t i = 0; i < k; i++)
+        if (m->traits[given[i].trait].group_index == g)
+            return; /* done at its first trait */
+    double have = 0.0, reach = 0.0;
+    for (size_t i = k; i < n; i++) {
+        size_t t = given[i].trait;
+        if (m->traits[t].group_index != g || rd->importance[t] <= 0)
+            continue;
+        bool level = m->traits[t].level;
+        double fit = rd->importance[t] * cq__closeness(given[i].value, rd->target[t], level);
+        double best = fit + rd->importance[t] * short_of(m, rd, q, t, given[i].value);
+        have = fit > have ? fit : have;
+        if (rep == CQ_NONE || best > reach) {
+            reach = best;
+            rep = given[i].trait;
+        }
+    }
+    if (rep != CQ_NONE && reach > have)
+        r->shortfall[role * m->trait_count + rep] +=
+            100.0 * m->questions[q].trait_weight * (reach - have) / total;
+}
+
 /*
  * Scores question q for every role: its points, its effect against the question's other answers
  * and the shortfalls below target its answer shows. A question left out, or answered with an
@@ -134,7 +181,7 @@ static void score_question(cq_result *r, size_t q)
     bool in_space = n > 0 && in_answer_space(d, r->answers->selected[q]);
     if (in_space)
         others--;
-    double w = d->weight / (double)d->trait_count;
+    double w = d->trait_weight;
     for (size_t role = 0; role < m->role_count; role++) {
         const cq_role_def *rd = &m->roles[role];
         size_t i = role * nq + q;
@@ -153,16 +200,11 @@ static void score_question(cq_result *r, size_t q)
          * shows one: an aim answer ("I would rather own the application") lacks nothing. */
         for (size_t k = 0; !d->aim && k < n; k++) {
             size_t t = given[k].trait;
-            double target = rd->target[t], importance = rd->importance[t];
-            /* Short of what a better answer to this question could show, never past it: an
-             * answer already at the most the question can give lacks nothing it could add. */
-            double reachable = f->highest[q * nt + t] < target ? f->highest[q * nt + t] : target;
-            bool level = m->traits[t].level;
-            if (importance > 0 && given[k].value < reachable)
-                r->shortfall[role * nt + t] += 100.0 * w * importance *
-                                               (cq__closeness(reachable, target, level) -
-                                                cq__closeness(given[k].value, target, level)) /
-                                               total;
+            if (m->traits[t].group_index == 0)
+                r->shortfall[role * nt + t] +=
+                    100.0 * w * rd->importance[t] * short_of(m, rd, q, t, given[k].value) / total;
+            else
+                add_group_shortfall(r, role, q, given, n, k, total);
         }
     }
 }
@@ -184,7 +226,7 @@ cq_status cq_score_with(const cq_model *m, const cq_answers *answers,
         const cq_question_def *d = &m->questions[q];
         cq_effect *given = &r->given[q * m->trait_count];
         size_t n = r->given_count[q] = cq__answer_effects(answers, q, given);
-        double w = d->weight / (double)d->trait_count;
+        double w = d->trait_weight;
         for (size_t i = 0; i < n; i++) {
             r->trait_value[given[i].trait] += w * given[i].value;
             r->trait_evidence[given[i].trait] += w;

@@ -63,8 +63,9 @@ static bool same_position(const cq_answers *a)
     return answered >= CQ_PATTERN_MIN_ANSWERS && (same_first || same_last);
 }
 
-/* CQ_WARN_SCALE_MIDDLE or CQ_WARN_SCALE_END when every scale answer sits at the midpoint, or
- * every one at its minimum, or every one at its maximum. */
+/* CQ_WARN_SCALE_MIDDLE or CQ_WARN_SCALE_END when every scale answer sits at the midpoint (one of
+ * the two middle points of a scale with an even number of points), or every one at its minimum,
+ * or every one at its maximum. */
 static unsigned scale_pattern(const cq_answers *a)
 {
     const cq_model *m = a->model;
@@ -75,8 +76,9 @@ static unsigned scale_pattern(const cq_answers *a)
         if (!a->answered[q] || d->type != CQ_SCALE)
             continue;
         long v = a->value[q];
-        /* A scale with an even number of points has no midpoint answer. */
-        middle &= (d->min + d->max) % 2 == 0 && v == (d->min + d->max) / 2;
+        /* The midpoint; a scale with an even number of points (0..5) has two middle points. */
+        long twice = 2 * v - (long)(d->min + d->max);
+        middle &= twice >= -1 && twice <= 1;
         low &= v == d->min;
         high &= v == d->max;
         answered++;

@@ -116,4 +116,63 @@ test_score_of_the_built_in_data_matches_score_with_data_of_the_source_tree() {
     expect_same_file builtin.json "$OUT"
 }
 
+# Answers that take --save wrote with the bank before this one (2026.11-1): its research-tools
+# question is gone (Jupyter, RStudio and LaTeX are options of visual-tools now, MATLAB of
+# languages), and four options changed their meaning.
+SAVED_EARLIER=$ROOT/tests/fixtures/answers/saved-2026.11-1.json
+
+test_answers_saved_with_the_earlier_bank_are_carried_over_and_scored() {
+    run cq score --json "$SAVED_EARLIER"
+    expect_status 0
+    # like-to-learn is new: it is missing, and named, like any unanswered question.
+    expect_stderr_contains "1 required question not answered (like-to-learn)"
+    cp "$OUT" carried.json
+    # The same answers, carried over by hand: Jupyter moves to visual-tools.
+    jq '{version, answers: (.answers | del(."research-tools")
+                            | ."visual-tools" = ["jupyter", "matplotlib"])}' \
+        "$SAVED_EARLIER" >by-hand.json
+    run cq score --json by-hand.json
+    expect_status 0
+    expect_same_file carried.json "$OUT"
+    # Saved again by take, they are answers of the current bank.
+    # 1 for like-to-learn, the one unanswered question; Enter keeps the last answer.
+    run cq take --resume "$SAVED_EARLIER" --save resumed.json < <(printf '1\n\n')
+    expect_status 0
+    jq -e --arg v "$(cq questions --json | jq -r .bank_version)" \
+        '.bank_version == $v and (.answers | has("research-tools") | not) and
+         .answers."visual-tools" == ["jupyter", "matplotlib"] and .answers."like-to-learn" == "models"' \
+        resumed.json >/dev/null || fail "take --resume did not save the carried answers: $(cat resumed.json)"
+}
+
+test_an_old_answer_whose_meaning_changed_is_refused_saying_what_changed() {
+    local question option words
+    while IFS='|' read -r question option words; do
+        jq --arg q "$question" --arg o "$option" \
+            '.answers[$q] = (if .answers[$q] | type == "array" then [$o] else $o end)' \
+            "$SAVED_EARLIER" >old.json
+        run cq score old.json
+        expect_status 65
+        expect_stdout_empty
+        expect_stderr_contains "answer \"$option\" to question \"$question\" of bank 2026.11-1 does not carry over: "
+        expect_stderr_contains "$words"
+        grep -qE ': old\.json:[0-9]+:[0-9]+$' "$ERR" || fail "no line:column for $question"
+    done <<'EOF2'
+field|electrical-physics|is now two options, electrical-engineering and other-science
+visual-tools|sas-spss|is now two options, sas and spss
+cloud|architect|asked two things and now means designing cloud systems only
+setting|telecom-automotive|is now three options, telecommunications, automotive and manufacturing
+EOF2
+}
+
+test_an_old_answer_in_a_file_without_a_bank_version_is_explained() {
+    jq 'del(.bank_version) | .answers.setting = "telecom-automotive"' "$SAVED_EARLIER" >old.json
+    run cq score old.json
+    expect_status 65
+    expect_stderr_contains 'unknown option "telecom-automotive" for question "setting" (changed after bank 2026.11-1: '
+    jq 'del(.bank_version)' "$SAVED_EARLIER" >old.json
+    run cq score old.json
+    expect_status 65
+    expect_stderr_contains 'unknown question "research-tools" (changed after bank 2026.11-1: the research-tools question is gone'
+}
+
 run_tests

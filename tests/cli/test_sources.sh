@@ -2,9 +2,11 @@
 # test_sources.sh: the content is true to its five source articles: nothing copied from them,
 # every tip cites the articles it comes from, and the figures are there.
 #
-# The articles live outside the repository, in ../shared/seeds (CQ_SEEDS overrides). Tests
-# that read them are skipped, visibly, when they are absent; the others check the profiles
-# against themselves.
+# The articles live outside the repository, in ../shared/seeds (CQ_SEEDS overrides). The copy
+# check reads fingerprints of them instead (tests/sources/seed-8grams.txt: hashes of their word
+# runs, no text), so it runs everywhere; where the articles are there, a test checks that the
+# fingerprints are up to date. Tests that need the articles themselves are skipped, visibly,
+# when they are absent; the others check the content against itself.
 . "$(dirname "$0")/lib.sh"
 
 # A run of this many words in a row, copied from an article, is a copy (the project brief).
@@ -24,12 +26,6 @@ find_seeds() {
         return 0
     done
     return 1
-}
-
-# words: lowercase words of letters and digits, one text per line in, one text per line out
-# ("Ph.D." is "ph d", "C++" is "c", "Master’s" is "master s").
-words() {
-    tr 'A-Z' 'a-z' | sed -e 's/[^a-z0-9]\{1,\}/ /g' -e 's/^ //' -e 's/ $//'
 }
 
 # The article titles (each file's first line) and, per article, the roles the README's table
@@ -61,76 +57,83 @@ test_the_articles_are_found_or_the_tests_that_need_them_say_they_are_skipped() {
         fail "expected the README of $seeds to give the roles of 5 articles"
 }
 
+# The articles' runs of COPY_WORDS words, as hashes (no text), and the program that hashes runs
+# the same way: they let the copy test run where the articles are absent.
+FINGERPRINTS=$ROOT/tests/sources/seed-8grams.txt
+WORD_RUNS=${WORD_RUNS:-$(dirname "$CAREERQUIZ")/tests/word_runs}
+
 test_no_run_of_eight_words_is_copied_from_an_article() {
-    local seeds f hits
-    if ! seeds=$(find_seeds); then
-        skip "the source articles are not in ../shared/seeds (set CQ_SEEDS)"
-        return
-    fi
-    article_titles "$seeds" >titles.txt
-    # Every run of COPY_WORDS words of each article (lines joined: a copy may span them).
-    for f in "$seeds"/[0-9][0-9][0-9]_*.txt; do
-        tr '\n\r' '  ' <"$f" | words |
-            awk -v n="$COPY_WORDS" -v src="$(basename "$f")" '{
-                for (i = 1; i + n - 1 <= NF; i++) {
-                    s = $i
-                    for (j = 1; j < n; j++) s = s " " $(i + j)
-                    print s "\t" src
-                }
-            }'
-    done | sort -u -t "$(printf '\t')" -k1,1 >article-runs.txt
-    [ -s article-runs.txt ] || fail "no runs of words were read from the articles"
+    local f hits
+    [ -x "$WORD_RUNS" ] || { fail "no $WORD_RUNS: build it (make tests)"; return; }
+    [ -s "$FINGERPRINTS" ] || { fail "no fingerprints: $FINGERPRINTS"; return; }
+    # The cited titles are the articles' own words, on purpose: the profiles' sources.
+    jq -r '.sources[]' "$ROOT"/profiles/*.json | sort -u >titles.txt
     # Every string of the content, but the cited titles, one per line with its file.
     for f in "$ROOT"/questions/*.json "$ROOT"/profiles/*.json; do
-        jq -r '.. | strings | gsub("[\n\r]"; " ")' "$f" | grep -vxF -f titles.txt |
+        jq -r '.. | strings | gsub("[\n\r\t]"; " ")' "$f" | grep -vxF -f titles.txt |
             sed "s|^|${f#"$ROOT"/}\t|"
     done >content.txt
     [ -s content.txt ] || fail "no content strings were read"
-    hits=$(awk -F'\t' -v n="$COPY_WORDS" '
-        NR == FNR { run[$1] = $2; next }
-        {
-            text = tolower($2)
-            gsub(/[^a-z0-9]+/, " ", text)
-            k = split(text, w, " ")
-            for (i = 1; i + n - 1 <= k; i++) {
-                s = w[i]
-                for (j = 1; j < n; j++) s = s " " w[i + j]
-                if (s in run) print $1 ": \"" s "\" is in " run[s] ": " $2
-            }
-        }' article-runs.txt content.txt)
+    cut -f2- content.txt | "$WORD_RUNS" "$COPY_WORDS" --text >runs.txt ||
+        fail "word_runs failed"
+    [ -s runs.txt ] || fail "no runs of words were read from the content"
+    hits=$(awk -F'\t' '
+        FILENAME == ARGV[1] { if ($0 !~ /^#/) { split($0, a, " "); article[a[1]] = a[2] }; next }
+        FILENAME == ARGV[2] { content[FNR] = $0; next }
+        $1 in article {
+            split(content[$2], c, "\t")
+            print c[1] ": \"" $3 "\" is in article " article[$1] ": " c[2]
+        }' "$FINGERPRINTS" content.txt runs.txt)
     if [ -n "$hits" ]; then
         fail "runs of $COPY_WORDS words copied from an article:"
         printf '%s\n' "$hits" | sed -n '1,20s/^/#   /p'
     fi
 }
 
-test_a_copied_run_would_be_found() {
+test_the_fingerprints_are_those_of_the_articles() {
     local seeds
     if ! seeds=$(find_seeds); then
-        skip "the source articles are not in ../shared/seeds (set CQ_SEEDS)"
+        skip "the source articles are not in ../shared/seeds (set CQ_SEEDS); the fingerprints are used as they are"
         return
     fi
-    # The check itself bites: a profile with one sentence lifted from article 002 fails it.
+    WORD_RUNS=$WORD_RUNS "$ROOT/scripts/seed-fingerprints.sh" "$seeds" "$TESTDIR/now.txt" ||
+        { fail "scripts/seed-fingerprints.sh failed"; return; }
+    cmp -s "$TESTDIR/now.txt" "$FINGERPRINTS" ||
+        fail "tests/sources/seed-8grams.txt is out of date: run scripts/seed-fingerprints.sh"
+    # And they are hashes only: no line holds a word of an article.
+    grep -v '^#' "$FINGERPRINTS" | grep -qvE '^[0-9a-f]{16} [0-9]{3}$' &&
+        fail "the fingerprints hold something other than hashes"
+    return 0
+}
+
+test_a_copied_run_would_be_found() {
+    # The check itself bites: a profile with one sentence lifted from article 002 fails it,
+    # with the fingerprints alone (no article is read).
     data_copy data
     jq '.education[0].text = "A degree in Computer Science, Data Science, Statistics, or a related field"' \
         data/profiles/data-science-engineer.json >t.json && mv t.json data/profiles/data-science-engineer.json
     mkdir inner
     (
         cd inner || exit 2
-        ROOT=$TESTDIR/data CQ_SEEDS=$seeds TEST_FAILED=0
+        ROOT=$TESTDIR/data CQ_SEEDS=/nonexistent TEST_FAILED=0
         test_no_run_of_eight_words_is_copied_from_an_article
         exit "$TEST_FAILED"
     ) >inner.txt 2>&1 && fail "a copied sentence was not found"
-    grep -qF 'data-science-engineer.json: "degree in computer science data science statistics or"' \
+    grep -qF 'data-science-engineer.json: "degree in computer science data science statistics or" is in article 002' \
         inner.txt || { fail "the copy was not named"; sed -n '1,10s/^/#   /p' inner.txt; }
 }
 
-test_every_tip_cites_articles_that_cover_its_role_and_every_role_it_is_shared_with() {
+# roles_json: every role's `role --json`, as one object by id, in roles.json.
+roles_json() {
     local id
     for id in $(role_ids); do
         cq role --json "$id" >"$id.json" || fail "role $id --json failed"
     done
     jq -s 'map({key: .id, value: .}) | from_entries' ./*.json >roles.json
+}
+
+test_every_tip_cites_articles_that_cover_its_role_and_every_role_it_is_shared_with() {
+    roles_json
     # An article covers a role when the role's profile is built from it (its sources).
     run jq -r '. as $r | to_entries[] | .key as $id | .value.tips | to_entries[]
         | .key as $n | .value | .source |= (if type == "string" then [.] else . end) | . as $t
@@ -198,6 +201,48 @@ test_names_that_differ_only_in_case_or_punctuation_are_one_name() {
                      | map(select(length > 1)) | .[] | join(" / ")' >clashes.txt
     [ -s clashes.txt ] && fail "one name spelt several ways: $(tr '\n' ';' <clashes.txt)"
     return 0
+}
+
+test_every_answer_cites_articles_that_cover_the_roles_it_names() {
+    roles_json
+    # Each option's and scale label's basis: its sources are article titles, and each role it
+    # names is covered by one of them (a role's profile is built from the articles covering it).
+    run jq -r --slurpfile roles roles.json '
+        $roles[0] as $r | ([$r[].sources[]] | unique) as $titles
+        | .questions[] | .id as $q | (.options // .labels)[] | select(has("roles"))
+        | "\($q)=\(.id // .value)" as $a | . as $b
+        | (($b.source // [])[] | select(. as $t | $titles | index([$t]) | not)
+           | "\($a) cites \"\(.)\", no article any role is built from"),
+          ($b.roles[] | . as $role
+           | select([$b.source[] | select(. as $t | $r[$role].sources | index([$t]))] | length == 0)
+           | "\($a) names \($role), but none of its sources covers that role")' \
+        "$ROOT/questions/bank.json"
+    expect_status 0
+    expect_stdout_empty
+}
+
+test_every_named_thing_in_the_bank_is_targeted_by_the_roles_whose_profiles_name_it() {
+    roles_json
+    # A trait with "about" stands for things the profiles name: a subject (in a degree of the
+    # role's education), an industry, or a language or tool (in its skills or tools). A role
+    # weighs the trait exactly when its profile names one of them.
+    run jq -r --slurpfile roles roles.json '
+        $roles[0] as $r
+        | .traits[] | select(has("about")) | . as $t
+        | $r | to_entries[] | .key as $id | .value as $p
+        | (if $t.group == "field" then
+               [$p.education[] | select(.about | any(. == "bachelor'"'"'s degree" or
+                                                      . == "master'"'"'s degree" or . == "PhD"))
+                | .about[]]
+           elif $t.group == "sector" then [$p.industries[].about[]]
+           else [($p.skills, $p.tools)[].about[]] end) as $names
+        | ([$t.about[] | select(. as $n | $names | index([$n]))] | length > 0) as $named
+        | (($p.targets[$t.id].importance // 0) > 0) as $weighed
+        | select($named != $weighed)
+        | "\($id) \(if $named then "names" else "does not name" end) \($t.about | join(" or ")) but \(if $weighed then "weighs" else "does not weigh" end) \($t.id)"' \
+        "$ROOT/questions/bank.json"
+    expect_status 0
+    expect_stdout_empty
 }
 
 run_tests

@@ -74,7 +74,8 @@ test_an_option_can_be_picked_by_the_start_of_its_text_or_a_keyword() {
     run cq take --save F.json < <(printf 'doct\ncomputer\npython, sql\n')
     expect_saved '.answers.education == "phd" and .answers.field == "computer-science"'
     expect_saved '.answers.languages == ["python", "sql"]'
-    run cq take --save F.json < <(printf 'masters\ns\n1 5\n1\n1\n1\n1\n1\n1\n1\n1\n1\n1\ntech\n')
+    # masters, skip the field, Python and SQL, then 1 for the next 11 questions, up to setting.
+    run cq take --save F.json < <(printf 'masters\ns\n1 5\n'; ones 11; printf 'tech\n')
     expect_saved '.answers.education == "masters" and .answers.setting == "tech"'
     expect_saved '.answers.languages == ["python", "sql"]'
 }

@@ -36,6 +36,8 @@ typedef struct world {
     size_t persona_size;
     char *saved; /* the same, padded to 12 KB so that reading it grows the buffer twice */
     size_t saved_size;
+    char *earlier; /* answers saved with an earlier bank version, carried over when parsed */
+    size_t earlier_size;
     cq_answers *answers;
     cq_result *result;
 } world;
@@ -142,6 +144,12 @@ static cq_status run_read(world *w, made *out, cq_error *err)
 static cq_status run_parse(world *w, made *out, cq_error *err)
 {
     return cq_answers_parse(w->model, "persona.json", w->persona, w->persona_size,
+                            (cq_answers **)&out->object, err);
+}
+
+static cq_status run_parse_earlier(world *w, made *out, cq_error *err)
+{
+    return cq_answers_parse(w->model, "saved-2026.11-1.json", w->earlier, w->earlier_size,
                             (cq_answers **)&out->object, err);
 }
 
@@ -296,6 +304,7 @@ static const stage stages[] = {
     {"load the data", run_load, describe_model, release_model},
     {"read a saved file", run_read, describe_text, release_text},
     {"parse answers", run_parse, describe_answers, release_answers},
+    {"parse answers of an earlier bank", run_parse_earlier, describe_answers, release_answers},
     {"clone answers", run_clone, describe_answers, release_answers},
     {"score", run_score, describe_result, release_result},
     {"score with the education filter", run_score_filtered, describe_result, release_result},
@@ -320,6 +329,7 @@ static void world_init(world *w)
     assert_int_equal(cq_context_new(&counting, &w->ctx), CQ_OK);
     w->model = fixture_load_dir(w->ctx, ".");
     w->persona = fixture_read("tests/personas/ml-engineer.json", &w->persona_size);
+    w->earlier = fixture_read("tests/fixtures/answers/saved-2026.11-1.json", &w->earlier_size);
     w->saved_size = 12 * 1024;
     w->saved = malloc(w->saved_size);
     assert_non_null(w->saved);
@@ -338,6 +348,7 @@ static void world_release(world *w)
     cq_model_free(w->model);
     cq_context_free(w->ctx);
     free(w->persona);
+    free(w->earlier);
     free(w->saved);
     assert_int_equal(g.live, 0);
 }

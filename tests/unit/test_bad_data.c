@@ -30,21 +30,23 @@ static const bad_case bank_cases[] = {
     {BANK, "\"version\": \"mini-1\",", "\"version\": 1,", CQ_ERR_INVALID,
      "\"version\" must be a string, not a number"},
     /* traits */
-    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}", "\"research\"",
-     CQ_ERR_INVALID, "trait: \"traits[]\" must be an object, not a string"},
+    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}",
+     "\"research\"", CQ_ERR_INVALID, "trait: \"traits[]\" must be an object, not a string"},
     {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}",
      "{\"name\": \"Research orientation\", \"kind\": \"preference\"}", CQ_ERR_INVALID,
      "trait: required field \"id\" is missing"},
     {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}",
-     "{\"id\": \"\", \"name\": \"Research orientation\", \"kind\": \"preference\"}", CQ_ERR_INVALID, "\"id\" is empty"},
+     "{\"id\": \"\", \"name\": \"Research orientation\", \"kind\": \"preference\"}", CQ_ERR_INVALID,
+     "\"id\" is empty"},
     {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}",
-     "{\"id\": \"Research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}", CQ_ERR_INVALID,
-     "may only hold lowercase letters"},
+     "{\"id\": \"Research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}",
+     CQ_ERR_INVALID, "may only hold lowercase letters"},
     {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}",
      "{\"id\": \"research\", \"name\": \"R\", \"colour\": 1}", CQ_ERR_INVALID,
      "trait \"research\": unknown field \"colour\""},
-    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}", "{\"id\": \"research\"}",
-     CQ_ERR_INVALID, "trait \"research\": required field \"name\" is missing"},
+    {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}",
+     "{\"id\": \"research\"}", CQ_ERR_INVALID,
+     "trait \"research\": required field \"name\" is missing"},
     {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}",
      "{\"id\": \"research\", \"name\": \" \"}", CQ_ERR_INVALID, "\"name\" is empty"},
     {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}",
@@ -53,6 +55,93 @@ static const bad_case bank_cases[] = {
     {BANK, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}",
      "{\"id\": \"research\", \"name\": \"R\", \"high\": []}", CQ_ERR_INVALID,
      "\"high\" must be a string, not an array"},
+    /* a trait's group (one dimension with several places) and the names it stands for */
+    {BANK, "\"kind\": \"level\", \"terms\"", "\"kind\": \"level\", \"group\": \"Tools\", \"terms\"",
+     CQ_ERR_INVALID, "trait \"methods\": id \"Tools\" may only hold lowercase letters"},
+    {BANK, "\"kind\": \"level\", \"terms\"", "\"kind\": \"level\", \"group\": 2, \"terms\"",
+     CQ_ERR_INVALID, "trait \"methods\": \"group\" must be a string, not a number"},
+    {BANK, "\"kind\": \"level\", \"terms\"", "\"kind\": \"level\", \"about\": [\"\"], \"terms\"",
+     CQ_ERR_INVALID, "trait \"methods\": \"about\" must hold short non-empty strings"},
+    {BANK, "\"kind\": \"level\", \"terms\"", "\"kind\": \"level\", \"about\": \"x\", \"terms\"",
+     CQ_ERR_INVALID, "trait \"methods\": \"about\" must be an array, not a string"},
+    /* the basis of an option or a label: why, its articles and the roles they connect it with */
+    {BANK, "{\"id\": \"a\", \"text\": \"Tool A\",",
+     "{\"id\": \"a\", \"why\": 1, \"text\": \"Tool A\",", CQ_ERR_INVALID,
+     "option \"a\": \"why\" must be a string, not a number"},
+    {BANK, "{\"id\": \"a\", \"text\": \"Tool A\",",
+     "{\"id\": \"a\", \"source\": [\"\"], \"text\": \"Tool A\",", CQ_ERR_INVALID,
+     "option \"a\": \"source\" must hold article titles (non-empty strings)"},
+    {BANK, "{\"id\": \"a\", \"text\": \"Tool A\",",
+     "{\"id\": \"a\", \"roles\": [\"Scientist\"], \"text\": \"Tool A\",", CQ_ERR_INVALID,
+     "id \"Scientist\" may only hold lowercase letters"},
+    {BANK, "{\"id\": \"a\", \"text\": \"Tool A\",",
+     "{\"id\": \"a\", \"roles\": [3], \"text\": \"Tool A\",", CQ_ERR_INVALID,
+     "option \"a\": \"roles\" must hold role ids"},
+    {BANK, "{\"value\": 1, \"text\": \"Products\"}",
+     "{\"value\": 1, \"text\": \"Products\", \"why\": [], \"roles\": []}", CQ_ERR_INVALID,
+     "label 1: \"why\" must be a string, not an array"},
+    {BANK, "{\"id\": \"a\", \"text\": \"Tool A\",",
+     "{\"id\": \"a\", \"why\": \"w\", \"source\": [\"Mini article\"], \"roles\": "
+     "[\"scientist\"], \"text\": \"Tool A\",",
+     CQ_OK, NULL},
+    /* answers of earlier bank versions */
+    {BANK, "\"version\": \"mini-1\",", "\"version\": \"mini-1\", \"earlier\": 5,", CQ_ERR_INVALID,
+     "the bank: \"earlier\" must be an array, not a number"},
+    {BANK, "\"version\": \"mini-1\",", "\"version\": \"mini-1\", \"earlier\": [{\"changes\": []}],",
+     CQ_ERR_INVALID, "earlier version: required field \"version\" is missing"},
+    {BANK, "\"version\": \"mini-1\",",
+     "\"version\": \"mini-1\", \"earlier\": [{\"version\": \"mini-0\", \"changes\": []}],",
+     CQ_ERR_INVALID, "earlier version: \"changes\" is empty"},
+    {BANK, "\"version\": \"mini-1\",",
+     "\"version\": \"mini-1\", \"earlier\": [{\"version\": \"mini-0\", \"changes\": "
+     "[{\"question\": "
+     "\"lead\", \"option\": \"boss\", \"why\": \"w\"}]}],",
+     CQ_ERR_INVALID,
+     "earlier version \"mini-0\", change 1: give exactly one of \"to\", \"drop\": true and "
+     "\"refuse\": true"},
+    {BANK, "\"version\": \"mini-1\",",
+     "\"version\": \"mini-1\", \"earlier\": [{\"version\": \"mini-0\", \"changes\": "
+     "[{\"question\": "
+     "\"lead\", \"option\": \"boss\", \"drop\": true, \"refuse\": true, \"why\": \"w\"}]}],",
+     CQ_ERR_INVALID, "give exactly one of"},
+    {BANK, "\"version\": \"mini-1\",",
+     "\"version\": \"mini-1\", \"earlier\": [{\"version\": \"mini-0\", \"changes\": "
+     "[{\"question\": "
+     "\"lead\", \"option\": \"boss\", \"drop\": true}]}],",
+     CQ_ERR_INVALID, "change 1: required field \"why\" is missing"},
+    {BANK, "\"version\": \"mini-1\",",
+     "\"version\": \"mini-1\", \"earlier\": [{\"version\": \"mini-0\", \"changes\": "
+     "[{\"question\": "
+     "\"old\", \"option\": \"x\", \"to\": {\"question\": \"gone\"}, \"why\": \"w\"}]}],",
+     CQ_ERR_INVALID, "moves answers to question \"gone\", which the bank does not have"},
+    {BANK, "\"version\": \"mini-1\",",
+     "\"version\": \"mini-1\", \"earlier\": [{\"version\": \"mini-0\", \"changes\": "
+     "[{\"question\": "
+     "\"old\", \"option\": \"x\", \"to\": {\"question\": \"tools\", \"option\": \"c\"}, \"why\": "
+     "\"w\"}]}],",
+     CQ_ERR_INVALID, "moves answers to option \"c\", which question \"tools\" does not have"},
+    {BANK, "\"version\": \"mini-1\",",
+     "\"version\": \"mini-1\", \"earlier\": [{\"version\": \"mini-0\", \"changes\": "
+     "[{\"question\": "
+     "\"old\", \"to\": {\"question\": \"orientation\"}, \"why\": \"w\"}]}],",
+     CQ_ERR_INVALID, "answers move only to choice questions, and \"orientation\" is a scale"},
+    {BANK, "\"version\": \"mini-1\",",
+     "\"version\": \"mini-1\", \"earlier\": [{\"version\": \"mini-1\", \"changes\": "
+     "[{\"question\": "
+     "\"lead\", \"drop\": true, \"why\": \"w\"}]}],",
+     CQ_ERR_INVALID, "earlier version \"mini-1\" is the bank's own version"},
+    {BANK, "\"version\": \"mini-1\",",
+     "\"version\": \"mini-1\", \"earlier\": [{\"version\": \"mini-0\", \"changes\": "
+     "[{\"question\": "
+     "\"lead\", \"drop\": true, \"why\": \"w\"}]}, {\"version\": \"mini-0\", \"changes\": "
+     "[{\"question\": \"lead\", \"drop\": true, \"why\": \"w\"}]}],",
+     CQ_ERR_INVALID, "earlier version \"mini-0\" is listed twice"},
+    {BANK, "\"version\": \"mini-1\",",
+     "\"version\": \"mini-1\", \"earlier\": [{\"version\": \"mini-0\", \"changes\": "
+     "[{\"question\": "
+     "\"lead\", \"option\": \"boss\", \"to\": {\"question\": \"lead\", \"option\": \"lead\"}, "
+     "\"why\": \"renamed\", \"colour\": 1}]}],",
+     CQ_ERR_INVALID, "change 1: unknown field \"colour\""},
     /* questions */
     {BANK, "{\n      \"id\": \"orientation\",", "7, {\n      \"id\": \"orientation\",",
      CQ_ERR_INVALID, "question: \"questions[]\" must be an object, not a number"},
@@ -403,8 +492,9 @@ static void changes_that_take_two_edits_are_refused_too(void **state)
 {
     fixture_texts *t = *state;
     char *a = fixture_replace(t->scientist, "\"targets\": {", "\"targets\": [{");
-    bad_case targets = {SCIENTIST, "\"method is the craft\"}\n  }\n}", "\"method is the craft\"}\n  }]\n}",
-                        CQ_ERR_INVALID, "\"targets\" must be an object, not an array"};
+    bad_case targets = {SCIENTIST, "\"method is the craft\"}\n  }\n}",
+                        "\"method is the craft\"}\n  }]\n}", CQ_ERR_INVALID,
+                        "\"targets\" must be an object, not an array"};
     fixture_texts changed = {t->bank, a, t->manager};
     expect_case(&changed, t->bank, &targets, 0, false);
     free(a);

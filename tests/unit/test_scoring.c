@@ -169,8 +169,8 @@ static void multi_choice_values_add_up_and_cap_at_one(void **state)
     size_t methods = cq_model_find_trait(f->model, "methods");
     assert_double_equal(cq_result_trait_value(r, methods), 1.0, EXACT);
     assert_double_equal(cq_result_trait_evidence(r, methods), 1.0, EXACT);
-    assert_double_equal(cq_result_answer_trait(r, fixture_question(f->model, "tools"), methods), 1.0,
-                        EXACT);
+    assert_double_equal(cq_result_answer_trait(r, fixture_question(f->model, "tools"), methods),
+                        1.0, EXACT);
     assert_double_equal(cq_result_answer_trait(r, fixture_question(f->model, "lead"), methods),
                         -1.0, EXACT);
     cq_result_free(r);
@@ -202,7 +202,8 @@ static void answers_of_another_model_are_refused(void **state)
 
 /* Two roles with identical targets always tie; the rule puts the smaller id first. */
 static const char tie_bank[] =
-    "{\"traits\": [{\"id\": \"t\", \"name\": \"T\", \"kind\": \"preference\"}], \"questions\": [{\"id\": \"q\", "
+    "{\"traits\": [{\"id\": \"t\", \"name\": \"T\", \"kind\": \"preference\"}], \"questions\": "
+    "[{\"id\": \"q\", "
     "\"type\": \"scale\", \"text\": \"Q?\", \"min\": 0, \"max\": 4, \"traits\": {\"t\": [0, 1]}}]}";
 #define TIE_PROFILE(ID, TARGET)                                                                    \
     "{\"id\": \"" ID "\", \"title\": \"" ID "\", \"summary\": \"s\", \"responsibilities\": "       \
@@ -279,6 +280,74 @@ static void same_answers_score_identically_every_time(void **state)
     cq_result_free(b);
 }
 
+/*
+ * A group of traits is one dimension with several places (the subjects, languages or sectors a
+ * role's articles name, any one of which will do): a question shares its weight by dimensions,
+ * and a role earns its best place in the group, once.
+ */
+static void a_group_counts_once_at_the_role_s_best_place(void **state)
+{
+    (void)state;
+    cq_context *ctx = NULL;
+    assert_int_equal(cq_context_new(NULL, &ctx), CQ_OK);
+    char *bank = fixture_read("tests/fixtures/mini/questions/bank.json", NULL);
+    char *sci = fixture_read("tests/fixtures/mini/profiles/scientist.json", NULL);
+    char *man = fixture_read("tests/fixtures/mini/profiles/manager.json", NULL);
+    char *b1 = fixture_replace(bank, "\"terms\": [\"method\"]}",
+                               "\"terms\": [\"method\"]},\n    {\"id\": \"place-a\", \"name\": "
+                               "\"A\", \"group\": \"place\"},\n"
+                               "    {\"id\": \"place-b\", \"name\": \"B\", \"group\": \"place\"}");
+    char *b2 = fixture_replace(
+        b1, "  \"questions\": [",
+        "  \"questions\": [\n    {\"id\": \"places\", \"type\": \"multi\", \"text\": \"Where?\", "
+        "\"options\": [{\"id\": \"pa\", \"text\": \"A\", \"traits\": {\"place-a\": 1}}, {\"id\": "
+        "\"pb\", \"text\": \"B\", \"traits\": {\"place-b\": 1}}, {\"id\": \"none\", \"text\": "
+        "\"No\", "
+        "\"exclusive\": true, \"traits\": {\"place-a\": 0, \"place-b\": 0}}]},");
+    /* The scientist's best place is A (importance 2); B will do, for less (importance 1). */
+    char *s1 =
+        fixture_replace(sci, "\"why\": \"method is the craft\"}",
+                        "\"why\": \"method is the craft\"},\n    \"place-a\": {\"value\": 1, "
+                        "\"importance\": 2, \"why\": \"a\"},\n    \"place-b\": {\"value\": 1, "
+                        "\"importance\": 1, \"why\": \"b\"}");
+    const char *profiles[] = {s1, man, NULL};
+    cq_model *m = NULL;
+    cq_error err;
+    assert_int_equal(fixture_load_texts(ctx, b2, profiles, &m, &err), CQ_OK);
+    size_t role = fixture_role(m, "scientist"), q = fixture_question(m, "places");
+    size_t pa = cq_model_find_trait(m, "place-a"), pb = cq_model_find_trait(m, "place-b");
+    /* possible: orientation 4, lead 1, tools 2 and the group's best, 1 * 2: 9 in all. */
+    const struct {
+        const char *json;
+        double earned, gap_a;
+    } cases[] = {
+        {"{\"answers\": {\"places\": [\"pa\"]}}", 2.0, 0.0},
+        {"{\"answers\": {\"places\": [\"pb\"]}}", 1.0, 1.0},
+        {"{\"answers\": {\"places\": [\"pa\", \"pb\"]}}", 2.0, 0.0},
+        {"{\"answers\": {\"places\": [\"none\"]}}", 0.0, 2.0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        cq_result *r = score_text(m, cases[i].json);
+        assert_double_equal(cq_result_points(r, role, q), 100.0 * cases[i].earned / 9.0, EXACT);
+        /* The group's shortfall is put on the place a better answer would reach best (A). */
+        assert_double_equal(cq_result_gap(r, role, pa), 100.0 * cases[i].gap_a / 9.0, EXACT);
+        assert_double_equal(cq_result_gap(r, role, pb), 0.0, EXACT);
+        cq_result_free(r);
+    }
+    /* The skipped question earns the mean of its answers: none 0, A 2, B 1, A+B 2. */
+    cq_result *r = score_text(m, "{\"answers\": {\"orientation\": 3}}");
+    assert_double_equal(cq_result_points(r, role, q), 100.0 * (5.0 / 4.0) / 9.0, EXACT);
+    cq_result_free(r);
+    cq_model_free(m);
+    free(bank);
+    free(sci);
+    free(man);
+    free(b1);
+    free(b2);
+    free(s1);
+    cq_context_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -294,6 +363,7 @@ int main(void)
         cmocka_unit_test(roles_within_three_points_are_close_calls),
         cmocka_unit_test(rounding_is_half_away_from_zero),
         cmocka_unit_test(same_answers_score_identically_every_time),
+        cmocka_unit_test(a_group_counts_once_at_the_role_s_best_place),
     };
     return cmocka_run_group_tests_name("scoring", tests, setup, teardown);
 }
