@@ -12,7 +12,10 @@
 # Options: CC, CFLAGS, CPPFLAGS, LDFLAGS, LDLIBS, PREFIX, DESTDIR, WERROR=1 (warnings are
 # errors), NO_READLINE=1 (build the CLI without GNU readline), SANITIZE=1, VALGRIND=1.
 
-VERSION := $(shell sed -n 's/^\#define CQ_VERSION "\(.*\)"$$/\1/p' engine/careerquiz.h)
+# The version is the three numbers of the public header, CQ_VERSION_MAJOR, _MINOR and _PATCH.
+PUBLIC_HEADER := engine/include/careerquiz.h
+VERSION := $(shell sed -n 's/^\#define CQ_VERSION_\(MAJOR\|MINOR\|PATCH\) \([0-9]*\)$$/\2/p' \
+	$(PUBLIC_HEADER) | paste -sd.)
 SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 SONAME := libcareerquiz.so.$(SOMAJOR)
 
@@ -162,7 +165,9 @@ GEN_DATA := $(BUILD)/gen/embedded_data.c
 GEN_ASSETS := $(BUILD)/gen/serve_assets.c
 FLAGS_STAMP := $(BUILD)/flags.txt
 
-BASE_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Iengine $(CPPFLAGS)
+# Only the public header's folder: engine internals (engine/internal.h) are for engine files
+# and the fuzz targets, which add -Iengine.
+BASE_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Iengine/include $(CPPFLAGS)
 BASE_CFLAGS := $(WARNINGS) $(SANFLAGS) $(CFLAGS)
 DEPFLAGS := -MMD -MP
 
@@ -266,7 +271,7 @@ $(BUILD)/tests/test_quiz_input: $(BUILD)/obj/cli/quiz_input.o
 # The fuzz targets see engine internals and the embedded data; replayed, they are tests.
 $(BUILD)/obj/fuzz/%.o: fuzz/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) -Icli -Icli/serve -DCQ_SOURCE_DIR='"$(CURDIR)"' $(CJSON_CFLAGS) \
+	$(CC) $(BASE_CPPFLAGS) -Iengine -Icli -Icli/serve -DCQ_SOURCE_DIR='"$(CURDIR)"' $(CJSON_CFLAGS) \
 		$(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # The batch target also takes the two files that score and write one line of `batch`; it needs
@@ -357,7 +362,7 @@ fuzz-run: fuzz
 
 $(FUZZ_BUILD)/obj/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(BASE_CPPFLAGS) -Icli -Icli/serve $(CJSON_CFLAGS) $(READLINE_CFLAGS) \
+	$(FUZZ_CC) $(BASE_CPPFLAGS) -Iengine -Icli -Icli/serve $(CJSON_CFLAGS) $(READLINE_CFLAGS) \
 		$(SQLITE_CFLAGS) $(SERVE_CFLAGS) $(QR_CFLAGS) $(WARNINGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
 		$(DEPFLAGS) -c -o $@ $<
 
@@ -388,7 +393,7 @@ $(FUZZ_BUILD)/fuzz_batch: $(FUZZ_BUILD)/obj/fuzz/fuzz_batch.o \
 # A host tool (never sanitized: it only runs at build time) turns the data files into C.
 $(GEN_TOOL): cli/gen_embedded.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(HOSTCC) -D_POSIX_C_SOURCE=200809L -Iengine $(WARNINGS) -O2 $(DEPFLAGS) -o $@ $<
+	$(HOSTCC) -D_POSIX_C_SOURCE=200809L -Iengine/include $(WARNINGS) -O2 $(DEPFLAGS) -o $@ $<
 
 # The list of data files, rewritten only when a file is added or removed.
 $(BUILD)/gen/data.list: FORCE
@@ -417,7 +422,7 @@ install: all
 	$(INSTALL) -m 0755 $(SHARED_LIB) $(DESTDIR)$(LIBDIR)/libcareerquiz.so.$(VERSION)
 	ln -sf libcareerquiz.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libcareerquiz.so
-	$(INSTALL) -m 0644 engine/careerquiz.h $(DESTDIR)$(INCLUDEDIR)/careerquiz.h
+	$(INSTALL) -m 0644 $(PUBLIC_HEADER) $(DESTDIR)$(INCLUDEDIR)/careerquiz.h
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 		-e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
 		careerquiz.pc.in > $(BUILD)/careerquiz.pc
@@ -446,7 +451,7 @@ endif
 # ---- housekeeping ------------------------------------------------------------------------------
 
 fmt:
-	$(CLANG_FORMAT) -i $(wildcard engine/*.[ch] cli/*.[ch] cli/*/*.[ch] tests/unit/*.[ch] \
+	$(CLANG_FORMAT) -i $(wildcard engine/*.[ch] engine/include/*.h cli/*.[ch] cli/*/*.[ch] tests/unit/*.[ch] \
 		tests/io/*.[ch] fuzz/*.[ch])
 
 clean:

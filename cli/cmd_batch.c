@@ -186,7 +186,8 @@ static int run_lines(struct batch *b, int fd)
 
 int cmd_batch(struct cli_env *env, int argc, char **argv)
 {
-    struct batch b = {env, {env->options->education_filter}, NULL, NULL, {0}, 0, 0};
+    struct batch b = {
+        env, {sizeof(cq_score_options), env->options->education_filter}, NULL, NULL, {0}, 0, 0};
     struct sigaction saved[STOP_SIGNAL_COUNT];
     int fd, code, commit;
     int sig;

@@ -10,7 +10,7 @@ int cmd_version(struct cli_env *env, int argc, char **argv)
 {
     (void)argc;
     (void)argv;
-    printf("careerquiz %s\n", CQ_VERSION);
+    printf("careerquiz %s\n", cq_version());
     printf("question bank %s (%zu questions, %zu roles)\n", cq_model_version(env->model),
            cq_model_question_count(env->model), cq_model_role_count(env->model));
     printf("answers are read with %s\n", line_reader_library());

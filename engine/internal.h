@@ -48,6 +48,17 @@ const char *cq__errno_text(int code, char *buf, size_t size);
 /* Adds line:column to an error already filled. */
 void cq__fail_at(cq_error *err, int line, int column);
 
+/* ---- options ------------------------------------------------------------------------------ */
+
+/*
+ * Reads a public options struct (cq_score_options, cq_json_options) that starts with its size
+ * into *copy, `known` bytes: the fields the caller's struct lacks are zero. Fails with
+ * CQ_ERR_ARG for a size below `oldest` (the struct of the first version: 0 means it was never
+ * set) and for a larger struct with a non-zero byte past `known`. `what` names the struct.
+ */
+cq_status cq__options_read(const void *options, size_t oldest, size_t known, void *copy,
+                           const char *what, cq_error *err);
+
 /* ---- JSON input ---------------------------------------------------------------------------- */
 
 /*

@@ -272,12 +272,23 @@ cq_status cq_result_to_json(const cq_model *m, const cq_result *res, char **out,
     return cq_result_to_json_with(m, res, NULL, out, size, err);
 }
 
+/* The size of cq_json_options in the first version: later ones only add fields after it. */
+#define JSON_OPTIONS_OLDEST sizeof(cq_json_options)
+
 cq_status cq_result_to_json_with(const cq_model *m, const cq_result *res,
                                  const cq_json_options *options, char **out, size_t *size,
                                  cq_error *err)
 {
-    if (!m || !res || !out || res->model != m ||
-        (options && options->explain && options->explain_role >= m->role_count))
+    if (!m || !res || !out || res->model != m)
+        return bad_arg(err, "cq_result_to_json");
+    cq_json_options how = CQ_JSON_OPTIONS_INIT;
+    if (options) {
+        cq_status st = cq__options_read(options, JSON_OPTIONS_OLDEST, sizeof how, &how,
+                                        "cq_json_options", err);
+        if (st != CQ_OK)
+            return st;
+    }
+    if (how.explain && how.explain_role >= m->role_count)
         return bad_arg(err, "cq_result_to_json");
     size_t top = cq_result_role_at(res, 0);
     const cq_role_def *r = &m->roles[top];
@@ -304,7 +315,7 @@ cq_status cq_result_to_json_with(const cq_model *m, const cq_result *res,
         cJSON_Delete(root);
         return cq__json_emit(m->ctx, NULL, out, size, err);
     }
-    cq_status st = cq__explain_json(res, options, root, err);
+    cq_status st = cq__explain_json(res, &how, root, err);
     if (st != CQ_OK) {
         cJSON_Delete(root);
         return st;

@@ -228,7 +228,7 @@ static cq_status run_score(world *w, made *out, cq_error *err)
 
 static cq_status run_score_filtered(world *w, made *out, cq_error *err)
 {
-    cq_score_options options = {.education_filter = true};
+    cq_score_options options = {.size = sizeof options, .education_filter = true};
     return cq_score_with(w->model, w->answers, &options, (cq_result **)&out->object, err);
 }
 
@@ -261,7 +261,8 @@ static cq_status run_result_json(world *w, made *out, cq_error *err)
 
 static cq_status run_result_json_explained(world *w, made *out, cq_error *err)
 {
-    cq_json_options options = {.explain = true, .explain_role = cq_result_role_at(w->result, 0)};
+    cq_json_options options = {
+        .size = sizeof options, .explain = true, .explain_role = cq_result_role_at(w->result, 0)};
     return cq_result_to_json_with(w->model, w->result, &options, &out->text, &out->size, err);
 }
 
