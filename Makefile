@@ -132,11 +132,12 @@ UNIT_HELPER_SRCS := $(sort $(filter-out $(UNIT_SRCS),$(wildcard tests/unit/*.c))
 BANK_FILES := $(sort $(wildcard questions/*.json))
 PROFILE_FILES := $(sort $(wildcard profiles/*.json))
 
-ENGINE_OBJS := $(ENGINE_SRCS:%.c=$(BUILD)/obj/%.o)
-ENGINE_PIC_OBJS := $(ENGINE_SRCS:%.c=$(BUILD)/pic/%.o)
+# The library holds the model of the shipped data too, written as C by the build (below).
+ENGINE_OBJS := $(ENGINE_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/builtin_model_data.o
+ENGINE_PIC_OBJS := $(ENGINE_SRCS:%.c=$(BUILD)/pic/%.o) $(BUILD)/pic/gen/builtin_model_data.o
 CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o) $(SERVE_SRCS:%.c=$(BUILD)/obj/%.o) \
 	$(QR_SRCS:%.c=$(BUILD)/obj/%.o) \
-	$(BUILD)/obj/gen/embedded_data.o $(if $(filter 1,$(NO_SERVE)),,$(BUILD)/obj/gen/serve_assets.o)
+	$(if $(filter 1,$(NO_SERVE)),,$(BUILD)/obj/gen/serve_assets.o)
 UNIT_HELPER_OBJS := $(UNIT_HELPER_SRCS:%.c=$(BUILD)/obj/%.o)
 UNIT_OBJS := $(UNIT_SRCS:%.c=$(BUILD)/obj/%.o)
 UNIT_BINS := $(patsubst tests/unit/test_%.c,$(BUILD)/tests/test_%,$(UNIT_SRCS))
@@ -162,6 +163,8 @@ SHARED_LIB := $(BUILD)/libcareerquiz.so
 CLI_BIN := $(BUILD)/careerquiz
 GEN_TOOL := $(BUILD)/gen_embedded
 GEN_DATA := $(BUILD)/gen/embedded_data.c
+GEN_MODEL_TOOL := $(BUILD)/gen_builtin_model
+GEN_MODEL := $(BUILD)/gen/builtin_model_data.c
 GEN_ASSETS := $(BUILD)/gen/serve_assets.c
 FLAGS_STAMP := $(BUILD)/flags.txt
 
@@ -190,7 +193,7 @@ run:
 test:
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory tests
-	@CQ_BUILD='$(BUILD)' CAREERQUIZ='$(abspath $(CLI_BIN))' \
+	@CQ_BUILD='$(BUILD)' CAREERQUIZ='$(abspath $(CLI_BIN))' CQ_CC='$(CC) $(SANFLAGS)' \
 		CQ_WRAPPER='$(if $(filter 1,$(VALGRIND)),$(VALGRIND_CMD))' \
 		CQ_VALGRIND_SUPP='$(VALGRIND_SUPP)' tests/run.sh
 
@@ -232,9 +235,15 @@ $(BUILD)/obj/cli/%.o: cli/%.c $(FLAGS_STAMP)
 	$(CC) $(BASE_CPPFLAGS) -Icli $(READLINE_CFLAGS) $(SQLITE_CFLAGS) $(SERVE_CFLAGS) $(QR_CFLAGS) \
 		$(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
+# Generated sources: the built-in model (an engine file), the embedded JSON and web assets.
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) -Icli -Icli/serve $(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(CC) $(BASE_CPPFLAGS) -Iengine -Icli -Icli/serve $(CJSON_CFLAGS) $(BASE_CFLAGS) $(DEPFLAGS) \
+		-c -o $@ $<
+
+$(BUILD)/pic/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CPPFLAGS) -Iengine $(CJSON_CFLAGS) $(BASE_CFLAGS) -fPIC $(DEPFLAGS) -c -o $@ $<
 
 # Unit tests may find the source tree (questions/, profiles/, tests/) through CQ_SOURCE_DIR.
 $(BUILD)/obj/tests/unit/%.o: tests/unit/%.c $(FLAGS_STAMP)
@@ -293,7 +302,7 @@ $(CLI_LIB): $(filter-out $(BUILD)/obj/cli/main.o,$(CLI_OBJS))
 
 # The serve target takes the web server's request handling from the CLI archive.
 $(BUILD)/tests/test_fuzz_serve: $(BUILD)/obj/fuzz/fuzz_serve.o $(BUILD)/obj/fuzz/fuzz_common.o \
-		$(BUILD)/obj/fuzz/replay.o $(CLI_LIB) $(STATIC_LIB)
+		$(BUILD)/obj/fuzz/replay.o $(BUILD)/obj/gen/embedded_data.o $(CLI_LIB) $(STATIC_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $^ $(CJSON_LIBS) $(CLI_LIBS) -lm $(LDLIBS)
 
@@ -353,7 +362,7 @@ FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 FUZZ_SECONDS := $(or $(SECONDS),60)
 FUZZ_JOBS ?= 1
 FUZZ_LIB_OBJS := $(ENGINE_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o) $(FUZZ_BUILD)/obj/fuzz/fuzz_common.o \
-	$(FUZZ_BUILD)/obj/gen/embedded_data.o
+	$(FUZZ_BUILD)/obj/gen/embedded_data.o $(FUZZ_BUILD)/obj/gen/builtin_model_data.o
 
 fuzz: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 
@@ -368,7 +377,8 @@ $(FUZZ_BUILD)/obj/%.o: %.c $(FLAGS_STAMP)
 
 $(FUZZ_BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(BASE_CPPFLAGS) -Icli -Icli/serve $(WARNINGS) $(FUZZ_FLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(FUZZ_CC) $(BASE_CPPFLAGS) -Iengine -Icli -Icli/serve $(CJSON_CFLAGS) $(WARNINGS) $(FUZZ_FLAGS) \
+		$(DEPFLAGS) -c -o $@ $<
 
 # The CLI archive again, built for libFuzzer (the serve target's request handling).
 FUZZ_CLI_LIB := $(FUZZ_BUILD)/libcli.a
@@ -405,6 +415,23 @@ $(BUILD)/gen/data.list: FORCE
 $(GEN_DATA): $(GEN_TOOL) $(BANK_FILES) $(PROFILE_FILES) $(BUILD)/gen/data.list
 	@mkdir -p $(@D)
 	$(GEN_TOOL) -o $@ --bank $(BANK_FILES) --profiles $(PROFILE_FILES)
+
+# The model of the shipped data: a host tool built from the engine loads questions/ and profiles/
+# as --data . would (a bad file stops the build with the engine's message) and writes the loaded
+# model as C (engine/tools/gen_builtin_model.c), so cq_model_load_default parses nothing.
+HOST_ENGINE_OBJS := $(filter-out %/builtin_model.o,$(ENGINE_SRCS:%.c=$(BUILD)/host/%.o))
+
+$(BUILD)/host/%.o: %.c $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(HOSTCC) -D_POSIX_C_SOURCE=200809L -Iengine/include -Iengine $(CJSON_CFLAGS) $(WARNINGS) -O1 \
+		$(DEPFLAGS) -c -o $@ $<
+
+$(GEN_MODEL_TOOL): $(BUILD)/host/engine/tools/gen_builtin_model.o $(HOST_ENGINE_OBJS)
+	$(HOSTCC) -o $@ $^ $(CJSON_LIBS) -lm
+
+$(GEN_MODEL): $(GEN_MODEL_TOOL) $(BANK_FILES) $(PROFILE_FILES) $(BUILD)/gen/data.list
+	@mkdir -p $(@D)
+	$(GEN_MODEL_TOOL) -o $@ .
 
 # The web server's stylesheet and script (cli/serve/assets/), the same way.
 $(GEN_ASSETS): $(GEN_TOOL) $(SERVE_ASSETS) $(BUILD)/gen/data.list
@@ -460,4 +487,5 @@ clean:
 FORCE:
 
 -include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/obj/*/*/*.d $(BUILD)/obj/*/*/*/*.d \
-	$(BUILD)/pic/*/*.d $(BUILD)/*.d $(FUZZ_BUILD)/obj/*/*.d)
+	$(BUILD)/pic/*/*.d $(BUILD)/host/*/*.d $(BUILD)/host/*/*/*.d $(BUILD)/*.d \
+	$(FUZZ_BUILD)/obj/*/*.d)

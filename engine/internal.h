@@ -240,6 +240,11 @@ struct cq_model {
     cq_fit_table fit;
 };
 
+/* The model of the shipped bank and profiles, written as C data at build time
+ * (engine/tools/gen_builtin_model.c): its ctx is NULL and its arena empty, and everything it
+ * points at is read-only. cq_model_load_default copies it into a handle of the caller's. */
+extern const cq_model cq__builtin_model;
+
 /* Reads a tip's optional "has_it_when" (has_it.c). */
 cq_status cq__has_it_load(cq_model *m, const cJSON *node, const cq_json_where *w, cq_tip_def *tip,
                           cq_error *err);

@@ -153,6 +153,15 @@ cq_status cq_model_load(cq_context *ctx, const cq_source *bank, size_t bank_coun
  */
 cq_status cq_model_load_dir(cq_context *ctx, const char *dir, cq_model **out, cq_error *err);
 
+/*
+ * Loads the bank and profiles built into the library: the questions/ and profiles/ it was built
+ * from, which the build checked as cq_model_load_dir checks them, so this reads no file and
+ * parses nothing. Their text stays in the library's read-only memory; only the handle is
+ * allocated. On success *out is a new model the caller frees with cq_model_free. The context
+ * must outlive it.
+ */
+cq_status cq_model_load_default(cq_context *ctx, cq_model **out, cq_error *err);
+
 void cq_model_free(cq_model *model);
 
 /* The context the model was loaded with. */

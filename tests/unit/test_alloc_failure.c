@@ -161,6 +161,12 @@ static cq_status run_load(world *w, made *out, cq_error *err)
     return st;
 }
 
+/* The model built into the library: only its handle is allocated. */
+static cq_status run_load_default(world *w, made *out, cq_error *err)
+{
+    return cq_model_load_default(w->ctx, (cq_model **)&out->object, err);
+}
+
 static char *describe_model(world *w, const made *out)
 {
     (void)w;
@@ -348,6 +354,7 @@ static cq_status run_compare(world *w, made *out, cq_error *err)
 
 static const stage stages[] = {
     {"load the data", run_load, describe_model, release_model},
+    {"load the built-in model", run_load_default, describe_model, release_model},
     {"read a saved file", run_read, describe_text, release_text},
     {"parse answers", run_parse, describe_answers, release_answers},
     {"clone answers", run_clone, describe_answers, release_answers},
