@@ -277,15 +277,32 @@ $(BUILD)/obj/tests/unit/test_quiz_input.o: BASE_CPPFLAGS += -Icli
 $(BUILD)/tests/test_quiz_input: UNIT_CLI_OBJS := $(BUILD)/obj/cli/quiz_input.o
 $(BUILD)/tests/test_quiz_input: $(BUILD)/obj/cli/quiz_input.o
 
+# The sanitiser and the JSON and CSV writers that ask it, the same way.
+SAFE_TEXT_OBJS := $(BUILD)/obj/cli/safe_text.o $(BUILD)/obj/cli/json_write.o $(BUILD)/obj/cli/csv.o
+$(BUILD)/obj/tests/unit/test_safe_text.o: BASE_CPPFLAGS += -Icli
+$(BUILD)/tests/test_safe_text: UNIT_CLI_OBJS := $(SAFE_TEXT_OBJS)
+$(BUILD)/tests/test_safe_text: $(SAFE_TEXT_OBJS)
+
+# The allocation-failure loop of the results store and the kiosk's input handling takes the CLI
+# (but its main), SQLite and readline, and wraps the allocation functions its files call.
+ALLOC_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
+$(BUILD)/obj/tests/unit/test_cli_alloc_failure.o: BASE_CPPFLAGS += -Icli
+$(BUILD)/tests/test_cli_alloc_failure: $(BUILD)/obj/tests/unit/test_cli_alloc_failure.o \
+		$(UNIT_HELPER_OBJS) $(filter-out %/main.o,$(CLI_OBJS)) $(STATIC_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(LDFLAGS) $(ALLOC_WRAP) -o $@ $^ $(CMOCKA_LIBS) $(CJSON_LIBS) \
+		$(CLI_LIBS) -lm $(LDLIBS)
+
 # The fuzz targets see engine internals and the embedded data; replayed, they are tests.
 $(BUILD)/obj/fuzz/%.o: fuzz/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CPPFLAGS) -Iengine -Icli -Icli/serve -DCQ_SOURCE_DIR='"$(CURDIR)"' $(CJSON_CFLAGS) \
+		$(SQLITE_CFLAGS) \
 		$(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # The batch target also takes the two files that score and write one line of `batch`; it needs
 # its own rule, since the library must come after them on the command line.
-FUZZ_BATCH_CLI := cli/batch_line.c cli/batch_json.c
+FUZZ_BATCH_CLI := cli/batch_line.c cli/batch_json.c cli/json_write.c cli/safe_text.c
 $(BUILD)/tests/test_fuzz_batch: $(BUILD)/obj/fuzz/fuzz_batch.o $(BUILD)/obj/fuzz/fuzz_common.o \
 		$(BUILD)/obj/fuzz/replay.o $(FUZZ_BATCH_CLI:%.c=$(BUILD)/obj/%.o) \
 		$(BUILD)/obj/gen/embedded_data.o $(STATIC_LIB)
@@ -300,9 +317,12 @@ $(CLI_LIB): $(filter-out $(BUILD)/obj/cli/main.o,$(CLI_OBJS))
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-# The serve target takes the web server's request handling from the CLI archive.
-$(BUILD)/tests/test_fuzz_serve: $(BUILD)/obj/fuzz/fuzz_serve.o $(BUILD)/obj/fuzz/fuzz_common.o \
-		$(BUILD)/obj/fuzz/replay.o $(BUILD)/obj/gen/embedded_data.o $(CLI_LIB) $(STATIC_LIB)
+# The kiosk, store and serve targets run whole commands (cmd_kiosk, cmd_stats, cmd_export) or
+# the web server's request handling, so they take them from the CLI archive.
+FUZZ_CLI_TARGETS := kiosk store $(filter serve,$(FUZZ_TARGETS))
+$(FUZZ_CLI_TARGETS:%=$(BUILD)/tests/test_fuzz_%): $(BUILD)/tests/test_fuzz_%: \
+		$(BUILD)/obj/fuzz/fuzz_%.o $(BUILD)/obj/fuzz/fuzz_common.o $(BUILD)/obj/fuzz/replay.o \
+		$(BUILD)/obj/gen/embedded_data.o $(CLI_LIB) $(STATIC_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $^ $(CJSON_LIBS) $(CLI_LIBS) -lm $(LDLIBS)
 
@@ -380,15 +400,16 @@ $(FUZZ_BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
 	$(FUZZ_CC) $(BASE_CPPFLAGS) -Iengine -Icli -Icli/serve $(CJSON_CFLAGS) $(WARNINGS) $(FUZZ_FLAGS) \
 		$(DEPFLAGS) -c -o $@ $<
 
-# The CLI archive again, built for libFuzzer (the serve target's request handling).
+# The CLI archive again, built for libFuzzer (the kiosk, store and serve targets).
 FUZZ_CLI_LIB := $(FUZZ_BUILD)/libcli.a
 $(FUZZ_CLI_LIB): $(patsubst $(BUILD)/obj/%,$(FUZZ_BUILD)/obj/%,\
 		$(filter-out $(BUILD)/obj/cli/main.o,$(CLI_OBJS)))
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(FUZZ_BUILD)/fuzz_serve: $(FUZZ_BUILD)/obj/fuzz/fuzz_serve.o $(FUZZ_CLI_LIB) $(FUZZ_LIB_OBJS)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $(FUZZ_BUILD)/obj/fuzz/fuzz_serve.o \
+$(FUZZ_CLI_TARGETS:%=$(FUZZ_BUILD)/fuzz_%): $(FUZZ_BUILD)/fuzz_%: \
+		$(FUZZ_BUILD)/obj/fuzz/fuzz_%.o $(FUZZ_CLI_LIB) $(FUZZ_LIB_OBJS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $(FUZZ_BUILD)/obj/fuzz/fuzz_$*.o \
 		$(FUZZ_CLI_LIB) $(FUZZ_LIB_OBJS) $(CJSON_LIBS) $(CLI_LIBS) -lm
 
 $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/obj/fuzz/fuzz_%.o $(FUZZ_LIB_OBJS)
@@ -397,6 +418,7 @@ $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/obj/fuzz/fuzz_%.o $(FUZZ_LIB_OBJS)
 $(FUZZ_BUILD)/fuzz_batch: $(FUZZ_BUILD)/obj/fuzz/fuzz_batch.o \
 		$(FUZZ_BATCH_CLI:%.c=$(FUZZ_BUILD)/obj/%.o) $(FUZZ_LIB_OBJS)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $^ $(CJSON_LIBS) -lm
+
 
 # ---- embedded default data -------------------------------------------------------------------
 

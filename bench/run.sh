@@ -5,7 +5,9 @@
 #   1. the median whole-process time of `careerquiz score FILE` against /bin/true;
 #   2. batch throughput on 100,000 generated lines against `jq -c .` on the same file;
 #   3. the peak RSS of score, and of batch at 10,000 and 1,000,000 lines;
-#   4. careerquiz serve against nginx with wrk, and a client's wait beside 300 slow sockets
+#   4. the peak RSS of batch --output (1,000,000 lines) and export --output (100,000 results),
+#      and the time of stats over 40,000 distinct answer keys;
+#   5. careerquiz serve against nginx with wrk, and a client's wait beside 300 slow sockets
 #      (bench/serve.sh).
 # These are measurements, not tests: a missed target is printed as such, never an error.
 #
@@ -74,7 +76,31 @@ awk -v s="$score_kb" -v a="$batch_10k" -v b="$batch_1m" 'BEGIN {
 }'
 echo
 
-echo "4. the web server (careerquiz serve) against nginx on this machine"
+echo "4. output files and the results store at scale"
+# --output streams into a temporary file beside the target: memory stays flat (it read the
+# whole output back into memory, 712 MB for a million lines).
+"$root/bench/gen_lines.sh" 1000000 >"$tmp/million.jsonl"
+out_1m=$(rss_kb "$cq" batch "$tmp/million.jsonl" --output "$tmp/million.out")
+"$root/bench/gen_lines.sh" 100000 | "$cq" batch - --db "$tmp/bench.db" >/dev/null
+export_kb=$(rss_kb "$cq" export --db "$tmp/bench.db" --output "$tmp/export.csv")
+rm -f "$tmp/million.jsonl" "$tmp/million.out"
+# stats over 40,000 distinct answer keys (results of another bank): quadratic before, 15 s.
+echo '{"answers": {"education": "phd"}}' | "$cq" batch - --db "$tmp/keys.db" >/dev/null
+sqlite3 "$tmp/keys.db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
+    WHERE i < 40000) INSERT INTO results (taken_at, event, bank_version, bank_digest, answers,
+    recommended, margin, close_call) SELECT '2026-01-01T00:00:00Z', NULL, 'x', 'y',
+    json_object('version', 1, 'answers', json_object('k' || i, 'v' || i)), 'ml-engineer', 0,
+    0 FROM n"
+t_stats=$("$proctime" 3 "$cq" stats --db "$tmp/keys.db" --json)
+awk -v a="$out_1m" -v e="$export_kb" -v s="$t_stats" 'BEGIN {
+    printf "   batch --output, 1,000,000 lines      %d KiB  (target < 10240 KiB: %s)\n", a,
+        (a < 10240 ? "target met" : "target MISSED")
+    printf "   export --output, 100,000 results     %d KiB\n", e
+    printf "   stats, 40,000 distinct answer keys   %.2f s\n", s / 1e6
+}'
+echo
+
+echo "5. the web server (careerquiz serve) against nginx on this machine"
 if "$cq" --version | grep -q 'web server (serve) runs'; then
     CAREERQUIZ="$cq" "$root/bench/serve.sh"
 else

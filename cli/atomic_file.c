@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,79 +36,137 @@ static int write_all(int fd, const char *data, size_t size)
     return 0;
 }
 
-int atomic_write_file(const char *path, const char *data, size_t size, const char **what)
+mode_t atomic_shared_mode(void)
 {
-    const char *step = "create";
-    char *dir = parent_of(path);
+    mode_t mask = umask(077); /* only umask() tells the umask, by setting it: put it back */
+    umask(mask);
+    return 0666 & ~mask;
+}
+
+/* Sets *what and errno and returns -1. */
+static int failed(const char **what, const char *step, int errnum)
+{
+    if (what)
+        *what = step;
+    errno = errnum;
+    return -1;
+}
+
+int atomic_begin(struct atomic_file *f, const char *path, mode_t mode, const char **what)
+{
     size_t n = strlen(path) + 16;
-    char *temp = malloc(n);
-    if (!dir || !temp) {
-        free(dir);
-        free(temp);
-        errno = ENOMEM;
-        if (what)
-            *what = "allocate";
-        return -1;
+
+    f->fd = -1;
+    f->temp = malloc(n);
+    f->path = strdup(path);
+    if (!f->temp || !f->path) {
+        atomic_abandon(f);
+        return failed(what, "allocate", ENOMEM);
     }
-    snprintf(temp, n, "%s.tmp.XXXXXX", path);
-    int fd = mkstemp(temp);
-    int saved = 0;
-    if (fd < 0)
+    snprintf(f->temp, n, "%s.tmp.XXXXXX", path);
+    f->fd = mkstemp(f->temp);
+    if (f->fd < 0) {
+        int saved = errno;
+        free(f->temp); /* nothing was created: nothing to remove */
+        f->temp = NULL;
+        atomic_abandon(f);
+        return failed(what, "create", saved);
+    }
+    /* mkstemp makes 0600 files. */
+    if (mode != ATOMIC_PRIVATE && fchmod(f->fd, mode) < 0) {
+        int saved = errno;
+        atomic_abandon(f);
+        return failed(what, "create", saved);
+    }
+    return 0;
+}
+
+void atomic_abandon(struct atomic_file *f)
+{
+    int saved = errno;
+
+    if (f->fd >= 0)
+        close(f->fd);
+    if (f->temp)
+        unlink(f->temp);
+    free(f->temp);
+    free(f->path);
+    f->fd = -1;
+    f->temp = f->path = NULL;
+    errno = saved;
+}
+
+int atomic_finish(struct atomic_file *f, bool replace, const char **what)
+{
+    const char *step = "fsync";
+    char *dir = parent_of(f->path);
+    int dfd, saved;
+
+    if (!dir) {
+        atomic_abandon(f);
+        return failed(what, "allocate", ENOMEM);
+    }
+    if (fsync(f->fd) < 0)
         goto fail;
-    /* mkstemp makes 0600 files; answers are private, so keep it that way. */
-    step = "write";
-    if (write_all(fd, data, size) < 0)
-        goto fail_open;
-    step = "fsync";
-    if (fsync(fd) < 0)
-        goto fail_open;
     step = "close";
-    if (close(fd) < 0) {
-        fd = -1;
-        goto fail_temp;
+    saved = close(f->fd);
+    f->fd = -1;
+    if (saved < 0)
+        goto fail;
+    step = replace ? "rename" : "link";
+    /* link() fails with EEXIST instead of replacing; the temporary name then goes. */
+    if (replace ? rename(f->temp, f->path) < 0 : link(f->temp, f->path) < 0)
+        goto fail;
+    if (replace) {
+        free(f->temp); /* renamed: there is nothing left to remove */
+        f->temp = NULL;
     }
-    fd = -1;
-    step = "rename";
-    if (rename(temp, path) < 0)
-        goto fail_temp;
+    atomic_abandon(f); /* the temporary name, after a link */
     /* The rename is durable only once the folder itself is on disk. */
-    step = "fsync folder";
-    int dfd = open(dir, O_RDONLY | O_DIRECTORY);
+    dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd < 0 || fsync(dfd) < 0) {
         saved = errno;
         if (dfd >= 0)
             close(dfd);
         free(dir);
-        free(temp);
-        errno = saved;
-        if (what)
-            *what = step;
-        return -1; /* the new file is in place; only its durability is in doubt */
+        return failed(what, "fsync folder", saved); /* the new file is in place */
     }
     close(dfd);
     free(dir);
-    free(temp);
     return 0;
-
-fail_open:
-    saved = errno;
-    close(fd);
-    errno = saved;
-fail_temp:
-    saved = errno;
-    unlink(temp);
-    errno = saved;
 fail:
     saved = errno;
+    atomic_abandon(f);
     free(dir);
-    free(temp);
-    errno = saved;
-    if (what)
-        *what = step;
-    return -1;
+    return failed(what, step, saved);
 }
 
-int make_parent_dirs(const char *path)
+/* The work of atomic_write_file and atomic_create_file. */
+static int write_whole(const char *path, const char *data, size_t size, bool replace,
+                       const char **what)
+{
+    struct atomic_file f;
+
+    if (atomic_begin(&f, path, ATOMIC_PRIVATE, what) < 0)
+        return -1;
+    if (write_all(f.fd, data, size) < 0) {
+        atomic_abandon(&f);
+        return failed(what, "write", errno);
+    }
+    return atomic_finish(&f, replace, what);
+}
+
+int atomic_write_file(const char *path, const char *data, size_t size, const char **what)
+{
+    return write_whole(path, data, size, true, what);
+}
+
+int atomic_create_file(const char *path, const char *data, size_t size, const char **what)
+{
+    return write_whole(path, data, size, false, what);
+}
+
+int make_parent_dirs(const char *path, mode_t mode)
 {
     char *dir = parent_of(path);
     if (!dir) {
@@ -118,7 +177,7 @@ int make_parent_dirs(const char *path)
         char c = *p;
         if (c == '/' || c == '\0') {
             *p = '\0';
-            if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+            if (mkdir(dir, mode) < 0 && errno != EEXIST) {
                 int saved = errno;
                 free(dir);
                 errno = saved;

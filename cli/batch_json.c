@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "batch_line.h"
+#include "json_write.h"
 
 /* Appends n bytes. Returns false when out of memory (the buffer is left as it was). */
 static bool put(struct batch_json *w, const char *s, size_t n)
@@ -31,30 +32,17 @@ static bool put_str(struct batch_json *w, const char *s)
     return put(w, s, strlen(s));
 }
 
-/* Appends s as a JSON string: quotes, backslashes and control characters escaped. */
+/* Appends s as a JSON string, escaped as json_write.h's json_string_unit says. (Only the
+ * pieces made once per model go through here, so unit by unit is fast enough.) */
 static bool put_json_string(struct batch_json *w, const char *s)
 {
-    static const char hex[] = "0123456789abcdef";
+    size_t len = strlen(s);
+    char esc[JSON_UNIT_MAX];
     bool ok = put(w, "\"", 1);
 
-    while (ok && *s) {
-        size_t run = 0;
-
-        while (s[run] && s[run] != '"' && s[run] != '\\' && (unsigned char)s[run] >= 0x20)
-            run++;
-        ok = put(w, s, run);
-        s += run;
-        if (ok && *s) {
-            unsigned char c = (unsigned char)*s++;
-            char esc[7] = {'\\', (char)c, 0};
-
-            if (c < 0x20) {
-                memcpy(esc, "\\u00", 4);
-                esc[4] = hex[c >> 4];
-                esc[5] = hex[c & 15];
-            }
-            ok = put(w, esc, strlen(esc));
-        }
+    for (size_t i = 0, n; ok && i < len; i += n) {
+        n = json_string_unit(s + i, len - i, esc);
+        ok = esc[0] ? put_str(w, esc) : put(w, s + i, n);
     }
     return ok && put(w, "\"", 1);
 }

@@ -7,53 +7,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch_held.h"
 #include "batch_line.h"
 #include "cli.h"
 #include "exitcode.h"
 #include "jsonl_reader.h"
+#include "output.h"
 #include "report.h"
+#include "stop_signal.h"
 #include "store.h"
+#include "store_wait_notice.h"
 
 /* Results per database transaction: one fsync per this many rows instead of one per row. */
 #define BATCH_COMMIT_ROWS 1000
 
 #define STDIN_NAME "<stdin>"
-
-/* The signal that asked batch to stop, or 0. Set by on_signal, read by the loop. */
-static volatile sig_atomic_t stop_signal;
-
-static void on_signal(int sig)
-{
-    stop_signal = sig;
-}
-
-/* The signals that stop a batch early, so that what is stored gets committed first. SIGPIPE is
- * among them when results are stored: a reader that went away must not lose them. */
-static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
-#define STOP_SIGNAL_COUNT (sizeof stop_signals / sizeof stop_signals[0])
-
-/* Catches the stop signals (without SA_RESTART, so a blocked read returns) and keeps the old
- * actions in saved. Without a database SIGPIPE keeps its default: nothing is lost by it. */
-static void catch_signals(struct sigaction *saved, bool storing)
-{
-    struct sigaction sa;
-
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    stop_signal = 0;
-    for (size_t i = 0; i < STOP_SIGNAL_COUNT; i++)
-        if (storing || stop_signals[i] != SIGPIPE)
-            sigaction(stop_signals[i], &sa, &saved[i]);
-        else
-            sigaction(stop_signals[i], NULL, &saved[i]);
-}
-
-static void restore_signals(const struct sigaction *saved)
-{
-    for (size_t i = 0; i < STOP_SIGNAL_COUNT; i++)
-        sigaction(stop_signals[i], &saved[i], NULL);
-}
 
 /* Opens the input ("-" is stdin). Returns an exit code after reporting the problem. */
 static int open_input(const char *path, int *fd, const char **name)
@@ -99,12 +67,41 @@ struct batch {
     const char *name; /* the input, for messages */
     store *db;        /* NULL without --db */
     struct batch_json json;
-    size_t pending; /* rows stored since the last commit */
+    struct batch_held held; /* with --db: the open transaction's lines, until it commits */
     unsigned long bad;
+    unsigned long stored; /* results committed */
+    bool lost;            /* a transaction failed: its lines were named, not written */
 };
 
-/* Scores one line, stores and prints its result. Returns an exit code for a failure that ends
- * the batch (storing or writing); a bad line only counts in b->bad. */
+/* Where a result line goes: stdout, or with --db the hold until its transaction commits. */
+static FILE *line_out(struct batch *b)
+{
+    return b->db ? b->held.out : stdout;
+}
+
+/* Commits the open transaction and writes its held lines, or names them when it failed.
+ * Returns an exit code. */
+static int commit(struct batch *b)
+{
+    int code;
+
+    if (!b->db || b->held.count == 0)
+        return CLI_EXIT_OK;
+    code = store_commit(b->db);
+    if (code != CLI_EXIT_OK) {
+        batch_held_drop(&b->held, b->name);
+        b->lost = true;
+        return code;
+    }
+    b->stored += b->held.count;
+    if (!batch_held_write(&b->held, stdout))
+        return cli_stdout_failed() ? CLI_EXIT_IO : cli_report(CQ_ERR_NOMEM, NULL);
+    return CLI_EXIT_OK;
+}
+
+/* Scores one line, stores it and writes its result (held until the commit with --db). Returns
+ * an exit code for a failure that ends the batch (storing or writing); a bad line only counts
+ * in b->bad. */
 static int one_line(struct batch *b, unsigned long number, const char *line, size_t len)
 {
     cq_result *result = NULL;
@@ -124,27 +121,42 @@ static int one_line(struct batch *b, unsigned long number, const char *line, siz
         return CLI_EXIT_OK;
     }
     if (b->db) {
-        if (b->pending == 0)
+        if (b->held.count == 0)
             code = store_begin(b->db);
         if (code == CLI_EXIT_OK)
             code = store_add(b->db, b->env->options->event, b->env->model,
                              cq_result_answers(result), result);
-        if (code == CLI_EXIT_OK && ++b->pending == BATCH_COMMIT_ROWS) {
-            b->pending = 0;
-            code = store_commit(b->db);
-        }
+        if (code != CLI_EXIT_OK)
+            cli_error("line %lu: its result was not stored, so not written: %s", number, b->name);
+        else if (!batch_held_add(&b->held, number))
+            code = cli_report(CQ_ERR_NOMEM, NULL);
     }
-    if (code == CLI_EXIT_OK && !batch_json_write(&b->json, stdout, result, number)) {
-        code = ferror(stdout) ? CLI_EXIT_IO : CLI_EXIT_SOFTWARE; /* I/O: reported at the close */
+    if (code == CLI_EXIT_OK && !batch_json_write(&b->json, line_out(b), result, number)) {
+        /* I/O: reported at the close, with the errno kept now */
+        code = cli_stdout_failed() ? CLI_EXIT_IO : CLI_EXIT_SOFTWARE;
         if (code == CLI_EXIT_SOFTWARE)
             cli_error("out of memory");
     }
+    if (code == CLI_EXIT_OK && b->held.count == BATCH_COMMIT_ROWS)
+        code = commit(b);
     cq_result_free(result);
     return code;
 }
 
-/* Reads and scores every line until the end, an error or a stop signal. */
-static int run_lines(struct batch *b, int fd)
+/* While input waits, what was scored goes out: committed and written with --db, flushed
+ * without. */
+static void on_idle(void *ctx)
+{
+    struct batch *b = ctx;
+
+    if (b->db && commit(b) != CLI_EXIT_OK)
+        b->lost = true;
+    fflush(stdout); /* a write error stays in ferror() for the caller */
+}
+
+/* Reads and scores every line until the end, an error or a stop signal. *last is the number of
+ * the last line read, *ended whether that was the end of the input. */
+static int run_lines(struct batch *b, int fd, unsigned long *last, bool *ended)
 {
     struct jsonl_reader reader;
     const char *line;
@@ -154,8 +166,10 @@ static int run_lines(struct batch *b, int fd)
     bool done = false;
 
     jsonl_init(&reader, fd, CQ_MAX_ANSWERS_BYTES);
-    reader.flush = stdout;
-    while (!done && code == CLI_EXIT_OK && !stop_signal) {
+    reader.idle = on_idle;
+    reader.idle_ctx = b;
+    reader.stopped = stop_signal_requested;
+    while (!done && code == CLI_EXIT_OK && !b->lost && !stop_signal_caught()) {
         switch (jsonl_next(&reader, &line, &len)) {
         case JSONL_LINE:
             code = one_line(b, reader.line, line, len);
@@ -166,7 +180,7 @@ static int run_lines(struct batch *b, int fd)
             b->bad++;
             break;
         case JSONL_INTERRUPTED:
-            break; /* the loop looks at stop_signal */
+            break; /* the loop looks at the stop signal */
         case JSONL_END:
             done = true;
             break;
@@ -177,9 +191,8 @@ static int run_lines(struct batch *b, int fd)
             break;
         }
     }
-    if (stop_signal)
-        cli_error("stopped by a signal after line %lu%s: %s", reader.line,
-                  b->db ? " (the results scored so far are stored)" : "", b->name);
+    *last = reader.line;
+    *ended = done;
     jsonl_release(&reader);
     return code;
 }
@@ -187,46 +200,70 @@ static int run_lines(struct batch *b, int fd)
 int cmd_batch(struct cli_env *env, int argc, char **argv)
 {
     struct batch b = {
-        env, {sizeof(cq_score_options), env->options->education_filter}, NULL, NULL, {0}, 0, 0};
-    struct sigaction saved[STOP_SIGNAL_COUNT];
-    int fd, code, commit;
-    int sig;
+        env, {sizeof(cq_score_options), env->options->education_filter}, NULL, NULL, {0}, {0}, 0, 0,
+        false};
+    struct store_wait_notice busy = {
+        stderr,
+        "careerquiz: waiting for the results database: another program is writing to it (up "
+        "to 30 s)",
+        stop_signal_requested, false};
+    struct store_wait wait = store_wait_notice(&busy);
+    struct stop_signals signals;
+    unsigned long last = 0;
+    bool ended = false;
+    int fd, code, committed, sig;
 
     (void)argc;
     code = open_input(argv[0], &fd, &b.name);
     if (code != CLI_EXIT_OK)
         return code;
-    if (env->options->db_count > 0 && (code = store_open(env->options->db, &b.db)) != CLI_EXIT_OK) {
-        if (fd != STDIN_FILENO)
-            close(fd);
-        return code;
+    /* SIGPIPE too when storing: a reader that went away must not lose what is stored. */
+    stop_signals_catch(&signals, env->options->db_count > 0);
+    if (env->options->db_count > 0 &&
+        ((code = store_open(env->options->db, &wait, &b.db)) != CLI_EXIT_OK ||
+         !batch_held_init(&b.held))) {
+        if (code == CLI_EXIT_OK)
+            code = cli_report(CQ_ERR_NOMEM, NULL);
+        goto done;
     }
     if (!batch_json_init(&b.json, env->model)) {
-        cli_error("out of memory");
-        store_close(b.db);
-        if (fd != STDIN_FILENO)
-            close(fd);
-        return CLI_EXIT_SOFTWARE;
+        code = cli_report(CQ_ERR_NOMEM, NULL);
+        goto done;
     }
-    catch_signals(saved, b.db != NULL);
-    code = run_lines(&b, fd);
+    code = run_lines(&b, fd, &last, &ended);
     batch_json_release(&b.json);
-    /* Whatever ended the loop, the rows stored so far are committed. */
-    if (b.db) {
-        commit = store_commit(b.db);
-        if (code == CLI_EXIT_OK)
-            code = commit;
-        store_close(b.db);
+    /* Whatever ended the loop, the results scored so far are committed, then written. */
+    committed = commit(&b);
+    if (code == CLI_EXIT_OK)
+        code = committed;
+    if (!ended && !stop_signal_caught())
+        cli_error("stopped at line %lu: the rest of the input was not read: %s", last, b.name);
+    if ((sig = stop_signal_caught()) != 0 && sig != SIGPIPE) {
+        if (!b.db)
+            cli_error("stopped by a signal after line %lu: %s", last, b.name);
+        else if (b.lost)
+            cli_error("stopped by a signal after line %lu (the lines named above were not "
+                      "stored): %s",
+                      last, b.name);
+        else
+            cli_error("stopped by a signal after line %lu (%lu result%s stored, every one "
+                      "written): %s",
+                      last, b.stored, b.stored == 1 ? "" : "s", b.name);
     }
+done:
+    batch_held_release(&b.held);
+    store_close(b.db);
     if (fd != STDIN_FILENO)
         close(fd);
-    sig = stop_signal;
-    restore_signals(saved);
+    sig = stop_signal_caught();
+    stop_signals_restore(&signals);
     if (sig != 0 && sig != SIGPIPE) {
         /* Die of the signal, as the shell expects, once everything is written. */
         fflush(stdout);
         raise(sig);
     }
+    if (code == CLI_EXIT_OK && b.lost)
+        code = CLI_EXIT_IO;
     if (code == CLI_EXIT_OK && b.bad > 0)
         code = CLI_EXIT_DATA;
     return code;

@@ -6,6 +6,8 @@
 #include "cli.h"
 #include "csv.h"
 #include "exitcode.h"
+#include "json_write.h"
+#include "output.h"
 #include "report.h"
 #include "store_read.h"
 
@@ -127,7 +129,7 @@ static int write_csv(store *s, const struct store_filter *filter)
         }
         code = write_scores(s, scores, sqlite3_column_int64(rows, 0), &roles);
         csv_end(stdout);
-        if (ferror(stdout))
+        if (cli_stdout_failed())
             code = CLI_EXIT_IO; /* reported when stdout is closed */
     }
     if (code == CLI_EXIT_OK && rc != SQLITE_DONE)
@@ -144,9 +146,11 @@ static int write_jsonl(store *s, const struct store_filter *filter)
     int rc = SQLITE_OK, code = store_prepare_filtered(s, jsonl_sql, filter, &rows);
 
     while (code == CLI_EXIT_OK && (rc = sqlite3_step(rows)) == SQLITE_ROW) {
-        fputs(text_of(rows, 0), stdout);
+        const char *json = text_of(rows, 0);
+
+        json_write_safe(stdout, json, strlen(json)); /* database values are outside input */
         putchar('\n');
-        if (ferror(stdout))
+        if (cli_stdout_failed())
             code = CLI_EXIT_IO;
     }
     if (code == CLI_EXIT_OK && rc != SQLITE_DONE)

@@ -2,27 +2,29 @@
  * about one person left on the screen or in memory for the next. */
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "exitcode.h"
+#include "kiosk_code.h"
 #include "kiosk_report.h"
+#include "kiosk_terminal.h"
 #include "line_reader.h"
 #include "quiz.h"
 #include "report.h"
 #include "store.h"
-
-/* A person's result code: 8 characters without look-alikes (no 0/O, 1/I/L). */
-#define CODE_ALPHABET "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-#define CODE_LENGTH 8
+#include "store_pending.h"
+#include "store_wait_notice.h"
 
 struct kiosk {
     struct cli_env *env;
     struct quiz quiz;
     store *results;
+    struct store_wait_notice busy; /* what the screen says while the database is busy */
+    unsigned long kept;            /* results of this run kept in pending files */
+    struct kiosk_terminal terminal;
     bool wipe;           /* the screen can be wiped (a terminal that takes escapes) */
     int idle_ms;
     const char *exit_word;
@@ -31,33 +33,19 @@ struct kiosk {
 /* How a kiosk round ended. */
 enum round_end { ROUND_NEXT, ROUND_EXIT, ROUND_FAILED };
 
-/* Clears the screen and the scroll-back, so the next person cannot scroll up to the last. */
+/* Resets the terminal and clears its scroll-back, so the next person meets a clean screen and
+ * cannot scroll up to the last one's. */
 static void wipe_screen(const struct kiosk *k)
 {
-    if (k->wipe)
-        fputs("\033[H\033[2J\033[3J", k->quiz.look.out);
-    else
-        fputc('\n', k->quiz.look.out);
-    fflush(k->quiz.look.out);
+    kiosk_terminal_wipe(k->quiz.look.out, k->wipe);
 }
 
-/* A random code such as "K7Q2-XM4P" for finding one's report later. */
-static void make_code(char *code)
+/* Reports that reading standard input failed (errno says why). */
+static void cli_read_error(void)
 {
-    unsigned char bytes[CODE_LENGTH];
-    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-    ssize_t got = fd >= 0 ? read(fd, bytes, sizeof bytes) : -1;
-    if (fd >= 0)
-        close(fd);
-    for (int i = 0; got != (ssize_t)sizeof bytes && i < CODE_LENGTH; i++)
-        bytes[i] = (unsigned char)rand(); /* no /dev/urandom: a weaker code still works */
-    size_t n = strlen(CODE_ALPHABET), j = 0;
-    for (int i = 0; i < CODE_LENGTH; i++) {
-        if (i == CODE_LENGTH / 2)
-            code[j++] = '-';
-        code[j++] = CODE_ALPHABET[bytes[i] % n];
-    }
-    code[j] = '\0';
+    char reason[128];
+
+    cli_error("cannot read input (%s): stdin", cli_strerror(errno, reason, sizeof reason));
 }
 
 /* Reads one line with the kiosk's idle timeout; trims it into buf. */
@@ -94,7 +82,8 @@ static enum round_end welcome(struct kiosk *k)
             return ROUND_NEXT;
         case LINE_INTERRUPT:
         case LINE_TIMEOUT:
-            continue; /* Ctrl-C never ends the kiosk */
+        case LINE_RESIZED: /* drawn again for the new width */
+            continue;      /* Ctrl-C never ends the kiosk */
         case LINE_EOF:
             if (line_reader_is_readline(k->quiz.reader))
                 continue; /* Ctrl-D at the booth: stay */
@@ -103,7 +92,7 @@ static enum round_end welcome(struct kiosk *k)
         case LINE_SIGNAL:
             return ROUND_EXIT;
         case LINE_ERROR:
-            cli_error("cannot read input (%s): stdin", strerror(errno));
+            cli_read_error();
             return ROUND_FAILED;
         }
     }
@@ -119,32 +108,55 @@ static enum round_end show_result(struct kiosk *k)
         cli_report(err.status, &err);
         return ROUND_NEXT;
     }
-    /* Committed before anything is shown: a crash after this loses nothing on screen. */
-    bool stored = store_add(k->results, env->options->event, env->model, k->quiz.answers,
-                            result) == CLI_EXIT_OK;
-    char code[CODE_LENGTH + 2];
-    make_code(code);
+    /* Committed before anything is shown: a crash after this loses nothing on screen. What
+     * cannot be committed (the database is locked past the wait, the disk is full) is kept in a
+     * pending file and stored later, by this kiosk or the next run. */
+    FILE *out = k->quiz.look.out;
+    wipe_screen(k);
+    fputs("Saving your result...\n", out);
+    fflush(out);
+    enum store_outcome outcome =
+        store_or_keep(k->results, CLI_EXIT_OK, env->options->db, env->options->event, env->model,
+                      k->quiz.answers, result, NULL);
+    if (outcome == STORE_STORED && k->kept > 0) {
+        store_pending_flush(k->results); /* the database works again: store what was kept */
+        k->kept = 0;
+    }
+    k->kept += outcome == STORE_KEPT;
+    char code[KIOSK_CODE_SIZE];
+    kiosk_code_make(code);
+    /* A problem storing stays on the screen above the results, for the booth's staff. */
+    if (outcome == STORE_STORED)
+        wipe_screen(k);
+    result_print_text(env, result);
+    fflush(stdout);
+    /* The report is written after the wipe, so that an error writing it stays on the screen
+     * for the booth's staff to see. */
     bool reported = false;
     if (env->options->report_dir)
         reported = kiosk_write_report(env, result, env->options->report_dir, code) == CLI_EXIT_OK;
-    wipe_screen(k);
-    result_print_text(env, result);
-    fflush(stdout);
     cq_result_free(result);
-    FILE *out = k->quiz.look.out;
     fprintf(out, "\nYour code: %s%s\n", code,
             reported ? " (ask at the booth for a printed copy of your report)" : "");
-    if (!stored)
+    if (env->options->report_dir && !reported)
+        fputs("Your report could not be written; please tell the people at the booth.\n", out);
+    if (outcome == STORE_KEPT)
+        fputs("This result could not be stored yet; it is kept and will be stored later. Please "
+              "tell the people at the booth.\n",
+              out);
+    else if (outcome == STORE_LOST)
         fputs("This result could not be stored; please tell the people at the booth.\n", out);
     char typed[256];
-    line_status st =
-        read_line(k, "\nPress Enter for the next person. ", k->idle_ms, typed, sizeof typed);
+    line_status st;
+    do /* the results are 80 columns wide whatever the terminal: nothing to draw again */
+        st = read_line(k, "\nPress Enter for the next person. ", k->idle_ms, typed, sizeof typed);
+    while (st == LINE_RESIZED);
     if (st == LINE_SIGNAL)
         return ROUND_EXIT;
     if (st == LINE_EOF && !line_reader_is_readline(k->quiz.reader))
         return ROUND_EXIT;
     if (st == LINE_ERROR) {
-        cli_error("cannot read input (%s): stdin", strerror(errno));
+        cli_read_error();
         return ROUND_FAILED;
     }
     return ROUND_NEXT;
@@ -173,7 +185,7 @@ static enum round_end one_person(struct kiosk *k)
         next = ROUND_EXIT;
         break;
     case QUIZ_END_READ_FAILED:
-        cli_error("cannot read input (%s): stdin", strerror(errno));
+        cli_read_error();
         next = ROUND_FAILED;
         break;
     }
@@ -209,7 +221,11 @@ int cmd_kiosk(struct cli_env *env, int argc, char **argv)
     k.env = env;
     k.exit_word = env->options->exit_word;
     k.idle_ms = env->options->idle * 1000;
-    code = store_open(env->options->db, &k.results);
+    k.busy = (struct store_wait_notice){
+        stderr, "The results database is busy: another program is writing to it. Waiting...",
+        line_reader_stop_requested, false};
+    struct store_wait wait = store_wait_notice(&k.busy);
+    code = store_open(env->options->db, &wait, &k.results);
     if (code != CLI_EXIT_OK)
         return code;
     struct quiz *quiz = &k.quiz;
@@ -226,6 +242,8 @@ int cmd_kiosk(struct cli_env *env, int argc, char **argv)
         return cli_report(CQ_ERR_NOMEM, NULL);
     }
     quiz->look.readline = line_reader_is_readline(quiz->reader);
+    line_reader_kiosk_keys(quiz->reader);
+    kiosk_terminal_take(&k.terminal);
 
     enum round_end round = ROUND_NEXT;
     while (round == ROUND_NEXT) {
@@ -234,6 +252,7 @@ int cmd_kiosk(struct cli_env *env, int argc, char **argv)
             round = one_person(&k);
     }
     wipe_screen(&k);
+    kiosk_terminal_release(&k.terminal);
     line_reader_close(quiz->reader);
     store_close(k.results);
     return round == ROUND_FAILED ? CLI_EXIT_IO : CLI_EXIT_OK;

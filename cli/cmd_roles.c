@@ -7,6 +7,7 @@
 #include "exitcode.h"
 #include "report.h"
 #include "result_view.h"
+#include "safe_text.h"
 
 /* Section headings of the profile lists, in cq_role_list order. */
 static const char *const list_headings[CQ_LIST_COUNT] = {
@@ -92,15 +93,18 @@ static int print_role(const struct cli_env *env, size_t role)
     const cq_model *model = env->model;
     int list;
 
-    printf("%s%s%s (%s)\n", term_begin(&env->term, TERM_BOLD), cq_role_title(model, role),
-           term_end(&env->term), cq_role_id(model, role));
+    fputs(term_begin(&env->term, TERM_BOLD), stdout);
+    safe_puts(cq_role_title(model, role), stdout);
+    printf("%s (%s)\n", term_end(&env->term), cq_role_id(model, role));
     term_wrap(stdout, "", "", cq_role_summary(model, role));
 
     for (list = 0; list < CQ_LIST_SOURCES; list++) {
         print_heading(env, list_headings[list]);
-        if (list == CQ_LIST_EDUCATION)
-            printf("  Typically at least: %s\n",
-                   education_text(model, cq_role_typical_education(model, role)));
+        if (list == CQ_LIST_EDUCATION) {
+            fputs("  Typically at least: ", stdout);
+            safe_puts(education_text(model, cq_role_typical_education(model, role)), stdout);
+            fputc('\n', stdout);
+        }
         print_list(env, role, (cq_role_list)list);
     }
     print_heading(env, "Outlook");
@@ -134,8 +138,10 @@ int cmd_roles(struct cli_env *env, int argc, char **argv)
     for (role = 0; role < n; role++) {
         if (role > 0)
             fputc('\n', stdout);
-        printf("%s%s%s  %s\n", term_begin(&env->term, TERM_BOLD), cq_role_id(env->model, role),
-               term_end(&env->term), cq_role_title(env->model, role));
+        printf("%s%s%s  ", term_begin(&env->term, TERM_BOLD), cq_role_id(env->model, role),
+               term_end(&env->term));
+        safe_puts(cq_role_title(env->model, role), stdout);
+        fputc('\n', stdout);
         term_wrap(stdout, "    ", "    ", cq_role_summary(env->model, role));
     }
     return CLI_EXIT_OK;
@@ -145,13 +151,16 @@ size_t cli_find_role(const struct cli_env *env, const char *id)
 {
     size_t n = cq_model_role_count(env->model);
     size_t role = cq_model_find_role(env->model, id);
+    char valid[CQ_MAX_ROLES * (CQ_MAX_ID_BYTES + 2) + 1];
+    size_t used = 0;
 
     if (role != (size_t)-1)
         return role;
-    fprintf(stderr, "careerquiz: unknown role \"%s\" (valid roles: ", id);
-    for (role = 0; role < n; role++)
-        fprintf(stderr, "%s%s", role ? ", " : "", cq_role_id(env->model, role));
-    fputs(")\n", stderr);
+    valid[0] = '\0';
+    for (role = 0; role < n && used < sizeof valid; role++)
+        used += (size_t)snprintf(valid + used, sizeof valid - used, "%s%s", role ? ", " : "",
+                                 cq_role_id(env->model, role));
+    cli_error("unknown role \"%s\" (valid roles: %s)", id, valid);
     return (size_t)-1;
 }
 

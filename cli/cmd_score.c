@@ -57,22 +57,18 @@ static int read_answers(struct cli_env *env, const char *path, const char **name
 static void warn_unanswered(const struct cli_env *env, const cq_answers *answers, const char *name)
 {
     size_t n = cq_model_question_count(env->model);
-    size_t q, missing = 0;
+    size_t q, missing = 0, used = 0;
+    char ids[CQ_MAX_QUESTIONS * (CQ_MAX_ID_BYTES + 2) + 1];
 
-    for (q = 0; q < n; q++)
-        if (cq_question_required(env->model, q) && !cq_answers_has(answers, q))
-            missing++;
-    if (missing == 0)
-        return;
-    fprintf(stderr, "careerquiz: warning: %zu required question%s not answered (", missing,
-            missing == 1 ? "" : "s");
+    ids[0] = '\0';
     for (q = 0; q < n; q++) {
-        if (cq_question_required(env->model, q) && !cq_answers_has(answers, q)) {
-            missing--;
-            fprintf(stderr, "%s%s", cq_question_id(env->model, q), missing ? ", " : "");
-        }
+        if (cq_question_required(env->model, q) && !cq_answers_has(answers, q) && used < sizeof ids)
+            used += (size_t)snprintf(ids + used, sizeof ids - used, "%s%s", missing++ ? ", " : "",
+                                     cq_question_id(env->model, q));
     }
-    fprintf(stderr, "), the ranking uses the rest: %s\n", name);
+    if (missing > 0)
+        cli_warning("%zu required question%s not answered (%s), the ranking uses the rest: %s",
+                    missing, missing == 1 ? "" : "s", ids, name);
 }
 
 int cmd_score(struct cli_env *env, int argc, char **argv)

@@ -12,7 +12,15 @@
 #include "line_reader.h"
 #include "quiz.h"
 #include "report.h"
+#include "safe_text.h"
+#include "stop_signal.h"
 #include "store.h"
+#include "store_pending.h"
+#include "xdg_dir.h"
+#include "store_wait_notice.h"
+
+/* Attempts at a free default save name when other quizzes quit in the same second. */
+#define SAVE_NAME_TRIES 100
 
 /* A take run: the shared quiz plus where its answers go. */
 struct take {
@@ -25,8 +33,9 @@ struct take {
 
 /* ---- saving ------------------------------------------------------------------------------- */
 
-/* Writes the answers to path atomically. Reports a failure, which leaves the old file. */
-static bool save_answers(struct take *take, const char *path)
+/* Writes the answers to path atomically (with `fresh`, only when no file has that name: errno
+ * EEXIST otherwise, unreported). Reports a failure, which leaves the old file. */
+static bool write_answers(struct take *take, const char *path, bool fresh)
 {
     char *json = NULL;
     size_t size = 0;
@@ -39,11 +48,16 @@ static bool save_answers(struct take *take, const char *path)
         take->save_failed = true;
         return false;
     }
-    int rc = make_parent_dirs(path);
+    int rc = make_parent_dirs(path, 0700);
     if (rc == 0)
-        rc = atomic_write_file(path, json, size, &step);
+        rc = fresh ? atomic_create_file(path, json, size, &step)
+                   : atomic_write_file(path, json, size, &step);
     int errnum = errno;
     cq_free(take->env->ctx, json);
+    if (rc != 0 && fresh && errnum == EEXIST) {
+        errno = EEXIST;
+        return false;
+    }
     if (rc != 0) {
         cli_error("cannot save answers (%s%s%s): %s", step ? step : "create folder",
                   step ? ": " : "", cli_strerror(errnum, reason, sizeof reason), path);
@@ -54,38 +68,64 @@ static bool save_answers(struct take *take, const char *path)
     return true;
 }
 
-/* $XDG_STATE_HOME/careerquiz/answers-<time>.json, or under ~/.local/state. NULL when
- * neither variable is set. */
-static char *default_save_path(void)
+static bool save_answers(struct take *take, const char *path)
 {
-    const char *state = getenv("XDG_STATE_HOME");
-    const char *home = getenv("HOME");
-    char stamp[32];
+    return write_answers(take, path, false);
+}
+
+/*
+ * Saves the answers under a new name in the state folder, answers-<time>.json, or with -2, -3,
+ * ... when another quiz took that name in the same second (never over it). Returns the
+ * malloc'd path, or NULL after reporting.
+ */
+static char *save_to_default(struct take *take)
+{
+    char stamp[32], *dir = state_dir(""), *path;
     time_t now = time(NULL);
     struct tm tm;
+    size_t n;
+
+    if (!dir) {
+        cli_error("cannot save answers: neither XDG_STATE_HOME nor HOME is set (use --save "
+                  "FILE)");
+        return NULL;
+    }
     if (!localtime_r(&now, &tm) || !strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm))
         strcpy(stamp, "latest");
-    char *path = NULL;
-    size_t n;
-    if (state && state[0] == '/') {
-        n = strlen(state) + 64;
-        if ((path = malloc(n)))
-            snprintf(path, n, "%s/careerquiz/answers-%s.json", state, stamp);
-    } else if (home && home[0]) {
-        n = strlen(home) + 80;
-        if ((path = malloc(n)))
-            snprintf(path, n, "%s/.local/state/careerquiz/answers-%s.json", home, stamp);
+    n = strlen(dir) + 64;
+    path = malloc(n);
+    for (int i = 1; path && i <= SAVE_NAME_TRIES; i++) {
+        if (i == 1)
+            snprintf(path, n, "%s/answers-%s.json", dir, stamp);
+        else
+            snprintf(path, n, "%s/answers-%s-%d.json", dir, stamp, i);
+        if (write_answers(take, path, true)) {
+            free(dir);
+            return path;
+        }
+        if (errno != EEXIST)
+            break; /* reported */
     }
-    return path;
+    if (!path)
+        cli_report(CQ_ERR_NOMEM, NULL);
+    else if (errno == EEXIST)
+        cli_error("cannot save answers: %d files named answers-%s*.json exist: %s",
+                  SAVE_NAME_TRIES, stamp, dir);
+    free(path);
+    free(dir);
+    return NULL;
 }
 
 /* Tells the person how to pick up where they left off. */
 static void show_resume_hint(const struct take *take, const char *path)
 {
     size_t n = cq_answers_count(take->quiz.answers);
-    fprintf(take->quiz.look.out,
-            "Saved %zu answer%s to %s\nTo continue later: careerquiz take --resume %s\n", n,
-            n == 1 ? "" : "s", path, path);
+    FILE *out = take->quiz.look.out;
+    fprintf(out, "Saved %zu answer%s to ", n, n == 1 ? "" : "s");
+    safe_puts(path, out);
+    fputs("\nTo continue later: careerquiz take --resume ", out);
+    safe_puts(path, out);
+    fputc('\n', out);
 }
 
 /* Every change reaches the disk at once when there is a save file. */
@@ -100,8 +140,11 @@ static void save_on_change(struct quiz *quiz)
 static bool wants_to_save(struct take *take)
 {
     char *line = NULL;
-    line_status st = line_reader_read(
-        take->quiz.reader, "Save your answers so you can finish later? [Y/n] ", -1, &line);
+    line_status st;
+    do
+        st = line_reader_read(take->quiz.reader,
+                              "Save your answers so you can finish later? [Y/n] ", -1, &line);
+    while (st == LINE_RESIZED);
     bool no = st == LINE_OK && (line[0] == 'n' || line[0] == 'N');
     free(line);
     return !no; /* end of input or Ctrl-C: keep the answers rather than lose them */
@@ -110,6 +153,7 @@ static bool wants_to_save(struct take *take)
 /* The quiz stopped before the end: keep what was answered and say how to go on. */
 static int stop_early(struct take *take, enum quiz_end end)
 {
+    char reason[128];
     size_t n = cq_model_question_count(take->env->model);
     FILE *out = take->quiz.look.out;
     if (end == QUIZ_END_INPUT_ENDED)
@@ -117,10 +161,10 @@ static int stop_early(struct take *take, enum quiz_end end)
     else if (end == QUIZ_END_STOPPED)
         fprintf(out, "Stopped by a signal at question %zu of %zu.\n", take->quiz.at + 1, n);
     else if (end == QUIZ_END_READ_FAILED)
-        cli_error("cannot read input (%s): stdin", strerror(errno));
+        cli_error("cannot read input (%s): stdin", cli_strerror(errno, reason, sizeof reason));
     if (cq_answers_count(take->quiz.answers) == 0) {
         fputs("No answers were given, so there is nothing to save.\n", out);
-        return CLI_EXIT_UNFINISHED;
+        return end == QUIZ_END_READ_FAILED ? CLI_EXIT_IO : CLI_EXIT_UNFINISHED;
     }
     const char *path = take->save_path;
     if (!path) {
@@ -129,16 +173,12 @@ static int stop_early(struct take *take, enum quiz_end end)
             fputs("Your answers were not saved.\n", out);
             return CLI_EXIT_UNFINISHED;
         }
-        take->default_path = default_save_path();
-        path = take->default_path;
-        if (!path) {
-            cli_error("cannot save answers: neither XDG_STATE_HOME nor HOME is set (use --save "
-                      "FILE)");
-            return CLI_EXIT_UNFINISHED;
-        }
-    }
-    if (save_answers(take, path))
+        take->default_path = save_to_default(take);
+        if (take->default_path)
+            show_resume_hint(take, take->default_path);
+    } else if (save_answers(take, path)) {
         show_resume_hint(take, path);
+    }
     return end == QUIZ_END_READ_FAILED ? CLI_EXIT_IO : CLI_EXIT_UNFINISHED;
 }
 
@@ -167,16 +207,34 @@ static int load_resume(struct take *take, const char *path)
     return status == CQ_OK ? CLI_EXIT_OK : cli_report(status, &err);
 }
 
-/* Adds the finished quiz to the --db results database. Returns an exit code. */
+/*
+ * Adds the finished quiz to the --db results database. While another process holds it the
+ * person is told so, and Ctrl-C or SIGTERM (caught meanwhile, so they cannot kill the process
+ * with the result unkept) stops the wait. A result that cannot be stored is kept in a pending
+ * file for the next run (store_pending.h). Returns an exit code.
+ */
 static int store_result(struct take *take, const cq_result *result)
 {
+    const struct cli_options *o = take->env->options;
+    struct store_wait_notice notice = {
+        take->quiz.look.out,
+        "The results database is busy: another program is writing to it. Waiting up to 30 "
+        "seconds (Ctrl-C stops waiting; your result is kept either way)...",
+        stop_signal_requested, false};
+    struct store_wait wait = store_wait_notice(&notice);
+    struct stop_signals signals;
     store *db = NULL;
-    int code = store_open(take->env->options->db, &db);
-    if (code == CLI_EXIT_OK)
-        code = store_add(db, take->env->options->event, take->env->model, take->quiz.answers,
-                         result);
+
+    stop_signals_catch(&signals, false);
+    int code = store_open(o->db, &wait, &db);
+    enum store_outcome outcome =
+        store_or_keep(code == CLI_EXIT_OK ? db : NULL, code, o->db, o->event, take->env->model,
+                      take->quiz.answers, result, NULL);
     store_close(db);
-    return code;
+    stop_signals_restore(&signals);
+    if (outcome == STORE_STORED)
+        return CLI_EXIT_OK;
+    return code != CLI_EXIT_OK ? code : CLI_EXIT_IO;
 }
 
 /* Scores the finished quiz, saves it and shows the results on stdout. */
@@ -189,7 +247,8 @@ static int finish(struct take *take)
         return cli_report(status, &err);
     /* With --db the result is stored, and committed, before it is shown. */
     int stored = take->env->options->db ? store_result(take, result) : CLI_EXIT_OK;
-    if (take->quiz.look.clear)
+    /* When it was not, the screen keeps what was said about it (and where it is kept). */
+    if (take->quiz.look.clear && stored == CLI_EXIT_OK)
         fputs("\033[H\033[2J", take->quiz.look.out);
     fflush(take->quiz.look.out);
     int code = result_show_text(take->env, result);
@@ -200,9 +259,12 @@ static int finish(struct take *take)
     if (take->save_path) {
         if (take->save_failed && !save_answers(take, take->save_path))
             return CLI_EXIT_IO;
-        fprintf(take->quiz.look.out,
-                "\nYour answers are in %s (careerquiz score %s shows this again).\n",
-                take->save_path, take->save_path);
+        FILE *out = take->quiz.look.out;
+        fputs("\nYour answers are in ", out);
+        safe_puts(take->save_path, out);
+        fputs(" (careerquiz score ", out);
+        safe_puts(take->save_path, out);
+        fputs(" shows this again).\n", out);
     }
     return code;
 }

@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "exitcode.h"
 #include "line_reader.h"
+#include "safe_text.h"
 #include "serve/serve.h"
 
 /* Prints "careerquiz <version>" and the bank version; the model is loaded by main. */
@@ -11,8 +12,10 @@ int cmd_version(struct cli_env *env, int argc, char **argv)
     (void)argc;
     (void)argv;
     printf("careerquiz %s\n", cq_version());
-    printf("question bank %s (%zu questions, %zu roles)\n", cq_model_version(env->model),
-           cq_model_question_count(env->model), cq_model_role_count(env->model));
+    fputs("question bank ", stdout);
+    safe_puts(cq_model_version(env->model), stdout); /* --data may say anything here */
+    printf(" (%zu questions, %zu roles)\n", cq_model_question_count(env->model),
+           cq_model_role_count(env->model));
     printf("answers are read with %s\n", line_reader_library());
     if (serve_library())
         printf("the web server (serve) runs on libmicrohttpd %s\n", serve_library());

@@ -79,7 +79,8 @@ static const struct cli_command commands[] = {
      "65. Required questions may be missing, as in score, without a warning.\n"
      "\n"
      "  --db FILE      also store every result in the results database FILE (created when\n"
-     "                 needed), committed every 1000 results, at the end and on Ctrl-C\n"
+     "                 needed), committed every 1000 results, when the input waits, at the\n"
+     "                 end and on Ctrl-C; a line is printed once its result is stored\n"
      "  --event NAME   the event label stored with each result\n"
      "  --education-filter  score as score --education-filter does\n",
      1, 1, true, cmd_batch},
@@ -105,9 +106,10 @@ static const struct cli_command commands[] = {
     {"kiosk", "", "run the quiz for one person after another at a booth",
      "Runs the quiz in a loop for workshops and career fairs: a welcome screen, the quiz, the\n"
      "results with a short code, then a wiped screen for the next person. Every completed\n"
-     "result is stored in the results database before it is shown; an unfinished quiz is\n"
-     "dropped. Ctrl-C, Ctrl-D and quit return to the welcome screen; only the exit word,\n"
-     "typed at the welcome screen, or SIGTERM ends the kiosk.\n"
+     "result is stored in the results database before it is shown (one that cannot be is\n"
+     "kept in a pending file and stored later); an unfinished quiz is dropped. Ctrl-C,\n"
+     "Ctrl-D and quit return to the welcome screen; Ctrl-Z, Ctrl-\\ and Ctrl-S do nothing;\n"
+     "only the exit word, typed at the welcome screen, or SIGTERM ends the kiosk.\n"
      "\n"
      "  --exit-word WORD   the word that ends the kiosk (required)\n"
      "  --db FILE          the results database (default\n"

@@ -3,12 +3,29 @@
 #include <string.h>
 
 #include "doc.h"
+#include "safe_text.h"
+
+/* Writes one character of text, or the visible form of a control character, with a backslash
+ * before what Markdown reads as markup. */
+static void escape_chars(FILE *out, const char *text, size_t len, bool in_table)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '\n') {
+            fputs("<br>", out);
+            continue;
+        }
+        if (strchr("\\`*_[]<>#~&!", text[i]) || (in_table && text[i] == '|'))
+            fputc('\\', out);
+        fputc(text[i], out);
+    }
+}
 
 /*
  * Writes text with every character Markdown could read as markup escaped by a backslash,
  * which CommonMark allows before any ASCII punctuation. A list marker at the start of a block
  * is escaped too. Newlines become <br> (inside a table cell a line break can only be
- * written as HTML); `in_table` also escapes the pipe that would end the cell.
+ * written as HTML); `in_table` also escapes the pipe that would end the cell. Control
+ * characters are shown as the sanitiser shows them ("\x1b", itself escaped: "\\x1b").
  */
 static void escape(FILE *out, const char *text, bool in_table)
 {
@@ -25,14 +42,15 @@ static void escape(FILE *out, const char *text, bool in_table)
     } else if (!in_table && (*text == '-' || *text == '+') && (text[1] == ' ' || !text[1])) {
         fputc('\\', out);
     }
-    for (p = text; *p; p++) {
-        if (*p == '\n') {
-            fputs("<br>", out);
-            continue;
-        }
-        if (strchr("\\`*_[]<>#~&!", *p) || (in_table && *p == '|'))
-            fputc('\\', out);
-        fputc(*p, out);
+    size_t len = strlen(text);
+    char shown[SAFE_SHOWN_MAX];
+
+    for (size_t i = 0, n; i < len; i += n) {
+        n = safe_unit(text + i, len - i, SAFE_LINES, shown);
+        if (shown[0])
+            escape_chars(out, shown, strlen(shown), in_table);
+        else
+            escape_chars(out, text + i, n, in_table);
     }
 }
 

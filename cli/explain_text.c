@@ -6,6 +6,7 @@
 #include "exitcode.h"
 #include "explain_text.h"
 #include "report.h"
+#include "safe_text.h"
 
 int text_paragraph(const char *first, const char *rest, char *text)
 {
@@ -18,7 +19,9 @@ int text_paragraph(const char *first, const char *rest, char *text)
 
 void text_heading(const struct cli_env *env, const char *title)
 {
-    printf("\n%s%s%s\n", term_begin(&env->term, TERM_ACCENT), title, term_end(&env->term));
+    printf("\n%s", term_begin(&env->term, TERM_ACCENT));
+    safe_puts(title, stdout);
+    printf("%s\n", term_end(&env->term));
 }
 
 /* One reason: its effect in points, then the question and answer wrapped beside it. */
@@ -197,17 +200,22 @@ int text_comparison(const struct cli_env *env, const cq_comparison *c)
     int d, side, code = CLI_EXIT_OK;
     size_t i, n, role;
 
-    printf("%s%s (%s)%s and %s%s (%s)%s\n", term_begin(&env->term, TERM_BOLD),
-           cq_role_title(model, cq_comparison_role(c, 0)),
-           cq_role_id(model, cq_comparison_role(c, 0)), term_end(&env->term),
-           term_begin(&env->term, TERM_BOLD), cq_role_title(model, cq_comparison_role(c, 1)),
-           cq_role_id(model, cq_comparison_role(c, 1)), term_end(&env->term));
+    for (side = 0; side < 2; side++) {
+        role = cq_comparison_role(c, side);
+        fputs(side ? " and " : "", stdout);
+        fputs(term_begin(&env->term, TERM_BOLD), stdout);
+        safe_puts(cq_role_title(model, role), stdout);
+        printf(" (%s)%s", cq_role_id(model, role), term_end(&env->term));
+    }
+    putchar('\n');
     for (d = 0; code == CLI_EXIT_OK && d < CQ_DIM_COUNT; d++) {
         text_heading(env, view_dimension_title((cq_dimension)d));
         code = text_paragraph("  In common: ", "    ", view_shared(c, (cq_dimension)d));
         for (side = 0; code == CLI_EXIT_OK && side < 2; side++) {
             role = cq_comparison_role(c, side);
-            printf("  %s:\n", cq_role_title(model, role));
+            fputs("  ", stdout);
+            safe_puts(cq_role_title(model, role), stdout);
+            fputs(":\n", stdout);
             n = cq_comparison_item_count(c, (cq_dimension)d, side);
             for (i = 0; i < n; i++)
                 term_wrap(stdout, "    - ", "      ",

@@ -3,9 +3,22 @@
 
 #include <string.h>
 
+#include "safe_text.h"
+
 void html_escape_n(FILE *out, const char *text, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
+    char shown[SAFE_SHOWN_MAX];
+
+    for (size_t i = 0, n; i < len; i += n) {
+        n = safe_unit(text + i, len - i, SAFE_LINES, shown);
+        if (shown[0]) { /* "\x1b" and the like hold nothing HTML reads as markup */
+            fputs(shown, out);
+            continue;
+        }
+        if (n > 1) {
+            fwrite(text + i, 1, n, out);
+            continue;
+        }
         switch (text[i]) {
         case '&':
             fputs("&amp;", out);

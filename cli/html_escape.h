@@ -5,7 +5,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* Writes len bytes of text with &, <, >, " and ' written as character references. */
+/* Writes len bytes of text with &, <, >, " and ' written as character references, and control
+ * characters shown as the sanitiser shows them (safe_text.h); newlines and tabs stay. */
 void html_escape_n(FILE *out, const char *text, size_t len);
 
 /* The same for a whole NUL-terminated string. */

@@ -1,6 +1,7 @@
 /* jsonl_reader.c: reads JSON Lines one line at a time in bounded memory, however long the input. */
 
 #include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -49,10 +50,13 @@ static bool make_room(struct jsonl_reader *r)
 /* One read(2) into the free space. Returns JSONL_LINE when it got bytes or reached the end. */
 static enum jsonl_status fill(struct jsonl_reader *r)
 {
+    struct pollfd ready = {r->fd, POLLIN, 0};
     ssize_t n;
 
-    if (r->flush)
-        fflush(r->flush); /* a write error stays in ferror() for the caller */
+    if (r->stopped && r->stopped())
+        return JSONL_INTERRUPTED;
+    if (r->idle && poll(&ready, 1, 0) == 0)
+        r->idle(r->idle_ctx);
     n = read(r->fd, r->buf + r->end, r->cap - r->end);
 
     if (n < 0 && errno == EINTR)

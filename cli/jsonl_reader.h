@@ -26,7 +26,13 @@ struct jsonl_reader {
     bool eof;
     bool skipping; /* inside an over-long line: drop bytes up to its '\n' */
     int error;
-    FILE *flush; /* flushed before each read(2), so results stream out while input waits */
+    /* Called before a read(2) that would wait for input (a pipe or terminal with nothing
+     * ready), so that results stream out, and are stored, while the input waits. */
+    void (*idle)(void *ctx);
+    void *idle_ctx;
+    /* Asked before every read(2), skipping included: true ends the wait with
+     * JSONL_INTERRUPTED, so a stop signal is obeyed even while a fast source never blocks. */
+    bool (*stopped)(void);
 };
 
 /* Starts reading fd (which the caller keeps and closes). Lines over `limit` bytes are skipped

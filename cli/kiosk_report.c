@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "atomic_file.h"
 #include "exitcode.h"
@@ -13,7 +14,11 @@ int kiosk_write_report(const struct cli_env *env, const cq_result *result, const
                        const char *code)
 {
     char path[4096], reason[128];
-    const char *step = NULL;
+    const char *step = "create folder";
+    struct atomic_file file;
+    FILE *out = NULL;
+    int rc, fd, errnum;
+
     snprintf(path, sizeof path, "%s/%s.html", dir, code);
     /* The same page as score --format html, whatever format the kiosk itself was given. */
     struct cli_options options = *env->options;
@@ -21,20 +26,37 @@ int kiosk_write_report(const struct cli_env *env, const cq_result *result, const
     struct cli_env html = *env;
     html.options = &options;
 
-    char *page = NULL;
-    size_t size = 0;
-    FILE *mem = open_memstream(&page, &size);
-    if (!mem)
-        return cli_report(CQ_ERR_NOMEM, NULL);
-    int rc = report_result(&html, result, mem);
-    if ((ferror(mem) | fclose(mem)) && rc == CLI_EXIT_OK)
-        rc = cli_report(CQ_ERR_NOMEM, NULL);
-    if (rc == CLI_EXIT_OK && (make_parent_dirs(path) != 0 ||
-                              atomic_write_file(path, page, size, &step) != 0)) {
-        cli_error("cannot write the report (%s%s%s): %s", step ? step : "create folder",
-                  step ? ": " : "", cli_strerror(errno, reason, sizeof reason), path);
-        rc = CLI_EXIT_CANTCREAT;
+    /* A report is for the person to take away: folder and file get what the umask allows,
+     * as any document would, and the page streams into place whole. */
+    if (make_parent_dirs(path, 0777) != 0 ||
+        atomic_begin(&file, path, atomic_shared_mode(), &step) != 0)
+        goto fail;
+    step = "write";
+    fd = dup(file.fd);
+    if (fd < 0 || !(out = fdopen(fd, "w"))) {
+        errnum = errno;
+        if (fd >= 0)
+            close(fd);
+        atomic_abandon(&file);
+        errno = errnum;
+        goto fail;
     }
-    free(page);
-    return rc;
+    rc = report_result(&html, result, out);
+    errno = 0;
+    if ((ferror(out) | fclose(out)) && rc == CLI_EXIT_OK) {
+        errnum = errno ? errno : EIO;
+        atomic_abandon(&file);
+        errno = errnum;
+        goto fail;
+    }
+    if (rc != CLI_EXIT_OK) {
+        atomic_abandon(&file);
+        return rc;
+    }
+    if (atomic_finish(&file, true, &step) == 0)
+        return CLI_EXIT_OK;
+fail:
+    cli_error("cannot write the report (%s: %s): %s", step,
+              cli_strerror(errno, reason, sizeof reason), path);
+    return CLI_EXIT_CANTCREAT;
 }

@@ -1,5 +1,6 @@
 /* line_reader.c: picks a backend, handles signals, and is the plain (no readline) reader. */
 #include "line_reader_backends.h"
+#include "safe_text.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -92,6 +93,7 @@ void line_reader_close(line_reader *r)
     sigaction(SIGHUP, &r->old_hup, NULL);
     sigaction(SIGWINCH, &r->old_winch, NULL);
     free(r->buffer);
+    free(r->kept_text);
     free(r);
 }
 
@@ -106,6 +108,21 @@ void line_reader_set_completions(line_reader *r, const char *const *words, size_
     r->word_count = words ? count : 0;
 }
 
+void line_reader_kiosk_keys(line_reader *r)
+{
+#ifdef HAVE_READLINE
+    if (r->use_readline)
+        readline_backend_kiosk_keys();
+#else
+    (void)r;
+#endif
+}
+
+bool line_reader_stop_requested(void)
+{
+    return line_reader_got_stop != 0;
+}
+
 const char *line_reader_library(void)
 {
 #ifdef HAVE_READLINE
@@ -117,21 +134,25 @@ const char *line_reader_library(void)
 
 void line_reader_clear_history(line_reader *r)
 {
+    line_reader_set_completions(r, NULL, 0);
+    free(r->kept_text); /* nothing half typed carries over either */
+    r->kept_text = NULL;
 #ifdef HAVE_READLINE
     if (r->use_readline)
         readline_backend_clear_history();
-#else
-    (void)r;
 #endif
 }
 
 /* ---- the plain backend -------------------------------------------------------------------- */
 
-/* Takes the first line out of the buffer (without its newline) when there is one. */
-static char *take_line(line_reader *r, bool at_eof)
+/* Takes the first line out of the buffer (without its newline) when there is one. Returns
+ * NULL when there is none yet, and also, with *failed set, when memory ran out (the line stays
+ * in the buffer). */
+static char *take_line(line_reader *r, bool at_eof, bool *failed)
 {
     char *nl = r->length ? memchr(r->buffer, '\n', r->length) : NULL;
     size_t n;
+    *failed = false;
     if (nl)
         n = (size_t)(nl - r->buffer);
     else if (at_eof && r->length)
@@ -139,8 +160,10 @@ static char *take_line(line_reader *r, bool at_eof)
     else
         return NULL;
     char *line = malloc(n + 1);
-    if (!line)
+    if (!line) {
+        *failed = true;
         return NULL;
+    }
     memcpy(line, r->buffer, n);
     line[n] = '\0';
     if (n && line[n - 1] == '\r')
@@ -154,9 +177,14 @@ static char *take_line(line_reader *r, bool at_eof)
 static line_status plain_read(line_reader *r, int timeout_ms, char **line)
 {
     long long start = line_reader_now_ms();
+    bool failed;
     for (;;) {
-        if ((*line = take_line(r, r->eof)) != NULL)
+        if ((*line = take_line(r, r->eof, &failed)) != NULL)
             return LINE_OK;
+        if (failed) {
+            errno = ENOMEM; /* never mistaken for the end of the input */
+            return LINE_ERROR;
+        }
         if (r->eof)
             return LINE_EOF;
         if (line_reader_got_stop)
@@ -178,8 +206,10 @@ static line_status plain_read(line_reader *r, int timeout_ms, char **line)
         if (r->capacity - r->length < 4096) {
             size_t bigger = r->capacity ? r->capacity * 2 : 8192;
             char *grown = realloc(r->buffer, bigger);
-            if (!grown)
+            if (!grown) {
+                errno = ENOMEM;
                 return LINE_ERROR;
+            }
             r->buffer = grown;
             r->capacity = bigger;
         }
@@ -207,9 +237,10 @@ line_status line_reader_read(line_reader *r, const char *prompt, int timeout_ms,
     fputs(prompt, r->out);
     fflush(r->out);
     line_status st = plain_read(r, timeout_ms, line);
-    if (st == LINE_OK && r->echo)
-        fprintf(r->out, "%s\n", *line);
-    else if (st != LINE_OK)
+    if (st == LINE_OK && r->echo) {
+        safe_puts(*line, r->out); /* what was typed, shown: never an escape sequence */
+        fputc('\n', r->out);
+    } else if (st != LINE_OK)
         fputc('\n', r->out);
     fflush(r->out);
     return st;

@@ -12,6 +12,9 @@ typedef enum line_status {
     LINE_INTERRUPT, /* Ctrl-C: the half-typed line was thrown away */
     LINE_TIMEOUT,   /* nothing was typed for the given time */
     LINE_SIGNAL,    /* SIGTERM or SIGHUP arrived: the caller should save and leave */
+    LINE_RESIZED,   /* the terminal changed size (readline only): redraw what the screen
+                     * shows for the new width and read again; the half-typed line is kept
+                     * and comes back with the next read */
     LINE_ERROR      /* reading failed (errno is set) */
 } line_status;
 
@@ -46,10 +49,25 @@ line_status line_reader_read(line_reader *reader, const char *prompt, int timeou
  */
 void line_reader_set_completions(line_reader *reader, const char *const *words, size_t count);
 
+/*
+ * Turns off the readline keys that leave it waiting in a mode of its own, for the kiosk:
+ * history search (Ctrl-R, Ctrl-S; a visitor's history is their own few answers, and with flow
+ * control off Ctrl-S would reach it), quoted insert (Ctrl-V, Ctrl-Q) and character search
+ * (Ctrl-], Meta-Ctrl-]). Nobody at a booth needs them, and readline 8.2 leaks the state of a
+ * quoted insert or character search that a Ctrl-C, a time-out or a resize cuts short. Does
+ * nothing for the plain reader.
+ */
+void line_reader_kiosk_keys(line_reader *reader);
+
+/* Whether SIGTERM or SIGHUP arrived while a reader is open (the next read returns LINE_SIGNAL):
+ * for waits outside a read, such as the kiosk's for a busy database. */
+bool line_reader_stop_requested(void);
+
 /* What answers are read with, for --version: "GNU readline 8.2" or "plain line reader". */
 const char *line_reader_library(void);
 
-/* Forgets the session history (the kiosk does this between people). */
+/* Forgets the session: its history and the completion words (the kiosk does this between
+ * people, so nothing of one person is offered to the next). */
 void line_reader_clear_history(line_reader *reader);
 
 #endif /* CQ_CLI_LINE_READER_H */

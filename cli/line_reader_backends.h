@@ -17,6 +17,10 @@ struct line_reader {
     bool eof;
     const char *const *words;
     size_t word_count;
+    /* readline backend: the line half typed when a resize cut the read short, and where its
+     * cursor was; put back by the next read. */
+    char *kept_text;
+    int kept_point;
     struct sigaction old_int, old_term, old_hup, old_winch, old_tstp;
 };
 
@@ -36,6 +40,7 @@ void readline_backend_open(line_reader *reader);
 line_status readline_backend_read(line_reader *reader, const char *prompt, int timeout_ms,
                                   char **line);
 void readline_backend_clear_history(void);
+void readline_backend_kiosk_keys(void);
 const char *readline_backend_library(void);
 void readline_backend_close(line_reader *reader);
 #endif

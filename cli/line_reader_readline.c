@@ -93,6 +93,15 @@ void readline_backend_clear_history(void)
     clear_history();
 }
 
+void readline_backend_kiosk_keys(void)
+{
+    static const char keys[] = {'R', 'S', 'V', 'Q', ']'}; /* with Ctrl */
+
+    for (size_t i = 0; i < sizeof keys; i++)
+        rl_unbind_key_in_map(keys[i] & 0x1f, emacs_standard_keymap);
+    rl_unbind_key_in_map(']' & 0x1f, emacs_meta_keymap); /* Meta-Ctrl-] */
+}
+
 void readline_backend_close(line_reader *r)
 {
     (void)r;
@@ -110,6 +119,17 @@ static void abandon_line(line_reader *r)
     rl_callback_handler_remove();
     fputc('\n', r->out);
     fflush(r->out);
+}
+
+/* Puts a half-typed line back into readline, with its cursor, and shows it. */
+static void restore_line(char *typed, int point)
+{
+    if (!typed)
+        return;
+    rl_replace_line(typed, 0);
+    rl_point = point <= rl_end ? point : rl_end;
+    rl_redisplay();
+    free(typed);
 }
 
 /*
@@ -131,12 +151,21 @@ static void suspend(const char *prompt)
     raise(SIGTSTP); /* stops here until SIGCONT */
     sigaction(SIGTSTP, &ours, NULL);
     rl_callback_handler_install(prompt, on_line);
-    if (typed) {
-        rl_replace_line(typed, 0);
-        rl_point = point <= rl_end ? point : rl_end;
-        rl_redisplay();
-        free(typed);
-    }
+    restore_line(typed, point);
+}
+
+/* A resize: readline learns the new width, and the read ends with the half-typed line kept in
+ * the reader, so that the caller can redraw the screen for the new width first. */
+static void keep_line_for_resize(line_reader *r)
+{
+    rl_resize_terminal();
+    free(r->kept_text);
+    r->kept_text = strdup(rl_line_buffer ? rl_line_buffer : "");
+    r->kept_point = rl_point;
+    rl_replace_line("", 0);
+    rl_callback_handler_remove();
+    fputc('\n', r->out);
+    fflush(r->out);
 }
 
 line_status readline_backend_read(line_reader *r, const char *prompt, int timeout_ms, char **line)
@@ -145,7 +174,10 @@ line_status readline_backend_read(line_reader *r, const char *prompt, int timeou
     active = r;
     line_done = false;
     done_line = NULL;
+    line_reader_got_winch = 0; /* the caller drew for the size there is now */
     rl_callback_handler_install(prompt, on_line);
+    restore_line(r->kept_text, r->kept_point);
+    r->kept_text = NULL;
     while (!line_done) {
         if (line_reader_got_stop) {
             abandon_line(r);
@@ -162,7 +194,8 @@ line_status readline_backend_read(line_reader *r, const char *prompt, int timeou
         }
         if (line_reader_got_winch) {
             line_reader_got_winch = 0;
-            rl_resize_terminal();
+            keep_line_for_resize(r);
+            return LINE_RESIZED;
         }
         struct pollfd pfd = {STDIN_FILENO, POLLIN, 0};
         int ready = poll(&pfd, 1, line_reader_remaining(timeout_ms, start));

@@ -357,7 +357,7 @@ int main(int argc, char **argv)
     struct cli_options options = {
         .format = CLI_FORMAT_TEXT, .idle = DEFAULT_IDLE_SECONDS, .port = -1, .rate_limit = -1};
     struct cli_env env = {&options, {false, false}, NULL, NULL};
-    struct output_capture capture = {NULL, NULL};
+    struct output_capture capture = {0};
     const struct cli_command *command = NULL;
     bool help = false, version = false;
     int code, operands;
@@ -380,7 +380,12 @@ int main(int argc, char **argv)
         }
     }
 
-    if (options.output && (code = output_capture_begin(&capture, options.output)) != 0)
+    /* What export and batch write holds people's answers and results: private, as saved
+     * answers are. Reports and listings get the permissions the umask allows. */
+    if (options.output &&
+        (code = output_capture_begin(&capture, options.output,
+                                     command && (strcmp(command->name, "export") == 0 ||
+                                                 strcmp(command->name, "batch") == 0))) != 0)
         return code;
 
     if (help) {

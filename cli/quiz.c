@@ -5,20 +5,18 @@
 
 #include "quiz_input.h"
 
-/* Words offered by tab completion besides the option texts. */
-static const char *const command_words[] = {"back", "skip", "help", "quit"};
-#define COMMAND_WORDS (sizeof command_words / sizeof *command_words)
+static const char *const command_words[QUIZ_COMMAND_WORDS] = {"back", "skip", "help", "quit"};
 
 /* Offers option texts and commands to tab completion for question q. */
-static void offer_completions(struct quiz *quiz, size_t q, const char **words)
+static void offer_completions(struct quiz *quiz, size_t q)
 {
     const cq_model *m = quiz->model;
     size_t n = 0;
     for (size_t o = 0; o < cq_question_option_count(m, q); o++)
-        words[n++] = cq_option_text(m, q, o);
-    for (size_t i = 0; i < COMMAND_WORDS; i++)
-        words[n++] = command_words[i];
-    line_reader_set_completions(quiz->reader, words, n);
+        quiz->words[n++] = cq_option_text(m, q, o);
+    for (size_t i = 0; i < QUIZ_COMMAND_WORDS; i++)
+        quiz->words[n++] = command_words[i];
+    line_reader_set_completions(quiz->reader, quiz->words, n);
 }
 
 static void answers_changed(struct quiz *quiz)
@@ -68,9 +66,9 @@ static enum quiz_end end_for(const struct quiz *quiz, line_status st)
 static bool ask(struct quiz *quiz, size_t q, size_t *next, enum quiz_end *end)
 {
     const cq_model *m = quiz->model;
-    const char *words[CQ_MAX_OPTIONS + COMMAND_WORDS];
     char prompt[64];
-    offer_completions(quiz, q, words);
+    offer_completions(quiz, q);
+    quiz_look_resize(&quiz->look);
     quiz_show_question(&quiz->look, m, quiz->answers, q, quiz->first_screen);
     quiz->first_screen = false;
     for (;;) {
@@ -80,6 +78,13 @@ static bool ask(struct quiz *quiz, size_t q, size_t *next, enum quiz_end *end)
             quiz->idle_ms, &line);
         if (st == LINE_INTERRUPT && !quiz->interrupt_quits) {
             quiz_show_notice(&quiz->look, "Cleared. Type your answer, or q to quit.");
+            continue;
+        }
+        if (st == LINE_RESIZED) {
+            /* Wrapped for the old width, the question would break wherever the terminal
+             * cuts it: wrap it again for the new one. What was typed comes back. */
+            quiz_look_resize(&quiz->look);
+            quiz_show_question(&quiz->look, m, quiz->answers, q, false);
             continue;
         }
         if (st != LINE_OK) {
@@ -155,5 +160,7 @@ enum quiz_end quiz_run(struct quiz *quiz, size_t start)
             ;
     }
     quiz->at = q;
+    /* The next prompt (save? next person?) is not a question: Tab offers nothing there. */
+    line_reader_set_completions(quiz->reader, NULL, 0);
     return end;
 }

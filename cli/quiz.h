@@ -19,6 +19,9 @@ enum quiz_end {
     QUIZ_END_READ_FAILED   /* reading stdin failed (errno is set) */
 };
 
+/* Words offered by tab completion besides the option texts (back, skip, help, quit). */
+#define QUIZ_COMMAND_WORDS 4
+
 struct quiz;
 /* Called after every change to the answers (take saves them here). */
 typedef void (*quiz_changed_fn)(struct quiz *quiz);
@@ -34,10 +37,13 @@ struct quiz {
     quiz_changed_fn changed;
     void *owner;            /* the command running the quiz, for `changed` */
     size_t at;              /* the question on screen when the loop ended */
+    /* What Tab completes at the question on screen. It lives in the quiz, not in a stack
+     * frame, and quiz_run takes it back from the reader before it returns. */
+    const char *words[CQ_MAX_OPTIONS + QUIZ_COMMAND_WORDS];
 };
 
 /* Asks from question `start` on until every required question is answered, or until the
- * person or the input stops the quiz. */
+ * person or the input stops the quiz. Tab completes nothing once it returns. */
 enum quiz_end quiz_run(struct quiz *quiz, size_t start);
 
 #endif /* CQ_CLI_QUIZ_H */

@@ -1,6 +1,8 @@
 /* quiz_screen.c: renders the quiz's screens on stderr, fancy, simple or plain. */
 #include "quiz_screen.h"
 
+#include "safe_text.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,8 +12,15 @@
 /* Seconds a person needs per question, for the "about N minutes" on the welcome screen. */
 #define SECONDS_PER_QUESTION 15
 #define PROGRESS_CELLS 20
-#define MIN_COLUMNS 30
+/* Below this a progress bar would be too short to tell anything: the line goes without. */
+#define MIN_PROGRESS_CELLS 5
+/* Text is wrapped to the terminal, one column short of its edge (a character in the last
+ * column moves some terminals' cursor on). Narrower than this nothing fits, so the quiz
+ * wraps as if it were this wide; wider than the maximum, lines get too long to read. */
+#define MIN_COLUMNS 10
 #define MAX_COLUMNS 100
+/* Below this width options and scale labels are indented less, so that their words fit. */
+#define NARROW_COLUMNS 40
 
 static size_t screen_columns(void)
 {
@@ -38,12 +47,25 @@ void quiz_look_init(struct quiz_look *look, bool no_color, bool plain)
     look->columns = screen_columns();
 }
 
+void quiz_look_resize(struct quiz_look *look)
+{
+    look->columns = screen_columns();
+}
+
+/* Whether the terminal is so narrow that indents must shrink. */
+static bool narrow(const struct quiz_look *look)
+{
+    return look->columns < NARROW_COLUMNS;
+}
+
 static void wrap(const struct quiz_look *look, const char *first, const char *rest,
                  const char *text)
 {
-    if (look->plain)
-        fprintf(look->out, "%s%s\n", first, text); /* a screen reader wraps for itself */
-    else
+    if (look->plain) { /* a screen reader wraps for itself */
+        safe_puts(first, look->out);
+        safe_puts(text, look->out);
+        fputc('\n', look->out);
+    } else
         term_wrap_width(look->out, look->columns, first, rest, text);
 }
 
@@ -54,8 +76,9 @@ void quiz_show_welcome(const struct quiz_look *look, const cq_model *m, size_t r
     FILE *out = look->out;
     if (look->clear)
         fputs("\033[H\033[2J", out);
-    fprintf(out, "%scareerquiz: which data or machine learning role fits you?%s\n",
-            term_begin(&look->term, TERM_ACCENT), term_end(&look->term));
+    fputs(term_begin(&look->term, TERM_ACCENT), out);
+    wrap(look, "", "", "careerquiz: which data or machine learning role fits you?");
+    fputs(term_end(&look->term), out);
     char text[512];
     snprintf(text, sizeof text,
              "%zu questions, about %zu minutes. Your answers are compared with %zu roles, "
@@ -63,8 +86,11 @@ void quiz_show_welcome(const struct quiz_look *look, const cq_model *m, size_t r
              "the path that fits you best and tips for getting started.",
              n, minutes, cq_model_role_count(m));
     wrap(look, "", "", text);
-    if (resumed)
-        fprintf(out, "Welcome back: %zu of %zu questions are already answered.\n", resumed, n);
+    if (resumed) {
+        snprintf(text, sizeof text, "Welcome back: %zu of %zu questions are already answered.",
+                 resumed, n);
+        wrap(look, "", "", text);
+    }
     wrap(look, "", "",
          "To answer, type an option's number (or the start of its text) and press Enter. "
          "For pick-all-that-apply questions type several numbers, such as 1,3.");
@@ -90,15 +116,19 @@ static void show_option(const struct quiz_look *look, const cq_model *m, size_t 
     bool multi = cq_question_type_of(m, q) == CQ_MULTI;
     char first[64];
     if (look->plain) {
-        fprintf(look->out, "Option %zu of %zu: %s%s\n", o + 1, n, cq_option_text(m, q, o),
-                chosen ? " (your current answer)" : "");
+        fprintf(look->out, "Option %zu of %zu: ", o + 1, n);
+        safe_puts(cq_option_text(m, q, o), look->out);
+        fputs(chosen ? " (your current answer)\n" : "\n", look->out);
         return;
     }
     const char *mark = multi ? (chosen ? "[x]" : "[ ]") : (chosen ? "(*)" : "( )");
-    snprintf(first, sizeof first, "  %s %2zu. ", mark, o + 1);
+    if (narrow(look))
+        snprintf(first, sizeof first, "%s%zu. ", mark, o + 1);
+    else
+        snprintf(first, sizeof first, "  %s %2zu. ", mark, o + 1);
     if (chosen)
         fputs(term_begin(&look->term, TERM_BOLD), look->out);
-    wrap(look, first, "          ", cq_option_text(m, q, o));
+    wrap(look, first, narrow(look) ? "  " : "          ", cq_option_text(m, q, o));
     if (chosen)
         fputs(term_end(&look->term), look->out);
 }
@@ -108,21 +138,29 @@ static void show_scale(const struct quiz_look *look, const cq_model *m, const cq
 {
     FILE *out = look->out;
     int min = cq_scale_min(m, q), max = cq_scale_max(m, q);
+    char first[32], text[96];
     if (look->plain)
         fprintf(out, "Answer with a whole number from %d to %d.\n", min, max);
     for (size_t l = 0; l < cq_scale_label_count(m, q); l++) {
-        if (look->plain)
-            fprintf(out, "On this scale %d means: %s.\n", cq_scale_label_value(m, q, l),
-                    cq_scale_label_text(m, q, l));
-        else
-            fprintf(out, "  %3d  %s\n", cq_scale_label_value(m, q, l),
-                    cq_scale_label_text(m, q, l));
+        if (look->plain) {
+            fprintf(out, "On this scale %d means: ", cq_scale_label_value(m, q, l));
+            safe_puts(cq_scale_label_text(m, q, l), out);
+            fputs(".\n", out);
+            continue;
+        }
+        snprintf(first, sizeof first, narrow(look) ? "%d " : "  %3d  ",
+                 cq_scale_label_value(m, q, l));
+        wrap(look, first, narrow(look) ? "  " : "       ", cq_scale_label_text(m, q, l));
     }
-    if (cq_answers_has(a, q))
-        fprintf(out, "%s%ld\n", look->plain ? "Your current answer is " : "  Your answer: ",
-                cq_answers_scale(a, q));
-    if (!look->plain)
-        fprintf(out, "  Type a whole number from %d to %d.\n", min, max);
+    if (cq_answers_has(a, q)) {
+        snprintf(text, sizeof text, "%s%ld", look->plain ? "Your current answer is " : "Your answer: ",
+                 cq_answers_scale(a, q));
+        wrap(look, look->plain ? "" : "  ", "  ", text);
+    }
+    if (!look->plain) {
+        snprintf(text, sizeof text, "Type a whole number from %d to %d.", min, max);
+        wrap(look, "  ", "  ", text);
+    }
 }
 
 void quiz_show_question(const struct quiz_look *look, const cq_model *m, const cq_answers *a,
@@ -136,13 +174,30 @@ void quiz_show_question(const struct quiz_look *look, const cq_model *m, const c
     else
         fputc('\n', out);
     if (look->plain) {
-        fprintf(out, "Question %zu of %zu%s: %s\n", q + 1, n, optional ? ", optional" : "",
-                cq_question_text(m, q));
+        fprintf(out, "Question %zu of %zu%s: ", q + 1, n, optional ? ", optional" : "");
+        safe_puts(cq_question_text(m, q), out);
+        fputc('\n', out);
     } else {
-        fprintf(out, "%sQuestion %zu of %zu%s  [", term_begin(&look->term, TERM_ACCENT), q + 1,
-                n, term_end(&look->term));
-        term_bar(out, &look->term, (double)q / (double)n, PROGRESS_CELLS);
-        fprintf(out, "]%s\n\n", optional ? "  (optional)" : "");
+        static const char optional_mark[] = "  (optional)";
+        char header[64];
+        size_t used = (size_t)snprintf(header, sizeof header, "Question %zu of %zu", q + 1, n);
+        /* The bar gets what is left of the line, up to its full length, or nothing; the
+         * optional mark follows on the line when it fits, else on one of its own. */
+        size_t room = look->columns > used + 4 ? look->columns - used - 4 : 0;
+        size_t cells = room < PROGRESS_CELLS ? room : PROGRESS_CELLS;
+        fprintf(out, "%s%s%s", term_begin(&look->term, TERM_ACCENT), header,
+                term_end(&look->term));
+        if (cells >= MIN_PROGRESS_CELLS) {
+            fputs("  [", out);
+            term_bar(out, &look->term, (double)q / (double)n, cells);
+            fputc(']', out);
+            used += cells + 4;
+        }
+        if (optional && used + sizeof optional_mark - 1 <= look->columns)
+            fputs(optional_mark, out);
+        else if (optional)
+            fputs("\n(optional)", out);
+        fputs("\n\n", out);
         wrap(look, "", "", cq_question_text(m, q));
     }
     if (cq_question_help(m, q)[0])
@@ -158,10 +213,12 @@ void quiz_show_question(const struct quiz_look *look, const cq_model *m, const c
             wrap(look, look->plain ? "" : "  ", look->plain ? "" : "  ",
                  "Pick all that apply: numbers or words, separated by spaces or commas.");
     }
-    fprintf(out, "%s%s%s\n", look->plain ? "" : "  ",
-            cq_answers_has(a, q) ? "Press Enter to keep your answer. " : "",
-            optional ? "Type s to skip, b to go back, ? for help, q to quit."
-                     : "Type b to go back, ? for help, q to quit.");
+    char keys[128];
+    snprintf(keys, sizeof keys, "%s%s",
+             cq_answers_has(a, q) ? "Press Enter to keep your answer. " : "",
+             optional ? "Type s to skip, b to go back, ? for help, q to quit."
+                      : "Type b to go back, ? for help, q to quit.");
+    wrap(look, look->plain ? "" : "  ", "  ", keys);
 }
 
 void quiz_show_help(const struct quiz_look *look, const cq_model *m, size_t q)
@@ -198,9 +255,16 @@ void quiz_show_help(const struct quiz_look *look, const cq_model *m, size_t q)
 void quiz_show_notice(const struct quiz_look *look, const char *text)
 {
     /* Messages from the engine and the parser are lowercase phrases; on the quiz screen
-     * they read as sentences. */
-    fprintf(look->out, "%s%c%s%s\n", term_begin(&look->term, TERM_WARN),
-            toupper((unsigned char)text[0]), text[0] ? text + 1 : "", term_end(&look->term));
+     * they read as sentences. They quote what the person typed: it goes through the
+     * sanitiser, so a typed (or pasted) escape sequence is shown, never obeyed. */
+    char first[2] = {0};
+    fputs(term_begin(&look->term, TERM_WARN), look->out);
+    if (islower((unsigned char)text[0])) {
+        first[0] = (char)toupper((unsigned char)text[0]);
+        text++;
+    }
+    wrap(look, first, "", text);
+    fputs(term_end(&look->term), look->out);
 }
 
 const char *quiz_prompt(const struct quiz_look *look, const cq_model *m, const cq_answers *a,

@@ -23,6 +23,9 @@ struct quiz_look {
  * non-terminal stdout or stderr all allow them. */
 void quiz_look_init(struct quiz_look *look, bool no_color, bool plain);
 
+/* Looks again at the terminal's width (after a resize), for the next screen drawn. */
+void quiz_look_resize(struct quiz_look *look);
+
 /* The first screen: what the quiz is, its length, the keys. `resumed` answers already given. */
 void quiz_show_welcome(const struct quiz_look *look, const cq_model *model, size_t resumed);
 

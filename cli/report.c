@@ -2,21 +2,52 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "exitcode.h"
 #include "report.h"
+#include "safe_text.h"
 
 #define PROGRAM_NAME "careerquiz"
+
+/*
+ * Writes prefix, the formatted message and a newline on stderr. The message carries file
+ * names, arguments and what the engine quotes from answers, so all of it goes through the
+ * sanitiser as one line: no escape sequence and no forged second line reach the terminal.
+ */
+static void say(const char *prefix, const char *fmt, va_list ap)
+{
+    char small[1024], *text = small;
+    va_list again;
+    int n;
+
+    va_copy(again, ap);
+    n = vsnprintf(small, sizeof small, fmt, ap);
+    if (n >= (int)sizeof small) {
+        text = malloc((size_t)n + 1);
+        if (text)
+            vsnprintf(text, (size_t)n + 1, fmt, again);
+        else
+            text = small; /* out of memory: the message cut short rather than none */
+    }
+    va_end(again);
+    fputs(prefix, stderr);
+    if (n < 0)
+        fputs("(the message could not be written)", stderr);
+    else
+        safe_puts(text, stderr);
+    fputc('\n', stderr);
+    if (text != small)
+        free(text);
+}
 
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
 
     va_start(ap, fmt);
-    fputs(PROGRAM_NAME ": ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    say(PROGRAM_NAME ": ", fmt, ap);
     va_end(ap);
 }
 
@@ -25,9 +56,7 @@ void cli_warning(const char *fmt, ...)
     va_list ap;
 
     va_start(ap, fmt);
-    fputs(PROGRAM_NAME ": warning: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    say(PROGRAM_NAME ": warning: ", fmt, ap);
     va_end(ap);
 }
 

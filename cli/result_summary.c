@@ -1,6 +1,7 @@
 /* result_summary.c: the opening of a result on text output, sized to fit one 100x40 screen. */
 
 #include "result_summary.h"
+#include "safe_text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -53,7 +54,9 @@ void summary_ranking(FILE *out, const struct cli_env *env, const cq_result *resu
 /* A blank line and a heading in the accent style. */
 static void heading(FILE *out, const struct cli_env *env, const char *title)
 {
-    fprintf(out, "\n%s%s%s\n", term_begin(&env->term, TERM_ACCENT), title, term_end(&env->term));
+    fprintf(out, "\n%s", term_begin(&env->term, TERM_ACCENT));
+    safe_puts(title, out); /* "Why <role title>": --data may say anything there */
+    fprintf(out, "%s\n", term_end(&env->term));
 }
 
 static char *title_and_ranking(const struct summary *s)
@@ -122,8 +125,9 @@ static char *recommendation(const struct summary *s)
     }
     memcpy(first, about, n);
     first[n] = '\0';
-    fprintf(b.out, "\n%sRecommended path: %s%s (%s)\n", term_begin(&s->env->term, TERM_ACCENT),
-            cq_role_title(v->model, v->top), term_end(&s->env->term), cq_role_id(v->model, v->top));
+    fprintf(b.out, "\n%sRecommended path: ", term_begin(&s->env->term, TERM_ACCENT));
+    safe_puts(cq_role_title(v->model, v->top), b.out); /* --data may say anything here */
+    fprintf(b.out, "%s (%s)\n", term_end(&s->env->term), cq_role_id(v->model, v->top));
     term_wrap(b.out, "  ", "  ", first);
     free(first);
     return view_text_close(&b);

@@ -29,12 +29,16 @@ struct stats {
 };
 
 /* Adds the results of the database at path that pass filter to st (which starts zeroed).
- * Returns an exit code after reporting. */
+ * Afterwards every tally is ordered by key, then value, each pair once. Returns an exit code
+ * after reporting. */
 int stats_collect(struct stats *st, const char *path, const struct store_filter *filter);
 void stats_release(struct stats *st);
 
-/* The count of key (and value, which may be NULL), 0 when not counted. */
+/* The count of key (and value, which may be NULL), 0 when not counted (a binary search). */
 unsigned long stats_lookup(const struct stats_tally *tally, const char *key, const char *value);
+
+/* The index of the first item with key in the ordered tally (tally->count when none). */
+size_t stats_first(const struct stats_tally *tally, const char *key);
 
 /* ---- what the views show: the counts in the model's order, with its texts -------------- */
 

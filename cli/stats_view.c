@@ -44,13 +44,23 @@ static bool lay_out_roles(struct stats_view *view, const struct stats *st, const
     return true;
 }
 
-/* Whether question qid's row list already has answer value. */
-static bool has_row(const struct stats_question *sq, const char *value)
+/* Whether value is one of the bank's answers to question q (an option id, or a scale value
+ * written as the view writes it), so that it already has its row. */
+static bool known_answer(const cq_model *model, size_t q, const char *value)
 {
-    for (size_t i = 0; i < sq->row_count; i++)
-        if (strcmp(sq->rows[i].id, value) == 0)
-            return true;
-    return false;
+    char number[16];
+    char *end;
+    long v;
+
+    if (q == (size_t)-1)
+        return false;
+    if (cq_question_type_of(model, q) != CQ_SCALE)
+        return cq_question_find_option(model, q, value) != (size_t)-1;
+    v = strtol(value, &end, 10);
+    if (*end || v < cq_scale_min(model, q) || v > cq_scale_max(model, q))
+        return false;
+    snprintf(number, sizeof number, "%ld", v);
+    return strcmp(number, value) == 0;
 }
 
 /* Rows for question id: the bank's options or scale values (q is (size_t)-1 when the bank does
@@ -58,11 +68,13 @@ static bool has_row(const struct stats_question *sq, const char *value)
 static bool lay_out_question(struct stats_question *sq, const struct stats *st,
                              const cq_model *model, size_t q, const char *id)
 {
-    size_t known = 0, extra = 0, n = 0;
+    size_t known = 0, extra = 0, n = 0, first = stats_first(&st->answers, id);
     int min = 0, max = -1;
 
-    for (size_t i = 0; i < st->answers.count; i++)
-        extra += strcmp(st->answers.items[i].key, id) == 0;
+    /* The tally is ordered: this question's answers are one run of it. */
+    while (first + extra < st->answers.count &&
+           strcmp(st->answers.items[first + extra].key, id) == 0)
+        extra++;
     if (q != (size_t)-1 && cq_question_type_of(model, q) == CQ_SCALE) {
         min = cq_scale_min(model, q);
         max = cq_scale_max(model, q);
@@ -98,24 +110,15 @@ static bool lay_out_question(struct stats_question *sq, const struct stats *st,
         row->count = stats_lookup(&st->answers, id, row->id);
         sq->row_count = n;
     }
-    for (size_t i = 0; i < st->answers.count; i++) {
+    for (size_t i = first; i < first + extra; i++) {
         const struct stats_count *c = &st->answers.items[i];
 
-        if (strcmp(c->key, id) == 0 && !has_row(sq, c->value)) {
+        if (!known_answer(model, q, c->value)) {
             sq->rows[n++] = (struct stats_row){c->value, c->value, c->count};
             sq->row_count = n;
         }
     }
     return true;
-}
-
-/* Whether id is already among the laid-out questions. */
-static bool has_question(const struct stats_view *view, const char *id)
-{
-    for (size_t i = 0; i < view->question_count; i++)
-        if (strcmp(view->questions[i].id, id) == 0)
-            return true;
-    return false;
 }
 
 int stats_view_init(struct stats_view *view, const struct stats *st, const cq_model *model)
@@ -134,17 +137,21 @@ int stats_view_init(struct stats_view *view, const struct stats *st, const cq_mo
     for (size_t q = 0; ok && q < questions; q++)
         ok = lay_out_question(&view->questions[view->question_count++], st, model, q,
                               cq_question_id(model, q));
-    /* Questions of another bank: whatever was answered, in the order first seen. */
-    for (size_t pass = 0; ok && pass < 2; pass++) {
-        const struct stats_tally *t = pass == 0 ? &st->answered : &st->answers;
+    /* Questions of another bank: whatever was answered (or had an answer counted), in byte
+     * order of their ids. Both tallies are ordered by key, so a merge of the two meets each
+     * id once, in order. */
+    for (size_t a = 0, b = 0; ok && (a < st->answered.count || b < st->answers.count);) {
+        const char *x = a < st->answered.count ? st->answered.items[a].key : NULL;
+        const char *y = b < st->answers.count ? st->answers.items[b].key : NULL;
+        const char *id = !y || (x && strcmp(x, y) <= 0) ? x : y;
 
-        for (size_t i = 0; ok && i < t->count; i++) {
-            const char *id = t->items[i].key;
-
-            if (cq_model_find_question(model, id) == (size_t)-1 && !has_question(view, id))
-                ok = lay_out_question(&view->questions[view->question_count++], st, model,
-                                      (size_t)-1, id);
-        }
+        if (cq_model_find_question(model, id) == (size_t)-1)
+            ok = lay_out_question(&view->questions[view->question_count++], st, model, (size_t)-1,
+                                  id);
+        while (a < st->answered.count && strcmp(st->answered.items[a].key, id) == 0)
+            a++;
+        while (b < st->answers.count && strcmp(st->answers.items[b].key, id) == 0)
+            b++;
     }
     if (!ok) {
         stats_view_release(view);

@@ -4,10 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "exitcode.h"
 #include "report.h"
 #include "store_internal.h"
+#include "store_pending.h"
+#include "xdg_dir.h"
 
 int store_fail(store *s, int rc, const char *what)
 {
@@ -31,36 +34,15 @@ int store_fail(store *s, int rc, const char *what)
     }
 }
 
-/*
- * The default database file, malloc'd: $XDG_DATA_HOME/careerquiz/results.db, or
- * $HOME/.local/share/careerquiz/results.db when XDG_DATA_HOME is unset or relative (the XDG
- * spec says to ignore a relative one). NULL after reporting when neither is usable.
- */
-static char *default_path(void)
+char *store_default_path(void)
 {
-    const char *xdg = getenv("XDG_DATA_HOME");
-    const char *home = getenv("HOME");
-    const char *base, *middle;
-    char *path;
-    size_t size;
+    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    char *path = xdg_path("XDG_DATA_HOME", ".local/share", STORE_DEFAULT_NAME);
 
-    if (xdg && xdg[0] == '/') {
-        base = xdg;
-        middle = "";
-    } else if (home && home[0] != '\0') {
-        base = home;
-        middle = "/.local/share";
-    } else {
-        cli_error("no place for the results database (set HOME or XDG_DATA_HOME, or use --db)");
-        return NULL;
-    }
-    size = strlen(base) + strlen(middle) + sizeof "/careerquiz/" STORE_DEFAULT_NAME;
-    path = malloc(size);
-    if (!path) {
+    if (!path && ((xdg && xdg[0] == '/') || (home && home[0])))
         cli_error("out of memory");
-        return NULL;
-    }
-    snprintf(path, size, "%s%s/careerquiz/%s", base, middle, STORE_DEFAULT_NAME);
+    else if (!path)
+        cli_error("no place for the results database (set HOME or XDG_DATA_HOME, or use --db)");
     return path;
 }
 
@@ -126,71 +108,168 @@ static int pragma(store *s, const char *sql, const char *expect)
     return CLI_EXIT_OK;
 }
 
+static long long now_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * SQLite calls this while another connection holds the lock it needs (count 0 the first time
+ * for each wait). Instead of a silent busy timeout it asks the command, every step, whether to
+ * go on, so a person sees why nothing happens and a signal ends the wait. Returns nonzero to
+ * try again.
+ */
+static int on_busy(void *arg, int count)
+{
+    store *s = arg;
+    struct timespec step = {0, STORE_BUSY_STEP_MS * 1000000L};
+    long waited;
+
+    if (count == 0)
+        s->busy_since_ms = now_ms();
+    waited = count == 0 ? 0 : (long)(now_ms() - s->busy_since_ms);
+    if (waited >= STORE_BUSY_TIMEOUT_MS)
+        return 0;
+    if (s->wait.still_waiting && !s->wait.still_waiting(s->wait.ctx, waited))
+        return 0;
+    nanosleep(&step, NULL); /* a signal cuts it short: the next call looks at once */
+    return 1;
+}
+
+/* Percent-encodes path into a "file:" URI that opens it read-only and immutable (malloc'd). */
+static char *immutable_uri(const char *path)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    static const char query[] = "?mode=ro&immutable=1";
+    char *uri = malloc(strlen(path) * 3 + sizeof "file://" + sizeof query), *p;
+
+    if (!uri)
+        return NULL;
+    p = uri + sprintf(uri, path[0] == '/' ? "file://" : "file:");
+    for (; *path; path++) {
+        unsigned char c = (unsigned char)*path;
+        if (c == '%' || c == '?' || c == '#' || c < 0x20 || c >= 0x7f) {
+            *p++ = '%';
+            *p++ = hex[c >> 4];
+            *p++ = hex[c & 15];
+        } else {
+            *p++ = (char)c;
+        }
+    }
+    strcpy(p, query);
+    return uri;
+}
+
+/*
+ * Opens s->path read-only and checks its schema. A WAL database whose -wal and -shm files are
+ * gone (its last writer closed it) cannot be opened that way in a folder the reader may not
+ * write to: SQLite needs to create -shm. Nobody can be writing to it then, so it is opened
+ * again as immutable, which needs no -shm. Returns an exit code after reporting.
+ */
+static int open_reader(store *s)
+{
+    int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+    int rc = sqlite3_open_v2(s->path, &s->db, flags & ~SQLITE_OPEN_URI, NULL), code = CLI_EXIT_OK;
+    char *uri;
+
+    if (rc == SQLITE_OK) {
+        sqlite3_extended_result_codes(s->db, 1);
+        sqlite3_busy_handler(s->db, on_busy, s); /* a checkpoint can hold readers a moment */
+        code = store_schema_check(s, false, &rc);
+    }
+    if (code == CLI_EXIT_OK && ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY) &&
+        (uri = immutable_uri(s->path)) != NULL) {
+        sqlite3_close_v2(s->db);
+        s->db = NULL;
+        rc = sqlite3_open_v2(uri, &s->db, flags, NULL);
+        free(uri);
+        if (rc == SQLITE_OK) {
+            sqlite3_extended_result_codes(s->db, 1);
+            code = store_schema_check(s, false, &rc);
+        }
+    }
+    if (code == CLI_EXIT_OK && rc != SQLITE_OK)
+        code = store_fail(s, rc, "cannot read results database");
+    return code;
+}
+
+/*
+ * Opens s->path for writing. The schema comes first: until it is known to be ours (or the file
+ * is new), nothing is written, so a foreign database stays as it was. WAL lets readers and one
+ * writer work at once and keeps a commit to one fsync; synchronous=FULL makes that fsync
+ * happen before COMMIT returns. journal_mode is kept in the file, so only a writer sets it.
+ */
+static int open_writer(store *s)
+{
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    int rc, code = make_parents(s->path);
+
+    if (code != CLI_EXIT_OK)
+        return code;
+    rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
+    if (rc != SQLITE_OK)
+        return store_fail(s, rc, "cannot open results database");
+    sqlite3_extended_result_codes(s->db, 1);
+    rc = sqlite3_busy_handler(s->db, on_busy, s);
+    if (rc != SQLITE_OK)
+        return store_fail(s, rc, "cannot open results database");
+    if ((code = store_schema_check(s, true, &rc)) != CLI_EXIT_OK ||
+        (code = pragma(s, "PRAGMA journal_mode=WAL", "wal")) != CLI_EXIT_OK ||
+        (code = pragma(s, "PRAGMA synchronous=FULL", NULL)) != CLI_EXIT_OK ||
+        (code = pragma(s, "PRAGMA foreign_keys=ON", NULL)) != CLI_EXIT_OK)
+        return code;
+    store_pending_flush(s); /* results earlier runs could not store: now they can */
+    return CLI_EXIT_OK;
+}
+
 /* The work of store_open and store_open_existing. */
-static int open_store(const char *path, bool create, store **out)
+static int open_store(const char *path, bool create, const struct store_wait *wait, store **out)
 {
     store *s = calloc(1, sizeof *s);
     char reason[128];
     struct stat st;
-    int code, rc, errnum, flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+    int code, errnum;
 
     if (!s) {
         cli_error("out of memory");
         return CLI_EXIT_SOFTWARE;
     }
-    s->path = path ? strdup(path) : default_path();
+    if (wait)
+        s->wait = *wait;
+    s->path = path ? strdup(path) : store_default_path();
     if (!s->path) {
         free(s);
         if (path)
             cli_error("out of memory");
         return path ? CLI_EXIT_SOFTWARE : CLI_EXIT_CANTCREAT;
     }
-    if (create) {
-        flags |= SQLITE_OPEN_CREATE;
-        code = make_parents(s->path);
-        if (code != CLI_EXIT_OK)
-            goto fail;
-    } else if ((errnum = stat(s->path, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0)) {
+    if (!create && (errnum = stat(s->path, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0)) {
         /* Reading must not create an empty database where a mistyped name points. */
         cli_error("cannot open results database (%s): %s",
                   cli_strerror(errnum, reason, sizeof reason), s->path);
         code = CLI_EXIT_NOINPUT;
-        goto fail;
+    } else {
+        code = create ? open_writer(s) : open_reader(s);
     }
-    rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
-    if (rc != SQLITE_OK) {
-        code = store_fail(s, rc, "cannot open results database");
-        goto fail;
+    if (code != CLI_EXIT_OK) {
+        store_close(s);
+        return code;
     }
-    sqlite3_extended_result_codes(s->db, 1);
-    rc = sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
-    if (rc != SQLITE_OK) {
-        code = store_fail(s, rc, "cannot open results database");
-        goto fail;
-    }
-    /* WAL lets readers and one writer work at once and keeps a commit to one fsync;
-     * synchronous=FULL makes that fsync happen before COMMIT returns. journal_mode is kept in
-     * the file, so only a writer sets it. */
-    if ((create && (code = pragma(s, "PRAGMA journal_mode=WAL", "wal")) != CLI_EXIT_OK) ||
-        (code = pragma(s, "PRAGMA synchronous=FULL", NULL)) != CLI_EXIT_OK ||
-        (code = pragma(s, "PRAGMA foreign_keys=ON", NULL)) != CLI_EXIT_OK ||
-        (code = store_schema_check(s, create)) != CLI_EXIT_OK)
-        goto fail;
     *out = s;
     return CLI_EXIT_OK;
-fail:
-    store_close(s);
-    return code;
 }
 
-int store_open(const char *path, store **out)
+int store_open(const char *path, const struct store_wait *wait, store **out)
 {
-    return open_store(path, true, out);
+    return open_store(path, true, wait, out);
 }
 
 int store_open_existing(const char *path, store **out)
 {
-    return open_store(path, false, out);
+    return open_store(path, false, NULL, out);
 }
 
 void store_close(store *s)

@@ -2,6 +2,8 @@
 #ifndef CQ_CLI_STORE_H
 #define CQ_CLI_STORE_H
 
+#include <stdbool.h>
+
 #include "careerquiz.h"
 
 /* The schema version this program writes, kept in PRAGMA user_version (store_schema.c). A
@@ -11,6 +13,10 @@
 /* How long a writer waits for another process's transaction before giving up: several kiosks
  * and a batch import may share one file, and a batch transaction holds the lock for a moment. */
 #define STORE_BUSY_TIMEOUT_MS 30000
+/* How often a waiting writer looks again, and asks its caller whether to go on waiting. */
+#define STORE_BUSY_STEP_MS 50
+/* A writer that waits longer than this tells the person why nothing happens. */
+#define STORE_BUSY_NOTICE_MS 500
 
 /* The database's name inside $XDG_DATA_HOME/careerquiz (or ~/.local/share/careerquiz). */
 #define STORE_DEFAULT_NAME "results.db"
@@ -19,18 +25,33 @@ typedef struct store store;
 struct sqlite3;
 
 /*
- * Opens (creating folders, file and schema as needed) the results database at path, or the
- * default $XDG_DATA_HOME/careerquiz/results.db (~/.local/share/careerquiz/results.db) when
- * path is NULL. WAL, synchronous=FULL, a busy timeout. Refuses a database whose PRAGMA
- * user_version is newer than this program's. Returns an exit code (exitcode.h), having
- * reported the problem on stderr as "careerquiz: <what>: <file>"; *out is set only on success.
+ * What a writer does while another process holds the database: every STORE_BUSY_STEP_MS,
+ * still_waiting(ctx, waited_ms) is asked whether to go on (up to STORE_BUSY_TIMEOUT_MS). It
+ * shows the person that something is happening, and returns false to stop waiting at once,
+ * when a signal asked the command to stop; the store call then fails as "database is locked".
  */
-int store_open(const char *path, store **out);
+struct store_wait {
+    bool (*still_waiting)(void *ctx, long waited_ms);
+    void *ctx;
+};
 
 /*
- * Opens an existing results database for reading (stats, export): like store_open, but a
- * missing file is an error (exit 66) and nothing is created. A file without the schema is
- * refused as not a careerquiz results database (exit 65).
+ * Opens (creating folders, file and schema as needed) the results database at path, or the
+ * default $XDG_DATA_HOME/careerquiz/results.db (~/.local/share/careerquiz/results.db) when
+ * path is NULL. The schema is checked before anything in the file changes: a database of
+ * another program, or of a newer careerquiz (PRAGMA user_version), is refused and left byte
+ * for byte as it was. Then WAL, synchronous=FULL. While another process holds the database it
+ * waits as `wait` says (NULL: quietly, up to the timeout). Returns an exit code (exitcode.h),
+ * having reported the problem on stderr as "careerquiz: <what>: <file>"; *out is set only on
+ * success.
+ */
+int store_open(const char *path, const struct store_wait *wait, store **out);
+
+/*
+ * Opens an existing results database for reading only (stats, export): a missing file is an
+ * error (exit 66), nothing is created or changed, and a database in a folder the reader cannot
+ * write to can still be read. A file without the schema is refused as not a careerquiz results
+ * database (exit 65).
  */
 int store_open_existing(const char *path, store **out);
 
@@ -51,6 +72,13 @@ int store_add(store *s, const char *event, const cq_model *model, const cq_answe
  */
 int store_begin(store *s);
 int store_commit(store *s);
+
+/*
+ * The default database file, malloc'd: $XDG_DATA_HOME/careerquiz/results.db, or
+ * $HOME/.local/share/careerquiz/results.db when XDG_DATA_HOME is unset or relative (the XDG
+ * spec says to ignore a relative one). NULL after reporting when neither is usable.
+ */
+char *store_default_path(void);
 
 /* Closes the database (rolling back an open transaction). Accepts NULL. */
 void store_close(store *s);

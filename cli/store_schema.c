@@ -62,36 +62,60 @@ static int refuse_newer(store *s, long long version)
     return CLI_EXIT_DATA;
 }
 
-static int refuse_foreign(store *s)
+static int refuse_foreign(store *s, const char *why)
 {
-    cli_error("not a careerquiz results database (it has other tables): %s", s->path);
+    cli_error("not a careerquiz results database (%s): %s", why, s->path);
     return CLI_EXIT_DATA;
 }
 
-/* Reading only: the version must be one this program knows, and not 0 (no schema). */
-static int check_existing(store *s)
-{
-    long long version = 0;
-    int rc = query_int(s->db, "PRAGMA user_version", &version);
+/* Counts the columns of version 1's two tables that the database has: 13 when both tables are
+ * there with every column careerquiz reads and writes. */
+static const char our_columns_sql[] =
+    "SELECT (SELECT count(*) FROM pragma_table_info('results') WHERE name IN ('id', "
+    "'taken_at', 'event', 'bank_version', 'bank_digest', 'answers', 'recommended', 'margin', "
+    "'close_call')) + (SELECT count(*) FROM pragma_table_info('scores') WHERE name IN "
+    "('result_id', 'role', 'score', 'rank'))";
+#define OUR_COLUMNS 13
 
-    if (rc != SQLITE_OK)
-        return store_fail(s, rc, "cannot read results database");
+/*
+ * Checks a database that says it has a schema (version > 0): a version this program knows,
+ * and the tables of that version. Returns an exit code after reporting, or CLI_EXIT_OK with a
+ * SQLite error in *rc that the caller reports.
+ */
+static int check_version(store *s, long long version, int *rc)
+{
+    long long columns = 0;
+
     if (version > STORE_SCHEMA_VERSION)
         return refuse_newer(s, version);
-    if (version <= 0) {
-        cli_error("not a careerquiz results database (no results table): %s", s->path);
-        return CLI_EXIT_DATA;
-    }
+    *rc = query_int(s->db, our_columns_sql, &columns);
+    if (*rc == SQLITE_OK && columns != OUR_COLUMNS)
+        return refuse_foreign(s, "its schema version is 1 but the results tables are missing");
     return CLI_EXIT_OK;
 }
 
-int store_schema_check(store *s, bool create)
+/* Reading only: the version must be one this program knows, and not 0 (no schema). A SQLite
+ * error goes back in *rc unreported. */
+static int check_existing(store *s, int *rc)
+{
+    long long version = 0;
+
+    *rc = query_int(s->db, "PRAGMA user_version", &version);
+    if (*rc != SQLITE_OK)
+        return CLI_EXIT_OK;
+    if (version <= 0)
+        return refuse_foreign(s, "no results table");
+    return check_version(s, version, rc);
+}
+
+int store_schema_check(store *s, bool create, int *rc_out)
 {
     long long version = 0, tables = 0;
     int rc, code = CLI_EXIT_OK;
 
+    *rc_out = SQLITE_OK;
     if (!create)
-        return check_existing(s);
+        return check_existing(s, rc_out);
     /* IMMEDIATE takes the write lock first, so a second process creating the same file waits
      * here (busy timeout) and then sees the schema instead of creating it twice. */
     rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
@@ -100,12 +124,14 @@ int store_schema_check(store *s, bool create)
     rc = query_int(s->db, "PRAGMA user_version", &version);
     if (rc == SQLITE_OK && version == 0)
         rc = query_int(s->db, "SELECT count(*) FROM sqlite_schema", &tables);
-    if (rc != SQLITE_OK) {
+    if (rc == SQLITE_OK && version > 0)
+        code = check_version(s, version, &rc);
+    if (code != CLI_EXIT_OK) {
+        /* refused, and reported */
+    } else if (rc != SQLITE_OK) {
         code = store_fail(s, rc, "cannot read results database");
-    } else if (version > STORE_SCHEMA_VERSION) {
-        code = refuse_newer(s, version);
     } else if (version == 0 && tables > 0) {
-        code = refuse_foreign(s);
+        code = refuse_foreign(s, "it has other tables");
     } else if (version == 0) {
         rc = sqlite3_exec(s->db, schema_v1, NULL, NULL, NULL);
         if (rc != SQLITE_OK)

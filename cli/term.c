@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "safe_text.h"
 #include "term.h"
 
 void term_init(struct term *term, bool no_color)
@@ -50,25 +51,15 @@ const char *term_end(const struct term *term)
 
 size_t term_width(const char *text)
 {
-    size_t n = 0;
-
-    for (; *text; text++)
-        if (((unsigned char)*text & 0xC0) != 0x80)
-            n++;
-    return n;
+    return safe_width(text, strlen(text), 0);
 }
 
-/* Width and byte length of the word starting at s (up to the next white space). */
+/* Width (as shown) and byte length of the word starting at s (up to the next white space). */
 static size_t word_length(const char *s, size_t *width)
 {
-    size_t len = 0;
+    size_t len = strcspn(s, " \t\r\n\f\v");
 
-    *width = 0;
-    while (s[len] && !strchr(" \t\r\n\f\v", s[len])) {
-        if (((unsigned char)s[len] & 0xC0) != 0x80)
-            (*width)++;
-        len++;
-    }
+    *width = safe_width(s, len, 0);
     return len;
 }
 
@@ -85,7 +76,7 @@ void term_wrap_width(FILE *out, size_t columns, const char *first, const char *r
     bool line_empty = true;
     const char *p = text;
 
-    fputs(first, out);
+    safe_puts(first, out);
     for (;;) {
         size_t len, width;
 
@@ -96,7 +87,7 @@ void term_wrap_width(FILE *out, size_t columns, const char *first, const char *r
         len = word_length(p, &width);
         if (!line_empty && column + 1 + width > columns) {
             fputc('\n', out);
-            fputs(rest, out);
+            safe_puts(rest, out);
             column = indent;
             line_empty = true;
         }
@@ -104,7 +95,7 @@ void term_wrap_width(FILE *out, size_t columns, const char *first, const char *r
             fputc(' ', out);
             column++;
         }
-        fwrite(p, 1, len, out);
+        safe_write(out, p, len, 0);
         column += width;
         line_empty = false;
         p += len;
@@ -116,7 +107,7 @@ void term_pad(FILE *out, const char *text, size_t width)
 {
     size_t used = term_width(text);
 
-    fputs(text, out);
+    safe_puts(text, out);
     for (; used < width; used++)
         fputc(' ', out);
 }

@@ -26,13 +26,15 @@ void term_init(struct term *term, bool no_color);
 const char *term_begin(const struct term *term, enum term_style style);
 const char *term_end(const struct term *term);
 
-/* Display width of UTF-8 text, counted as one column per code point. */
+/* Display width of UTF-8 text as term_wrap and term_pad show it: one column per code point,
+ * and the width of the visible form (safe_text.h) of a control character. */
 size_t term_width(const char *text);
 
 /*
  * Writes text as a paragraph wrapped to TERM_TEXT_WIDTH: the first line starts with
  * `first`, later ones with `rest` (plain text, no escapes). Runs of white space, newlines
- * included, become one space; a word longer than a line gets a line of its own.
+ * included, become one space; a word longer than a line gets a line of its own. Every text
+ * passes the sanitiser (safe_text.h): control characters in it are shown, never sent.
  */
 void term_wrap(FILE *out, const char *first, const char *rest, const char *text);
 
@@ -40,7 +42,7 @@ void term_wrap(FILE *out, const char *first, const char *rest, const char *text)
 void term_wrap_width(FILE *out, size_t columns, const char *first, const char *rest,
                      const char *text);
 
-/* Writes `text` and pads it with spaces to `width` columns. */
+/* Writes `text` (sanitised) and pads it with spaces to `width` columns. */
 void term_pad(FILE *out, const char *text, size_t width);
 
 /*

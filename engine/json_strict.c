@@ -435,6 +435,10 @@ static cq_status scan(scanner *s, bool *found)
     if (s->size >= 3 && memcmp(s->text, "\xEF\xBB\xBF", 3) == 0)
         return fail_at(s, 0, CQ_ERR_SYNTAX,
                        "the file starts with a byte order mark; save it as UTF-8 without one");
+    /* UTF-32 little-endian starts like UTF-16's mark (FF FE), then two zero bytes. */
+    if (s->size >= 4 &&
+        (memcmp(s->text, "\xFF\xFE\0\0", 4) == 0 || memcmp(s->text, "\0\0\xFE\xFF", 4) == 0))
+        return fail_at(s, 0, CQ_ERR_SYNTAX, "the file is UTF-32; save it as UTF-8");
     if (s->size >= 2 &&
         (memcmp(s->text, "\xFF\xFE", 2) == 0 || memcmp(s->text, "\xFE\xFF", 2) == 0))
         return fail_at(s, 0, CQ_ERR_SYNTAX, "the file is UTF-16; save it as UTF-8");

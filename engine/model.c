@@ -3,9 +3,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* ---- loading ------------------------------------------------------------------------------ */
 
@@ -114,13 +117,44 @@ static bool is_json_name(const char *name)
     return n > 5 && name[0] != '.' && strcmp(name + n - 5, ".json") == 0;
 }
 
+/*
+ * Opens a data file for reading. Only a regular file will do: a FIFO named x.json would block
+ * open() until a writer came (for ever), a device would be read without end. So it is opened
+ * without waiting (O_NONBLOCK), checked with fstat, and only then read normally.
+ */
+static FILE *open_regular(const char *path, int *errnum, bool *irregular)
+{
+    struct stat st;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), flags;
+    FILE *fp;
+
+    *irregular = false;
+    if (fd < 0) {
+        *errnum = errno;
+        return NULL;
+    }
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (flags = fcntl(fd, F_GETFL)) < 0 ||
+        fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0 || !(fp = fdopen(fd, "rb"))) {
+        *errnum = errno;
+        *irregular = fstat(fd, &st) == 0 && !S_ISREG(st.st_mode);
+        close(fd);
+        return NULL;
+    }
+    return fp;
+}
+
 static cq_status read_file(const cq_context *ctx, const char *path, cq_source *src, cq_error *err)
 {
-    FILE *fp = fopen(path, "rb");
+    int errnum = 0;
+    bool irregular;
+    FILE *fp = open_regular(path, &errnum, &irregular);
     char why[128];
+    if (!fp && irregular)
+        return cq__fail(err, CQ_ERR_OPEN, path, NULL,
+                        "cannot open file: not a regular file (a FIFO, device or folder)");
     if (!fp)
         return cq__fail(err, CQ_ERR_OPEN, path, NULL, "cannot open file: %s",
-                        cq__errno_text(errno, why, sizeof why));
+                        cq__errno_text(errnum, why, sizeof why));
     char *data = NULL;
     size_t size = 0;
     cq_status st = cq_read_stream(ctx, fp, path, CQ_MAX_DATA_BYTES, &data, &size, err);

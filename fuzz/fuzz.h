@@ -57,4 +57,32 @@ extern bool fuzz_every_input;
 /* Writes answers to JSON, reads them back and aborts unless the two sets are the same. */
 void fuzz_round_trip(const cq_model *model, const cq_answers *answers);
 
+/*
+ * Aborts unless text shows no control character raw, as the CLI promises for every output path:
+ * decoded as UTF-8 (checked here, apart from cli/safe_text.c), nothing below 0x20 but newline
+ * and tab (and CR before LF when crlf is set, for CSV records), no DEL, no C1 control, no
+ * bidirectional override, no byte that is not UTF-8. `what` names the output in the message.
+ */
+void fuzz_check_shown(const char *what, const char *text, size_t size, bool crlf);
+
+/* Standard output and error of the CLI code under test, caught in a temporary file. */
+struct fuzz_capture {
+    int saved_out, saved_err;
+    FILE *file;
+};
+
+/* Sends fds 1 and 2 into a new temporary file (and flushes stdio first). Aborts on failure. */
+void fuzz_capture_begin(struct fuzz_capture *capture);
+
+/* Puts fds 1 and 2 back and returns what was written, malloc'd and NUL-terminated. */
+char *fuzz_capture_end(struct fuzz_capture *capture, size_t *size);
+
+/* A folder of this process for files a target makes (databases, reports): in /dev/shm when
+ * there is one, so that SQLite's fsyncs cost nothing. Made once per process; removed with what
+ * is in it when the process exits. */
+const char *fuzz_scratch_dir(void);
+
+/* Removes path and everything below it (a scratch folder's contents). */
+void fuzz_remove_tree(const char *path);
+
 #endif /* CQ_FUZZ_H */

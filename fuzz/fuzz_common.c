@@ -3,10 +3,12 @@
 
 #include "embedded.h"
 
+#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 cq_context *fuzz_context(void)
 {
@@ -163,4 +165,116 @@ void fuzz_round_trip(const cq_model *model, const cq_answers *answers)
     }
     cq_answers_free(again);
     cq_free(fuzz_context(), json);
+}
+
+/* Decodes one UTF-8 character strictly; returns its length, 0 when s is not one. */
+static size_t utf8_char(const unsigned char *s, size_t left, unsigned long *code)
+{
+    size_t n = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
+                             : s[0] >= 0xF0 && s[0] <= 0xF4                                   ? 4
+                                                                                               : 0;
+    unsigned long c = n == 1 ? s[0] : n == 2 ? s[0] & 0x1Fu : n == 3 ? s[0] & 0x0Fu : s[0] & 0x07u;
+    if (n == 0 || n > left)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = c << 6 | (s[i] & 0x3Fu);
+    }
+    if ((n == 2 && c < 0x80) || (n == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
+        (n == 4 && (c < 0x10000 || c > 0x10FFFF)))
+        return 0;
+    *code = c;
+    return n;
+}
+
+void fuzz_check_shown(const char *what, const char *text, size_t size, bool crlf)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; i < size;) {
+        unsigned long c = 0;
+        size_t n = utf8_char(s + i, size - i, &c);
+        bool bad = n == 0 || (c < 0x20 && c != '\n' && c != '\t' &&
+                              !(crlf && c == '\r' && i + 1 < size && s[i + 1] == '\n')) ||
+                   (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+                   (c >= 0x2066 && c <= 0x2069);
+        if (bad) {
+            fprintf(stderr, "fuzz: %s shows a raw control or non-UTF-8 byte 0x%02x at %zu: %.*s\n",
+                    what, s[i], i, (int)(i < 40 ? i : 40), text + (i < 40 ? 0 : i - 40));
+            abort();
+        }
+        i += n;
+    }
+}
+
+void fuzz_capture_begin(struct fuzz_capture *c)
+{
+    fflush(stdout);
+    fflush(stderr);
+    c->file = tmpfile();
+    c->saved_out = dup(STDOUT_FILENO);
+    c->saved_err = dup(STDERR_FILENO);
+    if (!c->file || c->saved_out < 0 || c->saved_err < 0 ||
+        dup2(fileno(c->file), STDOUT_FILENO) < 0 || dup2(fileno(c->file), STDERR_FILENO) < 0)
+        abort();
+}
+
+char *fuzz_capture_end(struct fuzz_capture *c, size_t *size)
+{
+    fflush(stdout);
+    fflush(stderr);
+    clearerr(stdout);
+    if (dup2(c->saved_out, STDOUT_FILENO) < 0 || dup2(c->saved_err, STDERR_FILENO) < 0)
+        abort();
+    close(c->saved_out);
+    close(c->saved_err);
+    long end = (fseek(c->file, 0, SEEK_END), ftell(c->file));
+    char *text = malloc(end > 0 ? (size_t)end + 1 : 1);
+    if (!text || end < 0 || fseek(c->file, 0, SEEK_SET) != 0)
+        abort();
+    *size = fread(text, 1, (size_t)end, c->file);
+    text[*size] = '\0';
+    fclose(c->file);
+    return text;
+}
+
+void fuzz_remove_tree(const char *path)
+{
+    DIR *d = opendir(path);
+    struct dirent *e;
+    char child[4096];
+    while (d && (e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        snprintf(child, sizeof child, "%s/%s", path, e->d_name);
+        if (unlink(child) != 0)
+            fuzz_remove_tree(child);
+    }
+    if (d)
+        closedir(d);
+    rmdir(path);
+}
+
+static char scratch[256];
+static pid_t scratch_owner;
+
+static void remove_scratch(void)
+{
+    if (scratch[0] && scratch_owner == getpid()) /* not from a forked child that did not make it */
+        fuzz_remove_tree(scratch);
+}
+
+const char *fuzz_scratch_dir(void)
+{
+    if (!scratch[0] || scratch_owner != getpid()) {
+        const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
+        snprintf(scratch, sizeof scratch, "%s/careerquiz-fuzz.XXXXXX",
+                 base && base[0] ? base : "/tmp");
+        if (!mkdtemp(scratch))
+            abort();
+        if (!scratch_owner)
+            atexit(remove_scratch);
+        scratch_owner = getpid();
+    }
+    return scratch;
 }

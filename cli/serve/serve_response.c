@@ -74,7 +74,7 @@ void serve_engine_json(struct serve_response *response, const cq_context *ctx, c
     }
     FILE *out = serve_body_open(response, 200, "application/json");
     if (out) {
-        fwrite(json, 1, size, out);
+        json_write_safe(out, json, size); /* DEL and C1 controls from --data, escaped */
         serve_body_close(out, response);
     }
     cq_free(ctx, json);

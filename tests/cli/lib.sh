@@ -168,6 +168,9 @@ run_tests() {
         if (
             cd "$tmp" || exit 1
             TESTDIR=$tmp OUT=$tmp/out.txt ERR=$tmp/err.txt TEST_FAILED=0
+            # Saved answers, pending results and the default database stay in the test's
+            # folder, never in the home of whoever runs the tests.
+            export XDG_STATE_HOME=$tmp/state XDG_DATA_HOME=$tmp/data
             "$name" </dev/null
             exit "$TEST_FAILED"
         ) >"$diag" 2>&1; then

@@ -9,8 +9,11 @@ WORKSHOP=$ROOT/tests/results/workshop.jsonl
 # persona_lines N [BAD...]: N JSON Lines cycling through the personas; the line numbers in BAD
 # are broken instead (odd ones name an unknown question, even ones are malformed JSON).
 persona_lines() {
-    local n=$1 i bad
+    local n=$1 i bad compact=() f
     shift
+    for f in "${PERSONAS[@]}"; do # one jq per persona, not per line
+        compact+=("$(jq -c . "$f")")
+    done
     for ((i = 1; i <= n; i++)); do
         for bad in "$@"; do
             if [ "$i" = "$bad" ]; then
@@ -22,7 +25,7 @@ persona_lines() {
                 continue 2
             fi
         done
-        jq -c . "${PERSONAS[$(((i - 1) % ${#PERSONAS[@]}))]}"
+        printf '%s\n' "${compact[$(((i - 1) % ${#compact[@]}))]}"
     done
 }
 
@@ -36,4 +39,33 @@ expect_db_ok() {
     local check
     check=$(sql "$1" 'PRAGMA integrity_check' 2>&1)
     [ "$check" = ok ] || fail "integrity_check of $1: $check"
+}
+
+# as_nobody CMD...: runs CMD as the unprivileged user nobody (uid 65534) when the tests run as
+# root, who could otherwise write anywhere; returns 2 without running it when that cannot be
+# done. The test's folder is opened to others for it.
+as_nobody() {
+    if [ "$(id -u)" != 0 ]; then
+        "$@"
+        return
+    fi
+    command -v setpriv >/dev/null || return 2
+    chmod 755 "$TESTDIR"
+    setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+}
+
+# can_drop_to_nobody: whether as_nobody can run a test as a user who cannot write everywhere.
+can_drop_to_nobody() {
+    [ "$(id -u)" != 0 ] || command -v setpriv >/dev/null
+}
+
+# small_disk DIR SIZE: mounts a tmpfs of SIZE on DIR for this test (root only).
+small_disk() {
+    mkdir -p "$1"
+    if [ "$(id -u)" != 0 ] || ! mount -t tmpfs -o "size=$2" tmpfs "$1" 2>/dev/null; then
+        skip "cannot mount a small tmpfs (needs root)"
+        return 1
+    fi
+    # shellcheck disable=SC2064 # the folder is known now
+    trap "umount '$TESTDIR/$1'" EXIT
 }

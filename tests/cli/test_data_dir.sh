@@ -154,4 +154,16 @@ test_help_works_even_when_the_data_is_broken() {
     expect_stdout_contains "usage: careerquiz"
 }
 
+test_a_fifo_in_the_data_folder_is_refused_instead_of_waited_for() {
+    data_copy data
+    mkfifo data/questions/x.json
+    # open() of a FIFO waits for a writer: it used to hang for ever.
+    STATUS=0
+    timeout 20 $CQ_WRAPPER "$CAREERQUIZ" --data data roles >"$OUT" 2>"$ERR" </dev/null || STATUS=$?
+    [ "$STATUS" -ne 124 ] || fail "careerquiz hung on a FIFO in the data folder"
+    expect_status 66
+    expect_stderr_contains "not a regular file"
+    expect_stderr_contains "data/questions/x.json"
+}
+
 run_tests

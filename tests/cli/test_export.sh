@@ -56,8 +56,10 @@ test_export_csv_quotes_commas_quotes_and_newlines() {
     expect_stdout_contains '"{""version"":1,'
     [ "$(csv_query "$OUT" "SELECT event FROM t WHERE id = '2'")" = $'two\nlines' ] ||
         fail "the event with a newline did not come back whole"
-    [ "$(csv_query "$OUT" "SELECT hex(event) FROM t WHERE id = '3'")" = 63720D6F6E6C79 ] ||
-        fail "the event with a carriage return did not come back whole"
+    # A carriage return inside a value is shown, not written: only newlines and tabs pass raw
+    # (test_hostile_bytes.sh).
+    [ "$(csv_query "$OUT" "SELECT event FROM t WHERE id = '3'")" = 'cr\ronly' ] ||
+        fail "the event with a carriage return is not shown as cr\\ronly"
     [ "$(csv_query "$OUT" "SELECT event FROM t WHERE id = '1'")" = 'say "hi", then go' ] ||
         fail "the event with quotes did not come back whole"
     [ "$(csv_query "$OUT" 'SELECT count(*) FROM t')" = 4 ] || fail "quoting broke the rows"

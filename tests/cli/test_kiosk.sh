@@ -149,6 +149,126 @@ test_the_report_dir_gets_each_result_under_its_code() {
     wait_exit
 }
 
+test_tab_after_an_abandoned_quiz_completes_nothing_and_keeps_the_kiosk() {
+    usable || return 0
+    kiosk
+    wait_for "Press Enter to start" || return
+    tm send-keys -t quiz Enter
+    wait_for "Question 1 of $QUESTIONS" || return
+    type_line q
+    back_at_welcome || return
+    # The quiz that offered its option texts to Tab is gone: Tab must complete nothing (it
+    # read the quiz's dead stack frame: garbage on screen, or a segfault to the shell).
+    tm send-keys -t quiz Tab Tab
+    sleep 0.3
+    tm send-keys -t quiz Tab Tab
+    sleep 0.5
+    [ ! -s exit ] || fail "Tab at the welcome screen ended the kiosk with $(cat exit)"
+    visible | grep -q "Press Enter to start" || fail "the welcome screen is gone after Tab"
+    tm send-keys -t quiz C-u
+    type_line goodbye
+    wait_exit
+    [ "$STATUS" -eq 0 ] || fail "the exit word ended the kiosk with $STATUS"
+}
+
+# booth ARGS...: an interactive bash with job control in tmux, as an operator's terminal is,
+# that runs the kiosk (on k.db, exit word "goodbye"). The terminal's settings go to
+# stty.before and, after the kiosk, stty.after; its exit status to exit. Everything the
+# kiosk writes to the terminal is logged in pane.log.
+booth() {
+    tmux_stop_server
+    rm -f exit stty.before stty.after pane.log
+    tm new-session -d -s quiz -x 100 -y 40 \
+        "cd '$TESTDIR' && env -i PATH='$PATH' HOME='$TESTDIR' TERM=xterm-256color PS1='booth\$ ' \
+         bash --norc --noprofile -i"
+    tm pipe-pane -t quiz "cat >>'$TESTDIR/pane.log'"
+    tm send-keys -t quiz -l -- "stty -a >stty.before; XDG_STATE_HOME=state XDG_DATA_HOME=data \
+$(tmux_wrapper) '$CAREERQUIZ' kiosk --db k.db --exit-word goodbye $*; echo \$? >exit; \
+stty -a >stty.after"
+    tm send-keys -t quiz Enter
+}
+
+test_ctrl_z_ctrl_backslash_and_ctrl_s_leave_the_kiosk_running() {
+    usable || return 0
+    booth
+    wait_for "Press Enter to start" || return
+    # Ctrl-Z used to stop the kiosk and give the next visitor the operator's shell.
+    tm send-keys -t quiz C-z
+    sleep 0.5
+    screen | grep -q "Stopped" && fail "Ctrl-Z stopped the kiosk"
+    tm send-keys -t quiz Enter
+    wait_for "Question 1 of $QUESTIONS" || return
+    tm send-keys -t quiz C-z
+    sleep 0.3
+    tm send-keys -t quiz 'C-\'
+    sleep 0.5
+    [ ! -s exit ] || fail "Ctrl-Z or Ctrl-\\ ended the kiosk with $(cat exit)"
+    # Ctrl-S must not freeze the screen until someone knows to press Ctrl-Q (nor start
+    # readline's history search: the kiosk turns it off).
+    tm send-keys -t quiz C-s
+    sleep 0.3
+    type_line 1
+    wait_for "Question 2 of $QUESTIONS" || return
+    type_line q
+    back_at_welcome || return
+    type_line goodbye
+    wait_exit
+    [ "$STATUS" -eq 0 ] || fail "the exit word ended the kiosk with $STATUS"
+    for ((i = 0; i < 50; i++)); do [ -s stty.after ] && break; sleep 0.1; done
+    grep -qw -- -ixon stty.before && fail "the test terminal started without flow control"
+    expect_same_file stty.before stty.after
+    finish
+}
+
+test_each_person_gets_a_reset_terminal() {
+    usable || return 0
+    booth
+    wait_for "Press Enter to start" || return
+    tm send-keys -t quiz Enter
+    wait_for "Question 1 of $QUESTIONS" || return
+    type_line q
+    back_at_welcome || return
+    type_line goodbye
+    wait_exit
+    # ESC c (a full reset: character sets, cursor, modes) and ESC [3J (the scroll-back) before
+    # each welcome screen: nothing one visitor's output set carries over to the next.
+    [ "$(grep -c $'\033c\033\\[3J' pane.log)" -ge 3 ] ||
+        fail "the terminal was not reset between people: $(grep -c $'\033c' pane.log) resets"
+    finish
+}
+
+test_codes_differ_between_runs_without_getrandom_or_dev_urandom() {
+    local shim
+    shim=$(dirname "$CAREERQUIZ")/tests/fault_shim.so
+    [ -f "$shim" ] || { fail "no fault shim at $shim (make tests builds it)"; return; }
+    # An unseeded rand() gave every kiosk and every run the same codes, so each run's report
+    # replaced the last one's.
+    for run in 1 2; do
+        { printf '\n'; yes 1 | head -n "$QUESTIONS"; printf '\n'; } >typed.txt
+        ASAN_OPTIONS=verify_asan_link_order=0 LD_PRELOAD="$shim" CQ_FAULT_RANDOM=ENOSYS \
+            run cq kiosk --db k.db --exit-word bye --report-dir reports <typed.txt
+        expect_status 0
+    done
+    [ "$(ls reports | wc -l)" = 2 ] || fail "two runs wrote $(ls reports | wc -l) report(s): $(ls reports)"
+}
+
+test_a_report_that_cannot_be_written_is_said_on_the_results_screen() {
+    usable || return 0
+    : >reports # a file where the report folder should be
+    kiosk --report-dir "$TESTDIR/reports/booth"
+    one_person 1 || return
+    sleep 0.3
+    # The error used to be printed before the screen was wiped for the results.
+    visible | grep -q "cannot write the report" || fail "the report error is not on the screen"
+    visible | grep -q "Your report could not be written" ||
+        fail "the person is not told that their report is missing"
+    [ "$(stored)" = 1 ] || fail "the result was not stored"
+    tm send-keys -t quiz Enter
+    back_at_welcome || return
+    type_line goodbye
+    wait_exit
+}
+
 test_the_kiosk_needs_an_exit_word_and_a_sane_idle_time() {
     run cq kiosk --db k.db </dev/null
     expect_status 64
@@ -160,7 +280,8 @@ test_the_kiosk_needs_an_exit_word_and_a_sane_idle_time() {
 
 test_a_piped_kiosk_stores_each_finished_quiz_and_ends_with_its_input() {
     { printf '\n'; yes 1 | head -n "$QUESTIONS"; printf '\n\n'; yes 2 | head -n "$QUESTIONS";
-      printf '\n'; } | run cq kiosk --db k.db --exit-word bye
+      printf '\n'; } >typed.txt
+    run cq kiosk --db k.db --exit-word bye <typed.txt
     expect_status 0
     [ "$(stored)" = 2 ] || fail "the piped kiosk stored $(stored) results, not 2"
     expect_no_escape_in_output

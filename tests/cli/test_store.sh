@@ -75,15 +75,83 @@ test_a_database_of_another_program_is_refused() {
 test_a_database_that_cannot_be_created_is_reported() {
     persona_lines 1 >in.jsonl
     mkdir locked
-    chmod 500 locked
-    if [ -w locked ]; then
-        skip "running as a user who can write anywhere"
+    chmod 555 locked
+    if ! can_drop_to_nobody; then
+        skip "running as root without setpriv to become another user"
         return
     fi
-    run cq batch in.jsonl --db locked/sub/results.db
+    run as_nobody "$CAREERQUIZ" batch in.jsonl --db locked/sub/results.db
     expect_status 73
     expect_stderr_matches '^careerquiz: cannot create folder for the results database \(.*\): locked/sub$'
     chmod 700 locked
+}
+
+# a_foreign_database NAME: another program's SQLite file (rollback journal, a table of its own),
+# and its checksum in NAME.sum.
+a_foreign_database() {
+    sql "$1" 'CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('"'"'keep me'"'"')'
+    sha256sum "$1" >"$1.sum"
+}
+
+test_a_foreign_database_is_refused_and_left_byte_for_byte_as_it_was() {
+    mkdir place
+    a_foreign_database place/other.db
+    persona_lines 1 >in.jsonl
+    run cq batch in.jsonl --db place/other.db
+    expect_status 65
+    expect_stderr_contains "not a careerquiz results database (it has other tables): place/other.db"
+    yes 1 | head -n 40 >typed.txt
+    run cq take --db place/other.db <typed.txt
+    expect_status 65
+    printf '\n' >typed.txt
+    run cq kiosk --db place/other.db --exit-word bye <typed.txt
+    expect_status 65
+    run cq stats --db place/other.db
+    expect_status 65
+    run cq export --db place/other.db
+    expect_status 65
+    # The journal mode used to be switched to WAL before the check: the header changed.
+    sha256sum -c --quiet place/other.db.sum || fail "the foreign database was changed"
+    [ "$(ls -A place | tr '\n' ' ')" = "other.db other.db.sum " ] ||
+        fail "files were left beside it: $(ls -A place | tr '\n' ' ')"
+}
+
+test_schema_version_1_without_the_results_tables_is_refused() {
+    sql v1.db 'PRAGMA user_version = 1'
+    sha256sum v1.db >v1.db.sum
+    persona_lines 1 >in.jsonl
+    run cq batch in.jsonl --db v1.db
+    expect_status 65
+    expect_stderr_contains "not a careerquiz results database (its schema version is 1 but the results tables are missing): v1.db"
+    run cq stats --db v1.db
+    expect_status 65
+    run cq export --db v1.db
+    expect_status 65
+    sha256sum -c --quiet v1.db.sum || fail "the database was changed"
+    # Version 1 with a results table of other columns is not ours either.
+    sql v1b.db 'CREATE TABLE results (id INTEGER); PRAGMA user_version = 1'
+    run cq batch in.jsonl --db v1b.db
+    expect_status 65
+}
+
+test_stats_and_export_read_a_database_in_a_read_only_folder() {
+    if ! can_drop_to_nobody; then
+        skip "running as root without setpriv to become another user"
+        return
+    fi
+    mkdir shelf
+    cq batch "$WORKSHOP" --db shelf/results.db >/dev/null
+    chmod 555 shelf
+    # The last writer closed it, so its -wal and -shm files are gone: a reader that needs to
+    # create them cannot, in a folder it may not write to.
+    run as_nobody "$CAREERQUIZ" stats --db shelf/results.db --json
+    expect_status 0
+    expect_jq '.total == 4'
+    run as_nobody "$CAREERQUIZ" export --db shelf/results.db
+    expect_status 0
+    [ "$(grep -c . "$OUT")" = 5 ] || fail "export wrote $(grep -c . "$OUT") lines, not 5"
+    [ -z "$(ls -A shelf | grep -v '^results.db$')" ] || fail "files appeared: $(ls -A shelf)"
+    chmod 755 shelf
 }
 
 test_reading_a_missing_database_creates_nothing() {

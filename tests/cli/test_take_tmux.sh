@@ -131,4 +131,70 @@ test_ctrl_d_quits_like_quit() {
     finish
 }
 
+test_tab_at_the_save_question_after_quitting_keeps_the_answers() {
+    usable || return 0
+    start
+    wait_for "Question 1 of $QUESTIONS" || return
+    type_line 4
+    wait_for "Question 2 of $QUESTIONS" || return
+    type_line q
+    wait_for "Save your answers so you can finish later?" || return
+    # The question's completion list died with the quiz: Tab must not read it.
+    tm send-keys -t quiz Tab Tab
+    sleep 0.3
+    tm send-keys -t quiz Tab
+    sleep 0.3
+    tm send-keys -t quiz C-u
+    type_line y
+    wait_exit
+    [ "$STATUS" -eq 75 ] || fail "quitting ended with $STATUS, not 75"
+    wait_for "careerquiz take --resume" || return
+    ls state/careerquiz/answers-*.json >/dev/null 2>&1 || fail "the answers were not saved"
+    jq -e '.answers == {"education": "masters"}' state/careerquiz/answers-*.json >/dev/null 2>&1 ||
+        fail "the saved answers are not the ones given"
+}
+
+# words_whole: every word of question 1 and of its options shows whole on the screen, none
+# cut across two lines by the terminal.
+words_whole() {
+    local word text
+    text=$(jq -r '.questions[0] | .text, .options[].text' "$ROOT/questions/bank.json")
+    for word in $text; do
+        visible | grep -qF -- "$word" || {
+            fail "\"$word\" is not whole on a $1-column screen"
+            visible | sed 's/^/#   |/' | head -n 30
+            return 1
+        }
+    done
+}
+
+test_a_20_column_terminal_never_breaks_a_word() {
+    usable || return 0
+    # It wrapped to 29 columns whatever the terminal, and the terminal cut words in two.
+    COLUMNS_WIDE=20 start --save F.json
+    wait_for "Your answer:" || return
+    sleep 0.3
+    words_whole 20
+    finish
+}
+
+test_a_resized_terminal_gets_the_question_wrapped_again_and_keeps_what_was_typed() {
+    usable || return 0
+    start --save F.json
+    wait_for "Question 1 of $QUESTIONS" || return
+    tm send-keys -t quiz -l Mas
+    sleep 0.3
+    # Drawn for 100 columns; at 30 the terminal would cut every long line mid-word.
+    tm resize-window -t quiz -x 30 -y 50
+    sleep 0.8
+    words_whole 30
+    visible | grep -q "Your answer: Mas" || fail "what was typed before the resize is gone"
+    tm send-keys -t quiz -l ter
+    tm send-keys -t quiz Enter
+    wait_for "Question 2 of" || return
+    jq -e '.answers.education == "masters"' F.json >/dev/null 2>&1 ||
+        fail "the answer typed across the resize was not taken whole"
+    finish
+}
+
 run_tests

@@ -39,12 +39,11 @@ tmux_wrapper() {
     esac
 }
 
-# tmux_start COMMAND ARGS...: runs `careerquiz COMMAND ARGS` in a 100x40 terminal; its exit
-# status lands in $TESTDIR/exit when it ends.
-tmux_start() {
+# tmux_stop_server: ends the test's tmux server, if one runs, and waits until it has gone: a
+# server that is still shutting down makes the next new-session fail ("server exited
+# unexpectedly").
+tmux_stop_server() {
     local i
-    # A server that is still shutting down makes the next new-session fail ("server exited
-    # unexpectedly"): wait until the old one has gone.
     if tm kill-server 2>/dev/null; then
         for ((i = 0; i < 50; i++)); do
             tm has-session 2>/dev/null || break
@@ -52,8 +51,14 @@ tmux_start() {
         done
         sleep 0.2
     fi
+}
+
+# tmux_start COMMAND ARGS...: runs `careerquiz COMMAND ARGS` in a 100x40 terminal
+# ($COLUMNS_WIDE columns when set); its exit status lands in $TESTDIR/exit when it ends.
+tmux_start() {
+    tmux_stop_server
     rm -f "$TESTDIR/exit"
-    tm new-session -d -s quiz -x 100 -y 40 \
+    tm new-session -d -s quiz -x "${COLUMNS_WIDE:-100}" -y 40 \
         "cd '$TESTDIR' && env TERM=xterm-256color XDG_STATE_HOME='$TESTDIR/state' \
          XDG_DATA_HOME='$TESTDIR/data' $(tmux_wrapper) '$CAREERQUIZ' $*; \
          echo \$? >'$TESTDIR/exit'; sleep 600"

@@ -2,9 +2,11 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,6 +22,7 @@
  *   CQ_FAULT_CLOSE      close of such a file (it is closed, then reported as failed, as NFS does)
  *   CQ_FAULT_RENAME     rename whose source path contains CQ_FAULT_PATH
  *   CQ_FAULT_DIR_FSYNC  fsync of any folder (after the rename: the new file is in place)
+ *   CQ_FAULT_RANDOM     getrandom, and opening /dev/urandom (a machine without either)
  *
  * CQ_FAULT_PATH defaults to ".tmp.", the temporary files of cli/atomic_file.c, so standard
  * output and error, and files being read, are never touched.
@@ -30,8 +33,9 @@ static int fault(const char *variable)
     static const struct {
         const char *name;
         int code;
-    } codes[] = {{"ENOSPC", ENOSPC}, {"EIO", EIO},     {"EDQUOT", EDQUOT}, {"EROFS", EROFS},
-                 {"EACCES", EACCES}, {"EPERM", EPERM}, {"EXDEV", EXDEV}};
+    } codes[] = {{"ENOSPC", ENOSPC}, {"EIO", EIO},       {"EDQUOT", EDQUOT},
+                 {"EROFS", EROFS},   {"EACCES", EACCES}, {"EPERM", EPERM},
+                 {"EXDEV", EXDEV},   {"ENOSYS", ENOSYS}, {"ENOENT", ENOENT}};
     const char *value = getenv(variable);
     for (size_t i = 0; value && i < sizeof codes / sizeof *codes; i++)
         if (strcmp(value, codes[i].name) == 0)
@@ -153,4 +157,55 @@ int mkstemp(char *template)
 int mkstemp64(char *template)
 {
     return mkstemp(template);
+}
+
+ssize_t getrandom(void *buf, size_t size, unsigned int flags)
+{
+    static ssize_t (*real)(void *, size_t, unsigned int);
+    if (!real)
+        FIND_NEXT(real, "getrandom");
+    int code = fault("CQ_FAULT_RANDOM");
+    if (code) {
+        errno = code;
+        return -1;
+    }
+    return real(buf, size, flags);
+}
+
+/* open and open64 fail for /dev/urandom under CQ_FAULT_RANDOM, and pass everything else on. */
+static int open_with(const char *name, const char *path, int flags, mode_t mode)
+{
+    int (*real)(const char *, int, ...);
+    FIND_NEXT(real, name);
+    int code = fault("CQ_FAULT_RANDOM");
+    if (code && strcmp(path, "/dev/urandom") == 0) {
+        errno = code;
+        return -1;
+    }
+    return real(path, flags, mode);
+}
+
+/* open's mode argument is there only when the flags create a file. */
+#define OPEN_MODE(flags, mode)                                                                     \
+    do {                                                                                           \
+        if ((flags) & (O_CREAT | O_TMPFILE)) {                                                     \
+            va_list ap;                                                                            \
+            va_start(ap, flags);                                                                   \
+            (mode) = (mode_t)va_arg(ap, int);                                                      \
+            va_end(ap);                                                                            \
+        }                                                                                          \
+    } while (0)
+
+int open(const char *path, int flags, ...)
+{
+    mode_t mode = 0;
+    OPEN_MODE(flags, mode);
+    return open_with("open", path, flags, mode);
+}
+
+int open64(const char *path, int flags, ...)
+{
+    mode_t mode = 0;
+    OPEN_MODE(flags, mode);
+    return open_with("open64", path, flags, mode);
 }

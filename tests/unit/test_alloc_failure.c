@@ -1,6 +1,8 @@
 /* test_alloc_failure.c: every allocation is made to fail in turn; each failure must be clean. */
 #include "fixtures.h"
 
+#include "alloc_counter.h"
+
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,64 +23,9 @@
  * the reference output; and every block allocated during the run has been freed.
  */
 
-/* The counter is global because cJSON's hooks take no context. */
-static struct {
-    long calls;    /* allocation attempts since the stage started */
-    long fail_at;  /* the attempt to fail; 0 for none */
-    bool persist;  /* fail every attempt after it too */
-    long failed;   /* attempts failed */
-    long live;     /* blocks allocated and not yet freed */
-    long by_cjson; /* attempts that came through cJSON's hooks */
-} g;
-
-static bool inject(void)
-{
-    g.calls++;
-    if (g.fail_at && (g.calls == g.fail_at || (g.persist && g.calls > g.fail_at))) {
-        g.failed++;
-        return true;
-    }
-    return false;
-}
-
-static void *counting_realloc(void *ctx, void *ptr, size_t size)
-{
-    (void)ctx;
-    if (inject())
-        return NULL;
-    void *p = realloc(ptr, size ? size : 1);
-    if (p && !ptr)
-        g.live++;
-    return p;
-}
-
-static void counting_free(void *ctx, void *ptr)
-{
-    (void)ctx;
-    if (ptr)
-        g.live--;
-    free(ptr);
-}
-
-static void *cjson_malloc(size_t size)
-{
-    g.by_cjson++;
-    if (inject())
-        return NULL;
-    void *p = malloc(size);
-    if (p)
-        g.live++;
-    return p;
-}
-
-static void cjson_free(void *ptr)
-{
-    if (ptr)
-        g.live--;
-    free(ptr);
-}
-
-static const cq_allocator counting = {counting_realloc, counting_free, NULL};
+/* The counter (alloc_counter.c), short. */
+#define g alloc_counter
+#define counting alloc_counting
 
 /* ---- the world the stages work in -------------------------------------------------------- */
 
@@ -509,7 +456,7 @@ static void every_allocation_failing_for_good_fails_cleanly_and_leaks_nothing(vo
 int main(void)
 {
     /* cJSON's hooks are global: set once, before anything allocates. */
-    cJSON_Hooks hooks = {cjson_malloc, cjson_free};
+    cJSON_Hooks hooks = {alloc_cjson_malloc, alloc_cjson_free};
     cJSON_InitHooks(&hooks);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_counter_sees_the_engine_and_cjson),

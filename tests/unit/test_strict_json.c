@@ -300,13 +300,18 @@ static void structural_mistakes_are_named(void **state)
                           "\"answers\":{}}\n\n");
 }
 
-static void a_byte_order_mark_and_utf16_are_named(void **state)
+static void a_byte_order_mark_utf16_and_utf32_are_named(void **state)
 {
     parse_fails_at(state, "\xef\xbb\xbf{\"answers\": {}}", CQ_ERR_SYNTAX, "byte order mark", 1, 1);
     static const char utf16[] = "\xff\xfe{\0}\0";
     parse_bytes_fails(state, utf16, sizeof utf16 - 1, CQ_ERR_SYNTAX, "the file is UTF-16");
     static const char utf16be[] = "\xfe\xff\0{\0}";
     parse_bytes_fails(state, utf16be, sizeof utf16be - 1, CQ_ERR_SYNTAX, "the file is UTF-16");
+    /* UTF-32 little-endian starts with UTF-16's mark: it was called UTF-16. */
+    static const char utf32[] = "\xff\xfe\0\0{\0\0\0}\0\0\0";
+    parse_bytes_fails(state, utf32, sizeof utf32 - 1, CQ_ERR_SYNTAX, "the file is UTF-32");
+    static const char utf32be[] = "\0\0\xfe\xff\0\0\0{\0\0\0}";
+    parse_bytes_fails(state, utf32be, sizeof utf32be - 1, CQ_ERR_SYNTAX, "the file is UTF-32");
 }
 
 static void text_after_the_document_is_malformed(void **state)
@@ -456,7 +461,7 @@ int main(void)
         cmocka_unit_test(a_hundred_thousand_nested_brackets_are_refused_at_the_limit),
         cmocka_unit_test(trailing_commas_are_malformed),
         cmocka_unit_test(structural_mistakes_are_named),
-        cmocka_unit_test(a_byte_order_mark_and_utf16_are_named),
+        cmocka_unit_test(a_byte_order_mark_utf16_and_utf32_are_named),
         cmocka_unit_test(text_after_the_document_is_malformed),
         cmocka_unit_test(a_duplicate_key_is_named_where_it_repeats),
         cmocka_unit_test(the_first_repeat_in_the_file_is_the_one_named),
