@@ -35,8 +35,17 @@ const char *cq_version(void);
  *   came from (the model for content, the result for result data). Never free it.
  * - A loaded cq_model is immutable, so one model may be shared by many threads. Answers and
  *   results belong to one thread at a time.
- * - The engine never prints, never exits and keeps no mutable global state. Every
- *   allocation goes through the context's allocator.
+ * - The engine never prints, never exits and keeps no mutable global state.
+ * - Memory: everything the engine keeps or hands out (models, answers, results, comparisons,
+ *   texts) is allocated through the context's allocator. cJSON's allocations are not: its
+ *   hooks (cJSON_InitHooks) are one setting for the whole process, not per call, so the
+ *   engine never sets them, and the cJSON trees it builds during a call use whatever the
+ *   program set (malloc and free by default). Those trees are made only by cq_model_load and
+ *   cq_model_load_dir (the JSON files), by cq_answers_parse for a document its one-pass reader
+ *   leaves to the long way (one with an error, an escape in a key or id, or a number with a
+ *   fraction or exponent), and by the *_to_json functions before the text is copied into the
+ *   context's memory; none outlives the call. cq_model_load_default, cq_answers_parse of a
+ *   plain document, scoring, comparing and every getter allocate through the context only.
  */
 
 /* ---- status and errors ------------------------------------------------------------------ */

@@ -96,12 +96,55 @@ static void the_reader_leaves_every_error_to_be_worded_the_long_way(void **state
         cq_answers *a = NULL;
         cq_error err;
         assert_true(declines(f->model, texts[i], strlen(texts[i])));
-        assert_int_not_equal(cq_answers_parse(f->model, "t.json", texts[i], strlen(texts[i]), &a,
-                                              &err),
-                             CQ_OK);
+        assert_int_not_equal(
+            cq_answers_parse(f->model, "t.json", texts[i], strlen(texts[i]), &a, &err), CQ_OK);
         assert_null(a);
         assert_true(err.message[0] != '\0');
     }
+}
+
+/* cJSON's allocator for the next test: it always fails, and counts the attempts. */
+static size_t cjson_attempts;
+
+static void *cjson_cannot_allocate(size_t size)
+{
+    (void)size;
+    cjson_attempts++;
+    return NULL;
+}
+
+/* What careerquiz.h says: the built-in model, a plain answers document and scoring use only
+ * the context's allocator; cJSON's own (process-wide) hooks serve the long way and the views. */
+static void only_the_long_way_and_the_views_allocate_through_cjson(void **state)
+{
+    (void)state;
+    cq_context *ctx = NULL;
+    cq_model *m = NULL;
+    cq_answers *a = NULL;
+    cq_result *r = NULL;
+    char *json = NULL;
+    const char *plain = "{\"answers\": {\"languages\": [\"sql\"], \"statistics\": 4}}";
+    const char *escaped = "{\"answers\": {\"st\\u0061tistics\": 4}}";
+    cJSON_Hooks hooks = {cjson_cannot_allocate, free};
+    cjson_attempts = 0;
+    cJSON_InitHooks(&hooks);
+    assert_int_equal(cq_context_new(NULL, &ctx), CQ_OK);
+    assert_int_equal(cq_model_load_default(ctx, &m, NULL), CQ_OK);
+    assert_int_equal(cq_answers_parse(m, "t.json", plain, strlen(plain), &a, NULL), CQ_OK);
+    assert_int_equal(cq_score(m, a, &r, NULL), CQ_OK);
+    assert_int_equal(cjson_attempts, 0);
+    cq_answers_free(a);
+    a = NULL;
+    assert_int_equal(cq_answers_parse(m, "t.json", escaped, strlen(escaped), &a, NULL),
+                     CQ_ERR_NOMEM);
+    assert_int_equal(cq_result_to_json(m, r, &json, NULL, NULL), CQ_ERR_NOMEM);
+    assert_true(cjson_attempts >= 2);
+    cJSON_InitHooks(NULL);
+    assert_int_equal(cq_answers_parse(m, "t.json", escaped, strlen(escaped), &a, NULL), CQ_OK);
+    cq_answers_free(a);
+    cq_result_free(r);
+    cq_model_free(m);
+    cq_context_free(ctx);
 }
 
 int main(void)
@@ -111,6 +154,7 @@ int main(void)
         cmocka_unit_test(the_reader_takes_nulls_lists_and_ignored_keys),
         cmocka_unit_test(the_reader_leaves_escapes_and_decimal_numbers_to_the_long_way),
         cmocka_unit_test(the_reader_leaves_every_error_to_be_worded_the_long_way),
+        cmocka_unit_test(only_the_long_way_and_the_views_allocate_through_cjson),
     };
     return cmocka_run_group_tests_name("one-pass answers reader", tests, fixture_shipped_setup,
                                        fixture_mini_teardown);
