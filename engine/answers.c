@@ -1,4 +1,4 @@
-/* answers.c: a person's answers: setting, validating, parsing and saving them. */
+/* answers.c: a person's answers: setting, validating, parsing the long way, and saving them. */
 #include "internal.h"
 
 #include <stdio.h>
@@ -321,28 +321,6 @@ cq_status cq__answers_parse_tree(const cq_model *model, const char *file, const 
     }
     *out = a;
     return CQ_OK;
-}
-
-cq_status cq_answers_parse(const cq_model *model, const char *name, const char *json, size_t size,
-                           cq_answers **out, cq_error *err)
-{
-    if (!model || !out || (!json && size))
-        return cq__fail(err, CQ_ERR_ARG, name, NULL, "invalid argument to cq_answers_parse");
-    const char *file = name ? name : "answers";
-    if (size > CQ_MAX_ANSWERS_BYTES)
-        return cq__fail(err, CQ_ERR_LIMIT, file, NULL, "answers file is larger than %u bytes",
-                        CQ_MAX_ANSWERS_BYTES);
-    /* Most documents are read in one pass (answers_read.c); the rest the long way, with a
-     * cJSON tree, which finds and words every error. */
-    cq_answers *a = NULL;
-    bool declined = false;
-    cq_status st = cq__answers_read(model, file, json ? json : "", size, &a, &declined, err);
-    if (st != CQ_OK || !declined) {
-        if (st == CQ_OK)
-            *out = a;
-        return st;
-    }
-    return cq__answers_parse_tree(model, file, json ? json : "", size, out, err);
 }
 
 /* ---- saving ------------------------------------------------------------------------------ */
