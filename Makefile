@@ -12,7 +12,10 @@
 # Options: CC, CFLAGS, CPPFLAGS, LDFLAGS, LDLIBS, PREFIX, DESTDIR, WERROR=1 (warnings are
 # errors), NO_READLINE=1 (build the CLI without GNU readline), SANITIZE=1, VALGRIND=1.
 
-VERSION := $(shell sed -n 's/^\#define CQ_VERSION "\(.*\)"$$/\1/p' engine/careerquiz.h)
+# The version is the three numbers of the public header, CQ_VERSION_MAJOR, _MINOR and _PATCH.
+PUBLIC_HEADER := engine/include/careerquiz.h
+VERSION := $(shell sed -n 's/^\#define CQ_VERSION_\(MAJOR\|MINOR\|PATCH\) \([0-9]*\)$$/\2/p' \
+	$(PUBLIC_HEADER) | paste -sd.)
 SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 SONAME := libcareerquiz.so.$(SOMAJOR)
 
@@ -129,11 +132,12 @@ UNIT_HELPER_SRCS := $(sort $(filter-out $(UNIT_SRCS),$(wildcard tests/unit/*.c))
 BANK_FILES := $(sort $(wildcard questions/*.json))
 PROFILE_FILES := $(sort $(wildcard profiles/*.json))
 
-ENGINE_OBJS := $(ENGINE_SRCS:%.c=$(BUILD)/obj/%.o)
-ENGINE_PIC_OBJS := $(ENGINE_SRCS:%.c=$(BUILD)/pic/%.o)
+# The library holds the model of the shipped data too, written as C by the build (below).
+ENGINE_OBJS := $(ENGINE_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/builtin_model_data.o
+ENGINE_PIC_OBJS := $(ENGINE_SRCS:%.c=$(BUILD)/pic/%.o) $(BUILD)/pic/gen/builtin_model_data.o
 CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o) $(SERVE_SRCS:%.c=$(BUILD)/obj/%.o) \
 	$(QR_SRCS:%.c=$(BUILD)/obj/%.o) \
-	$(BUILD)/obj/gen/embedded_data.o $(if $(filter 1,$(NO_SERVE)),,$(BUILD)/obj/gen/serve_assets.o)
+	$(if $(filter 1,$(NO_SERVE)),,$(BUILD)/obj/gen/serve_assets.o)
 UNIT_HELPER_OBJS := $(UNIT_HELPER_SRCS:%.c=$(BUILD)/obj/%.o)
 UNIT_OBJS := $(UNIT_SRCS:%.c=$(BUILD)/obj/%.o)
 UNIT_BINS := $(patsubst tests/unit/test_%.c,$(BUILD)/tests/test_%,$(UNIT_SRCS))
@@ -161,10 +165,14 @@ SHARED_LIB := $(BUILD)/libcareerquiz.so
 CLI_BIN := $(BUILD)/careerquiz
 GEN_TOOL := $(BUILD)/gen_embedded
 GEN_DATA := $(BUILD)/gen/embedded_data.c
+GEN_MODEL_TOOL := $(BUILD)/gen_builtin_model
+GEN_MODEL := $(BUILD)/gen/builtin_model_data.c
 GEN_ASSETS := $(BUILD)/gen/serve_assets.c
 FLAGS_STAMP := $(BUILD)/flags.txt
 
-BASE_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Iengine $(CPPFLAGS)
+# Only the public header's folder: engine internals (engine/internal.h) are for engine files
+# and the fuzz targets, which add -Iengine.
+BASE_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Iengine/include $(CPPFLAGS)
 BASE_CFLAGS := $(WARNINGS) $(SANFLAGS) $(CFLAGS)
 DEPFLAGS := -MMD -MP
 
@@ -187,7 +195,7 @@ run:
 test:
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory tests
-	@CQ_BUILD='$(BUILD)' CAREERQUIZ='$(abspath $(CLI_BIN))' \
+	@CQ_BUILD='$(BUILD)' CAREERQUIZ='$(abspath $(CLI_BIN))' CQ_CC='$(CC) $(SANFLAGS)' \
 		CQ_WRAPPER='$(if $(filter 1,$(VALGRIND)),$(VALGRIND_CMD))' \
 		CQ_VALGRIND_SUPP='$(VALGRIND_SUPP)' tests/run.sh
 
@@ -229,11 +237,19 @@ $(BUILD)/obj/cli/%.o: cli/%.c $(FLAGS_STAMP)
 	$(CC) $(BASE_CPPFLAGS) -Icli $(READLINE_CFLAGS) $(SQLITE_CFLAGS) $(SERVE_CFLAGS) $(QR_CFLAGS) \
 		$(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
+# Generated sources: the built-in model (an engine file), the embedded JSON and web assets.
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) -Icli -Icli/serve $(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(CC) $(BASE_CPPFLAGS) -Iengine -Icli -Icli/serve $(CJSON_CFLAGS) $(BASE_CFLAGS) $(DEPFLAGS) \
+		-c -o $@ $<
+
+$(BUILD)/pic/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CPPFLAGS) -Iengine $(CJSON_CFLAGS) $(BASE_CFLAGS) -fPIC $(DEPFLAGS) -c -o $@ $<
 
 # Unit tests may find the source tree (questions/, profiles/, tests/) through CQ_SOURCE_DIR.
+# test_answers_read checks an engine internal (the one-pass reader), so it sees engine/.
+$(BUILD)/obj/tests/unit/test_answers_read.o: BASE_CPPFLAGS += -Iengine
 $(BUILD)/obj/tests/unit/%.o: tests/unit/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CPPFLAGS) -Itests/unit -DCQ_SOURCE_DIR='"$(CURDIR)"' $(CJSON_CFLAGS) \
@@ -284,7 +300,7 @@ $(BUILD)/tests/test_cli_alloc_failure: $(BUILD)/obj/tests/unit/test_cli_alloc_fa
 # The fuzz targets see engine internals and the embedded data; replayed, they are tests.
 $(BUILD)/obj/fuzz/%.o: fuzz/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) -Icli -Icli/serve -DCQ_SOURCE_DIR='"$(CURDIR)"' $(CJSON_CFLAGS) \
+	$(CC) $(BASE_CPPFLAGS) -Iengine -Icli -Icli/serve -DCQ_SOURCE_DIR='"$(CURDIR)"' $(CJSON_CFLAGS) \
 		$(SQLITE_CFLAGS) \
 		$(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
@@ -310,7 +326,7 @@ $(CLI_LIB): $(filter-out $(BUILD)/obj/cli/main.o,$(CLI_OBJS))
 FUZZ_CLI_TARGETS := kiosk store $(filter serve,$(FUZZ_TARGETS))
 $(FUZZ_CLI_TARGETS:%=$(BUILD)/tests/test_fuzz_%): $(BUILD)/tests/test_fuzz_%: \
 		$(BUILD)/obj/fuzz/fuzz_%.o $(BUILD)/obj/fuzz/fuzz_common.o $(BUILD)/obj/fuzz/replay.o \
-		$(CLI_LIB) $(STATIC_LIB)
+		$(BUILD)/obj/gen/embedded_data.o $(CLI_LIB) $(STATIC_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $^ $(CJSON_LIBS) $(CLI_LIBS) -lm $(LDLIBS)
 
@@ -374,7 +390,7 @@ FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 FUZZ_SECONDS := $(or $(SECONDS),60)
 FUZZ_JOBS ?= 1
 FUZZ_LIB_OBJS := $(ENGINE_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o) $(FUZZ_BUILD)/obj/fuzz/fuzz_common.o \
-	$(FUZZ_BUILD)/obj/gen/embedded_data.o
+	$(FUZZ_BUILD)/obj/gen/embedded_data.o $(FUZZ_BUILD)/obj/gen/builtin_model_data.o
 
 fuzz: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 
@@ -383,13 +399,14 @@ fuzz-run: fuzz
 
 $(FUZZ_BUILD)/obj/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(BASE_CPPFLAGS) -Icli -Icli/serve $(CJSON_CFLAGS) $(READLINE_CFLAGS) \
+	$(FUZZ_CC) $(BASE_CPPFLAGS) -Iengine -Icli -Icli/serve $(CJSON_CFLAGS) $(READLINE_CFLAGS) \
 		$(SQLITE_CFLAGS) $(SERVE_CFLAGS) $(QR_CFLAGS) $(WARNINGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
 		$(DEPFLAGS) -c -o $@ $<
 
 $(FUZZ_BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(BASE_CPPFLAGS) -Icli -Icli/serve $(WARNINGS) $(FUZZ_FLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(FUZZ_CC) $(BASE_CPPFLAGS) -Iengine -Icli -Icli/serve $(CJSON_CFLAGS) $(WARNINGS) $(FUZZ_FLAGS) \
+		$(DEPFLAGS) -c -o $@ $<
 
 # The CLI archive again, built for libFuzzer (the kiosk, store and serve targets).
 FUZZ_CLI_LIB := $(FUZZ_BUILD)/libcli.a
@@ -416,7 +433,7 @@ $(FUZZ_BUILD)/fuzz_batch: $(FUZZ_BUILD)/obj/fuzz/fuzz_batch.o \
 # A host tool (never sanitized: it only runs at build time) turns the data files into C.
 $(GEN_TOOL): cli/gen_embedded.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(HOSTCC) -D_POSIX_C_SOURCE=200809L -Iengine $(WARNINGS) -O2 $(DEPFLAGS) -o $@ $<
+	$(HOSTCC) -D_POSIX_C_SOURCE=200809L -Iengine/include $(WARNINGS) -O2 $(DEPFLAGS) -o $@ $<
 
 # The list of data files, rewritten only when a file is added or removed.
 $(BUILD)/gen/data.list: FORCE
@@ -428,6 +445,23 @@ $(BUILD)/gen/data.list: FORCE
 $(GEN_DATA): $(GEN_TOOL) $(BANK_FILES) $(PROFILE_FILES) $(BUILD)/gen/data.list
 	@mkdir -p $(@D)
 	$(GEN_TOOL) -o $@ --bank $(BANK_FILES) --profiles $(PROFILE_FILES)
+
+# The model of the shipped data: a host tool built from the engine loads questions/ and profiles/
+# as --data . would (a bad file stops the build with the engine's message) and writes the loaded
+# model as C (engine/tools/gen_builtin_model.c), so cq_model_load_default parses nothing.
+HOST_ENGINE_OBJS := $(filter-out %/builtin_model.o,$(ENGINE_SRCS:%.c=$(BUILD)/host/%.o))
+
+$(BUILD)/host/%.o: %.c $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(HOSTCC) -D_POSIX_C_SOURCE=200809L -Iengine/include -Iengine $(CJSON_CFLAGS) $(WARNINGS) -O1 \
+		$(DEPFLAGS) -c -o $@ $<
+
+$(GEN_MODEL_TOOL): $(BUILD)/host/engine/tools/gen_builtin_model.o $(HOST_ENGINE_OBJS)
+	$(HOSTCC) -o $@ $^ $(CJSON_LIBS) -lm
+
+$(GEN_MODEL): $(GEN_MODEL_TOOL) $(BANK_FILES) $(PROFILE_FILES) $(BUILD)/gen/data.list
+	@mkdir -p $(@D)
+	$(GEN_MODEL_TOOL) -o $@ .
 
 # The web server's stylesheet and script (cli/serve/assets/), the same way.
 $(GEN_ASSETS): $(GEN_TOOL) $(SERVE_ASSETS) $(BUILD)/gen/data.list
@@ -445,7 +479,7 @@ install: all
 	$(INSTALL) -m 0755 $(SHARED_LIB) $(DESTDIR)$(LIBDIR)/libcareerquiz.so.$(VERSION)
 	ln -sf libcareerquiz.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libcareerquiz.so
-	$(INSTALL) -m 0644 engine/careerquiz.h $(DESTDIR)$(INCLUDEDIR)/careerquiz.h
+	$(INSTALL) -m 0644 $(PUBLIC_HEADER) $(DESTDIR)$(INCLUDEDIR)/careerquiz.h
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 		-e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
 		careerquiz.pc.in > $(BUILD)/careerquiz.pc
@@ -474,8 +508,8 @@ endif
 # ---- housekeeping ------------------------------------------------------------------------------
 
 fmt:
-	$(CLANG_FORMAT) -i $(wildcard engine/*.[ch] cli/*.[ch] cli/*/*.[ch] tests/unit/*.[ch] \
-		tests/io/*.[ch] tests/sources/*.[ch] fuzz/*.[ch])
+	$(CLANG_FORMAT) -i $(wildcard engine/*.[ch] engine/include/*.h cli/*.[ch] cli/*/*.[ch] \
+		tests/unit/*.[ch] tests/io/*.[ch] tests/sources/*.[ch] fuzz/*.[ch])
 
 clean:
 	rm -rf build $(BUILD)
@@ -483,4 +517,5 @@ clean:
 FORCE:
 
 -include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/obj/*/*/*.d $(BUILD)/obj/*/*/*/*.d \
-	$(BUILD)/pic/*/*.d $(BUILD)/*.d $(FUZZ_BUILD)/obj/*/*.d)
+	$(BUILD)/pic/*/*.d $(BUILD)/host/*/*.d $(BUILD)/host/*/*/*.d $(BUILD)/*.d \
+	$(FUZZ_BUILD)/obj/*/*.d)

@@ -21,7 +21,7 @@ enum cli_table_format { CLI_TABLE_NONE, CLI_TABLE_CSV, CLI_TABLE_JSONL };
 /* Global options, parsed by main.c. */
 struct cli_options {
     enum cli_format format;
-    const char *data_dir;  /* --data DIR, or NULL for the embedded bank and profiles */
+    const char *data_dir;  /* --data DIR, or NULL for the model built into the library */
     bool no_color;         /* --no-color */
     const char *save;      /* take --save FILE: where the answers are written */
     const char *resume;    /* take --resume FILE: answers to start from */
@@ -114,7 +114,7 @@ void cli_usage(FILE *out);
 void cli_command_usage(FILE *out, const struct cli_command *command);
 
 /*
- * Loads the model from options->data_dir, or from the embedded sources when it is NULL, into
+ * Loads the model from options->data_dir, or the one built into the library when it is NULL, into
  * env->ctx and env->model. Returns an exit code; on failure the error is reported and env
  * holds nothing to free.
  */

@@ -78,7 +78,7 @@ int cmd_score(struct cli_env *env, int argc, char **argv)
     size_t size = 0;
     cq_answers *answers = NULL;
     cq_result *result = NULL;
-    cq_score_options options = {env->options->education_filter};
+    cq_score_options options = {sizeof options, env->options->education_filter};
     cq_error err;
     cq_status status;
     int code;

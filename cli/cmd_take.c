@@ -242,7 +242,7 @@ static int finish(struct take *take)
 {
     cq_result *result = NULL;
     cq_error err;
-    cq_score_options options = {take->env->options->education_filter};
+    cq_score_options options = {sizeof options, take->env->options->education_filter};
     cq_status status =
         cq_score_with(take->env->model, take->quiz.answers, &options, &result, &err);
     if (status != CQ_OK)

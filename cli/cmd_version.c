@@ -11,7 +11,7 @@ int cmd_version(struct cli_env *env, int argc, char **argv)
 {
     (void)argc;
     (void)argv;
-    printf("careerquiz %s\n", CQ_VERSION);
+    printf("careerquiz %s\n", cq_version());
     fputs("question bank ", stdout);
     safe_puts(cq_model_version(env->model), stdout); /* --data may say anything here */
     printf(" (%zu questions, %zu roles)\n", cq_model_question_count(env->model),

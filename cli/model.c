@@ -1,7 +1,7 @@
-/* model.c: loads the bank and profiles, built-in or from --data DIR, for the commands. */
+/* model.c: loads the bank and profiles, built into the library or from --data DIR, for the
+ * commands. */
 
 #include "cli.h"
-#include "embedded.h"
 #include "exitcode.h"
 #include "report.h"
 
@@ -19,8 +19,7 @@ int cli_load_model(struct cli_env *env)
     if (env->options->data_dir)
         status = cq_model_load_dir(env->ctx, env->options->data_dir, &env->model, &err);
     else
-        status = cq_model_load(env->ctx, cq_embedded_bank, cq_embedded_bank_count,
-                               cq_embedded_profiles, cq_embedded_profiles_count, &env->model, &err);
+        status = cq_model_load_default(env->ctx, &env->model, &err);
     if (status != CQ_OK) {
         env->model = NULL;
         cq_context_free(env->ctx);

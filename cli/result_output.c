@@ -6,7 +6,7 @@
 
 int result_write(const struct cli_env *env, const cq_result *result)
 {
-    cq_json_options options = {false, 0};
+    cq_json_options options = CQ_JSON_OPTIONS_INIT;
     cq_error err;
     cq_status status;
     char *json = NULL;

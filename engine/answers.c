@@ -1,11 +1,10 @@
-/* answers.c: a person's answers: setting, validating, parsing and saving them. */
+/* answers.c: a person's answers: setting, validating, parsing the long way, and saving them. */
 #include "internal.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* The answers-file format version this engine reads and writes. */
-#define ANSWERS_FORMAT_VERSION 1
+#define ANSWERS_FORMAT_VERSION CQ__ANSWERS_FORMAT_VERSION
 
 cq_status cq_answers_new(const cq_model *model, cq_answers **out, cq_error *err)
 {
@@ -309,19 +308,15 @@ static void locate_answer(const char *json, size_t size, const cJSON *root, cons
         }
 }
 
-cq_status cq_answers_parse(const cq_model *model, const char *name, const char *json, size_t size,
-                           cq_answers **out, cq_error *err)
+/* The long way: a cJSON tree of the whole document, checked field by field; answers saved
+ * with an earlier bank are carried over to the current questions first. */
+cq_status cq__answers_parse_tree(const cq_model *model, const char *file, const char *json,
+                                 size_t size, cq_answers **out, cq_error *err)
 {
-    if (!model || !out || (!json && size))
-        return cq__fail(err, CQ_ERR_ARG, name, NULL, "invalid argument to cq_answers_parse");
-    const char *file = name ? name : "answers";
-    if (size > CQ_MAX_ANSWERS_BYTES)
-        return cq__fail(err, CQ_ERR_LIMIT, file, NULL, "answers file is larger than %u bytes",
-                        CQ_MAX_ANSWERS_BYTES);
-    cJSON *root = NULL;
     cq_answers *a = NULL;
+    cJSON *root = NULL;
     cq_json_where w = {file, NULL, "answers file"};
-    cq_status st = cq__json_parse(model->ctx, file, json ? json : "", size, &root, err);
+    cq_status st = cq__json_parse(model->ctx, file, json, size, &root, err);
     if (st == CQ_OK)
         st = cq__json_object(root, &w, "(top level)", err);
     const cJSON *version = st == CQ_OK ? cq__json_get(root, "version") : NULL;

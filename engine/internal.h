@@ -48,6 +48,17 @@ const char *cq__errno_text(int code, char *buf, size_t size);
 /* Adds line:column to an error already filled. */
 void cq__fail_at(cq_error *err, int line, int column);
 
+/* ---- options ------------------------------------------------------------------------------ */
+
+/*
+ * Reads a public options struct (cq_score_options, cq_json_options) that starts with its size
+ * into *copy, `known` bytes: the fields the caller's struct lacks are zero. Fails with
+ * CQ_ERR_ARG for a size below `oldest` (the struct of the first version: 0 means it was never
+ * set) and for a larger struct with a non-zero byte past `known`. `what` names the struct.
+ */
+cq_status cq__options_read(const void *options, size_t oldest, size_t known, void *copy,
+                           const char *what, cq_error *err);
+
 /* ---- JSON input ---------------------------------------------------------------------------- */
 
 /*
@@ -66,6 +77,47 @@ cq_status cq__json_parse(const cq_context *ctx, const char *name, const char *da
  */
 cq_status cq__json_check(const char *name, const char *data, size_t size, size_t *max_members,
                          cq_error *err);
+/*
+ * The tokens of a document as cq__json_scan meets them, for readers that build what they
+ * need in the same pass as the strict check, without a tree. `depth` counts the containers
+ * open around the token (an OPEN event counts its own, a CLOSE event too); `text` is a key's
+ * or a string's bytes between the quotes (`escaped` when they hold a backslash escape), a
+ * number's or a word's characters, or the bracket.
+ */
+typedef enum cq_json_token {
+    CQ_JSON_KEY,
+    CQ_JSON_STRING,
+    CQ_JSON_NUMBER,
+    CQ_JSON_WORD, /* true, false or null */
+    CQ_JSON_OPEN_OBJECT,
+    CQ_JSON_OPEN_ARRAY,
+    CQ_JSON_CLOSE_OBJECT,
+    CQ_JSON_CLOSE_ARRAY
+} cq_json_token;
+
+typedef struct cq_json_event {
+    cq_json_token token;
+    const char *text;
+    size_t length;
+    int depth;
+    bool escaped;
+} cq_json_event;
+
+/* visit returns false to stop the scan ("declined": not an error in the text). */
+typedef struct cq_json_visitor {
+    bool (*visit)(void *user, const cq_json_event *event);
+    void *user;
+} cq_json_visitor;
+
+/*
+ * cq__json_check that tells `visitor` of every token of the text it accepts, in document
+ * order. Returns CQ_OK with *declined false when the text passed and the visitor took all of
+ * it; *declined true when the visitor stopped (err is then untouched); otherwise the check's
+ * error, in err. (json_strict.c)
+ */
+cq_status cq__json_scan(const char *name, const char *data, size_t size,
+                        const cq_json_visitor *visitor, bool *declined, cq_error *err);
+
 /* Sets err's line:column to the key'th object key (0-based, in document order) of text that
  * cq__json_check accepted. */
 void cq__json_locate_key(const char *data, size_t size, size_t key, cq_error *err);
@@ -256,6 +308,27 @@ struct cq_model {
     size_t earlier_count;
     cq_fit_table fit;
 };
+
+/* The model of the shipped bank and profiles, written as C data at build time
+ * (engine/tools/gen_builtin_model.c): its ctx is NULL and its arena empty, and everything it
+ * points at is read-only. cq_model_load_default copies it into a handle of the caller's. */
+extern const cq_model cq__builtin_model;
+
+/* The answers-file format version this engine reads and writes. */
+#define CQ__ANSWERS_FORMAT_VERSION 1
+
+/*
+ * Reads an answers document in one pass, without a cJSON tree (answers_read.c). On CQ_OK
+ * either *out is the answers, or *declined is true: the text needs the long way in
+ * cq_answers_parse (an error to word, or a form the reader does not take). Any other status is
+ * the strict check's error, in err, or CQ_ERR_NOMEM.
+ */
+cq_status cq__answers_read(const cq_model *model, const char *file, const char *json, size_t size,
+                           cq_answers **out, bool *declined, cq_error *err);
+/* Reads an answers document the long way, with a cJSON tree: cq_answers_parse when
+ * cq__answers_read declines. json is not NULL. (answers.c) */
+cq_status cq__answers_parse_tree(const cq_model *model, const char *file, const char *json,
+                                 size_t size, cq_answers **out, cq_error *err);
 
 /* Reads a tip's optional "has_it_when" (has_it.c). */
 cq_status cq__has_it_load(cq_model *m, const cJSON *node, const cq_json_where *w, cq_tip_def *tip,

@@ -31,8 +31,11 @@ typedef struct scanner {
     size_t members[CQ_MAX_JSON_DEPTH];
     int depth;
     size_t max_members;
-    size_t keys;     /* object keys passed so far, in document order */
-    size_t find_key; /* stop at this key (CQ_NONE: check the whole text) */
+    size_t keys;                    /* object keys passed so far, in document order */
+    size_t find_key;                /* stop at this key (CQ_NONE: check the whole text) */
+    const cq_json_visitor *visitor; /* told of every token, or NULL */
+    bool escaped;                   /* the last string held a backslash escape */
+    bool declined;                  /* the visitor stopped the scan */
 } scanner;
 
 /* Line and column (1-based, column in UTF-8 characters) of byte offset `at` in text. */
@@ -186,6 +189,7 @@ static cq_status scan_u_escape(scanner *s)
 static cq_status scan_string(scanner *s)
 {
     size_t start = s->at++;
+    s->escaped = false;
     while (s->at < s->size) {
         unsigned char c = s->text[s->at];
         if (c == '"') {
@@ -201,6 +205,7 @@ static cq_status scan_string(scanner *s)
                            "such as \\n",
                            c);
         if (c == '\\') {
+            s->escaped = true;
             if (s->at + 1 >= s->size)
                 break;
             unsigned char e = s->text[s->at + 1];
@@ -356,6 +361,18 @@ static cq_status unexpected(const scanner *s)
     return fail_at(s, s->at, CQ_ERR_SYNTAX, "unexpected byte 0x%02x", c);
 }
 
+/* Tells the visitor of a token at text[start..end); false when it declines the document. */
+static bool tell(scanner *s, cq_json_token token, size_t start, size_t end)
+{
+    if (!s->visitor)
+        return true;
+    cq_json_event e = {token, (const char *)s->text + start, end - start, s->depth, s->escaped};
+    if (s->visitor->visit(s->visitor->user, &e))
+        return true;
+    s->declined = true;
+    return false;
+}
+
 static cq_status open_container(scanner *s, unsigned char c)
 {
     if (s->depth == CQ_MAX_JSON_DEPTH)
@@ -365,33 +382,51 @@ static cq_status open_container(scanner *s, unsigned char c)
     s->members[s->depth] = 0;
     s->depth++;
     s->at++;
+    if (!tell(s, c == '{' ? CQ_JSON_OPEN_OBJECT : CQ_JSON_OPEN_ARRAY, s->at - 1, s->at))
+        return CQ_ERR_INVALID;
     return CQ_OK;
 }
 
-static void close_container(scanner *s)
+static cq_status close_container(scanner *s)
 {
+    bool object = s->stack[s->depth - 1] == '{';
+    if (!tell(s, object ? CQ_JSON_CLOSE_OBJECT : CQ_JSON_CLOSE_ARRAY, s->at, s->at + 1))
+        return CQ_ERR_INVALID;
     s->depth--;
-    if (s->stack[s->depth] == '{' && s->members[s->depth] > s->max_members)
+    if (object && s->members[s->depth] > s->max_members)
         s->max_members = s->members[s->depth];
     s->at++;
+    return CQ_OK;
 }
 
 /* Reads a value that starts at s->at; containers are only opened. */
 static cq_status scan_value(scanner *s, want *next)
 {
     unsigned char c = s->text[s->at];
+    size_t start = s->at;
+    cq_status st;
+    cq_json_token token;
     *next = WANT_COMMA_OR_CLOSE;
     if (c == '[' || c == '{') {
         *next = c == '[' ? WANT_VALUE_OR_CLOSE : WANT_KEY_OR_CLOSE;
         return open_container(s, c);
     }
-    if (c == '"')
-        return scan_string(s);
-    if (c == '-' || is_digit(c))
-        return scan_number(s);
-    if (is_letter(c))
-        return scan_word(s);
-    return unexpected(s);
+    if (c == '"') {
+        st = scan_string(s);
+        token = CQ_JSON_STRING;
+        start++; /* the visitor sees what lies between the quotes */
+    } else if (c == '-' || is_digit(c)) {
+        st = scan_number(s);
+        token = CQ_JSON_NUMBER;
+    } else if (is_letter(c)) {
+        st = scan_word(s);
+        token = CQ_JSON_WORD;
+    } else {
+        return unexpected(s);
+    }
+    if (st == CQ_OK && !tell(s, token, start, s->at - (token == CQ_JSON_STRING)))
+        return CQ_ERR_INVALID;
+    return st;
 }
 
 /* Skips JSON whitespace (the text need not end in a NUL, so no strspn). */
@@ -415,9 +450,12 @@ static cq_status scan_key(scanner *s, bool *found)
         return CQ_OK;
     }
     s->members[s->depth - 1]++;
+    size_t start = s->at;
     cq_status st = scan_string(s);
     if (st != CQ_OK)
         return st;
+    if (!tell(s, CQ_JSON_KEY, start + 1, s->at - 1))
+        return CQ_ERR_INVALID;
     skip_space(s);
     if (s->at == s->size)
         return fail_at(s, s->at, CQ_ERR_SYNTAX, "the document ends too early");
@@ -457,7 +495,7 @@ static cq_status scan(scanner *s, bool *found)
         case WANT_VALUE_OR_CLOSE:
         case WANT_VALUE:
             if (c == ']' && next == WANT_VALUE_OR_CLOSE) {
-                close_container(s);
+                st = close_container(s);
                 next = WANT_COMMA_OR_CLOSE;
             } else if (c == ']' && s->depth > 0 && s->stack[s->depth - 1] == '[') {
                 return fail_at(s, s->at, CQ_ERR_SYNTAX, "unexpected ']' after a comma");
@@ -468,7 +506,7 @@ static cq_status scan(scanner *s, bool *found)
         case WANT_KEY_OR_CLOSE:
         case WANT_KEY:
             if (c == '}' && next == WANT_KEY_OR_CLOSE) {
-                close_container(s);
+                st = close_container(s);
                 next = WANT_COMMA_OR_CLOSE;
             } else if (c == '}') {
                 return fail_at(s, s->at, CQ_ERR_SYNTAX, "unexpected '}' after a comma");
@@ -489,7 +527,7 @@ static cq_status scan(scanner *s, bool *found)
                 s->at++;
                 next = open == '[' ? WANT_VALUE : WANT_KEY;
             } else if (c == close) {
-                close_container(s);
+                st = close_container(s);
             } else {
                 return fail_at(s, s->at, CQ_ERR_SYNTAX, "expected ',' or '%c'", close);
             }
@@ -525,4 +563,19 @@ void cq__json_locate_key(const char *data, size_t size, size_t key, cq_error *er
         locate(s.text, s.at, &line, &column);
         cq__fail_at(err, line, column);
     }
+}
+
+cq_status cq__json_scan(const char *name, const char *data, size_t size,
+                        const cq_json_visitor *visitor, bool *declined, cq_error *err)
+{
+    scanner s = {.text = (const unsigned char *)data,
+                 .size = size,
+                 .name = name,
+                 .err = err,
+                 .find_key = CQ_NONE,
+                 .visitor = visitor};
+    bool found;
+    cq_status st = scan(&s, &found);
+    *declined = s.declined;
+    return st;
 }

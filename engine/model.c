@@ -1,4 +1,4 @@
-/* model.c: builds a model from sources or a data folder, and answers questions about it. */
+/* model.c: builds a model from sources or a data folder, frees it, and its model-wide facts. */
 #include "internal.h"
 
 #include <dirent.h>
@@ -238,58 +238,4 @@ const char *cq_model_version(const cq_model *model)
 const char *cq_model_digest(const cq_model *model)
 {
     return model->digest;
-}
-
-size_t cq_model_trait_count(const cq_model *model)
-{
-    return model->trait_count;
-}
-
-const char *cq_trait_id(const cq_model *model, size_t trait)
-{
-    return trait < model->trait_count ? model->traits[trait].id : NULL;
-}
-
-const char *cq_trait_name(const cq_model *model, size_t trait)
-{
-    return trait < model->trait_count ? model->traits[trait].name : NULL;
-}
-
-bool cq_trait_is_level(const cq_model *model, size_t trait)
-{
-    return trait < model->trait_count && model->traits[trait].level;
-}
-
-size_t cq_model_find_trait(const cq_model *model, const char *id)
-{
-    for (size_t i = 0; id && i < model->trait_count; i++)
-        if (strcmp(model->traits[i].id, id) == 0)
-            return i;
-    return CQ_NONE;
-}
-
-size_t cq_model_find_question(const cq_model *model, const char *id)
-{
-    for (size_t i = 0; id && i < model->question_count; i++)
-        if (strcmp(model->questions[i].id, id) == 0)
-            return i;
-    return CQ_NONE;
-}
-
-size_t cq_model_find_role(const cq_model *model, const char *id)
-{
-    for (size_t i = 0; id && i < model->role_count; i++)
-        if (strcmp(model->roles[i].id, id) == 0)
-            return i;
-    return CQ_NONE;
-}
-
-size_t cq_model_question_count(const cq_model *model)
-{
-    return model->question_count;
-}
-
-size_t cq_model_role_count(const cq_model *model)
-{
-    return model->role_count;
 }

@@ -1,4 +1,5 @@
-/* question_info.c: read-only getters for questions, options and scale labels. */
+/* question_info.c: read-only getters for questions, options and scale labels, and finding a
+ * question or an option by its id. */
 #include "internal.h"
 
 #include <string.h>
@@ -13,6 +14,19 @@ static const cq_option_def *option(const cq_model *m, size_t q, size_t o)
 {
     const cq_question_def *d = question(m, q);
     return d && o < d->option_count ? &d->options[o] : NULL;
+}
+
+size_t cq_model_question_count(const cq_model *model)
+{
+    return model->question_count;
+}
+
+size_t cq_model_find_question(const cq_model *model, const char *id)
+{
+    for (size_t i = 0; id && i < model->question_count; i++)
+        if (strcmp(model->questions[i].id, id) == 0)
+            return i;
+    return CQ_NONE;
 }
 
 const char *cq_question_id(const cq_model *model, size_t q)

@@ -1,5 +1,7 @@
-/* role_info.c: read-only getters for role profiles. */
+/* role_info.c: read-only getters for role profiles, and finding a role by its id. */
 #include "internal.h"
+
+#include <string.h>
 
 static const cq_role_def *role(const cq_model *m, size_t r)
 {
@@ -10,6 +12,19 @@ static const cq_tip_def *tip(const cq_model *m, size_t r, size_t t)
 {
     const cq_role_def *d = role(m, r);
     return d && t < d->tip_count ? &d->tips[t] : NULL;
+}
+
+size_t cq_model_role_count(const cq_model *model)
+{
+    return model->role_count;
+}
+
+size_t cq_model_find_role(const cq_model *model, const char *id)
+{
+    for (size_t i = 0; id && i < model->role_count; i++)
+        if (strcmp(model->roles[i].id, id) == 0)
+            return i;
+    return CQ_NONE;
 }
 
 const char *cq_role_list_name(cq_role_list list)

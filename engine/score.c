@@ -209,11 +209,21 @@ static void score_question(cq_result *r, size_t q)
     }
 }
 
+/* The size of cq_score_options in the first version: later ones only add fields after it. */
+#define SCORE_OPTIONS_OLDEST sizeof(cq_score_options)
+
 cq_status cq_score_with(const cq_model *m, const cq_answers *answers,
                         const cq_score_options *options, cq_result **out, cq_error *err)
 {
     if (!m || !answers || !out || answers->model != m)
         return cq__fail(err, CQ_ERR_ARG, NULL, NULL, "invalid argument to cq_score");
+    cq_score_options how = CQ_SCORE_OPTIONS_INIT;
+    if (options) {
+        cq_status st = cq__options_read(options, SCORE_OPTIONS_OLDEST, sizeof how, &how,
+                                        "cq_score_options", err);
+        if (st != CQ_OK)
+            return st;
+    }
     cq_result *r = result_new(m);
     if (r && cq_answers_clone(answers, &r->answers, NULL) != CQ_OK)
         r->answers = NULL;
@@ -244,7 +254,7 @@ cq_status cq_score_with(const cq_model *m, const cq_answers *answers,
     }
     rank_roles(r);
     r->warnings = cq__answer_warnings(answers);
-    r->education_filter = options && options->education_filter;
+    r->education_filter = how.education_filter;
     if (r->education_filter)
         cq__education_filter(r);
     measure_confidence(r);

@@ -265,7 +265,8 @@ cq_status cq_changes_find(const cq_result *result, size_t keep, cq_changes **out
     size_t most = most_changes(m);
     c->keep = keep < most ? keep : most;
     c->items = cq__calloc(m->ctx, c->keep ? c->keep : 1, sizeof *c->items);
-    search s = {result, {result->education_filter}, NULL, c, 0, 0, {0, NULL, 0, 0.0, 0, false, 0}};
+    search s = {result, {sizeof(cq_score_options), result->education_filter}, NULL, c, 0, 0,
+                {0, NULL, 0, 0.0, 0, false, 0}};
     cq_status st =
         c->items ? cq_answers_clone(result->answers, &s.work, err)
                  : cq__fail(err, CQ_ERR_NOMEM, NULL, NULL, "out of memory looking for changes");

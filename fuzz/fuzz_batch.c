@@ -13,7 +13,7 @@ const char fuzz_target_name[] = "batch";
 static void one_line(struct batch_json *writer, const char *line, size_t len, unsigned long number,
                      bool filter)
 {
-    cq_score_options options = {.education_filter = filter};
+    cq_score_options options = {.size = sizeof options, .education_filter = filter};
     cq_result *result = FUZZ_UNSET;
     cq_error err;
     cq_status st = batch_score_line(fuzz_model(), &options, "<stdin>", line, len, &result, &err);

@@ -125,14 +125,15 @@ void fuzz_score_and_print(const cq_model *model, const cq_answers *answers, bool
     st = cq_result_to_json(model, result, &json, &size, &err);
     fuzz_view(st, &err, json, size);
     /* The explanation of the runner-up, as `score --explain ID` asks for it. */
-    cq_json_options explain = {.explain = true, .explain_role = cq_result_role_at(result, 1)};
+    cq_json_options explain = {
+        .size = sizeof explain, .explain = true, .explain_role = cq_result_role_at(result, 1)};
     if (explain.explain_role == CQ_NONE)
         explain.explain_role = cq_result_role_at(result, 0);
     st = cq_result_to_json_with(model, result, &explain, &json, &size, &err);
     fuzz_view(st, &err, json, size);
     cq_result_free(result);
     /* The same answers with the education filter, which may set every role apart. */
-    cq_score_options filter = {.education_filter = true};
+    cq_score_options filter = {.size = sizeof filter, .education_filter = true};
     st = cq_score_with(model, answers, &filter, &result, &err);
     fuzz_check(st, &err);
     if (st != CQ_OK)

@@ -13,6 +13,7 @@
 #   CQ_BUILD          build folder holding tests/test_* (default build)
 #   CAREERQUIZ        the CLI binary under test (default $CQ_BUILD/careerquiz)
 #   CQ_WRAPPER        command put in front of every careerquiz run (valgrind)
+#   CQ_CC             compiler and sanitizer flags of the build, for test_library's programs
 #   CQ_JOBS           suites run at once (default: the number of processors)
 #   CQ_SUITE_TIMEOUT  seconds one suite may take (default 900)
 #   CQ_VERBOSE=1      also show the comments of passing tests

@@ -110,6 +110,12 @@ static cq_status run_load(world *w, made *out, cq_error *err)
     return st;
 }
 
+/* The model built into the library: only its handle is allocated. */
+static cq_status run_load_default(world *w, made *out, cq_error *err)
+{
+    return cq_model_load_default(w->ctx, (cq_model **)&out->object, err);
+}
+
 static char *describe_model(world *w, const made *out)
 {
     (void)w;
@@ -183,7 +189,7 @@ static cq_status run_score(world *w, made *out, cq_error *err)
 
 static cq_status run_score_filtered(world *w, made *out, cq_error *err)
 {
-    cq_score_options options = {.education_filter = true};
+    cq_score_options options = {.size = sizeof options, .education_filter = true};
     return cq_score_with(w->model, w->answers, &options, (cq_result **)&out->object, err);
 }
 
@@ -216,7 +222,8 @@ static cq_status run_result_json(world *w, made *out, cq_error *err)
 
 static cq_status run_result_json_explained(world *w, made *out, cq_error *err)
 {
-    cq_json_options options = {.explain = true, .explain_role = cq_result_role_at(w->result, 0)};
+    cq_json_options options = {
+        .size = sizeof options, .explain = true, .explain_role = cq_result_role_at(w->result, 0)};
     return cq_result_to_json_with(w->model, w->result, &options, &out->text, &out->size, err);
 }
 
@@ -302,6 +309,7 @@ static cq_status run_compare(world *w, made *out, cq_error *err)
 
 static const stage stages[] = {
     {"load the data", run_load, describe_model, release_model},
+    {"load the built-in model", run_load_default, describe_model, release_model},
     {"read a saved file", run_read, describe_text, release_text},
     {"parse answers", run_parse, describe_answers, release_answers},
     {"parse answers of an earlier bank", run_parse_earlier, describe_answers, release_answers},

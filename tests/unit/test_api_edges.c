@@ -8,6 +8,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* What a call that must not set its output leaves there. */
+static char unset_mark;
+#define UNSET_RESULT ((cq_result *)(void *)&unset_mark)
+
 static void every_status_has_a_name(void **state)
 {
     (void)state;
@@ -342,6 +346,45 @@ static void a_data_folder_reads_only_visible_json_files(void **state)
     remove_folder(dir);
 }
 
+/* The options structs carry their size, so that a later version can add fields: a struct never
+ * filled in is refused, a newer caller's unset fields are fine and its set ones are refused. */
+static void options_are_read_as_far_as_their_size_goes(void **state)
+{
+    fixture_mini *f = *state;
+    cq_answers *a = fixture_answers(f->model, "{\"answers\": {\"orientation\": 4}}");
+    cq_result *r = UNSET_RESULT;
+    cq_error err;
+    cq_score_options zeroed = {0};
+    assert_int_equal(cq_score_with(f->model, a, &zeroed, &r, &err), CQ_ERR_ARG);
+    assert_non_null(strstr(err.message, "cq_score_options: size is 0"));
+    assert_ptr_equal(r, UNSET_RESULT);
+    /* A caller built against a later header, with one more field. */
+    struct {
+        cq_score_options known;
+        unsigned char later[16];
+    } newer = {{sizeof newer, true}, {0}};
+    assert_int_equal(cq_score_with(f->model, a, &newer.known, &r, &err), CQ_OK);
+    assert_true(cq_result_education_filter(r));
+    cq_result_free(r);
+    r = UNSET_RESULT;
+    newer.later[3] = 1;
+    assert_int_equal(cq_score_with(f->model, a, &newer.known, &r, &err), CQ_ERR_ARG);
+    assert_non_null(strstr(err.message, "does not know is set"));
+    assert_ptr_equal(r, UNSET_RESULT);
+    cq_score_options plain = CQ_SCORE_OPTIONS_INIT;
+    assert_int_equal(cq_score_with(f->model, a, &plain, &r, &err), CQ_OK);
+    assert_false(cq_result_education_filter(r));
+    char *json = NULL;
+    cq_json_options unset = {0};
+    assert_int_equal(cq_result_to_json_with(f->model, r, &unset, &json, NULL, &err), CQ_ERR_ARG);
+    assert_null(json);
+    cq_json_options shown = CQ_JSON_OPTIONS_INIT;
+    assert_int_equal(cq_result_to_json_with(f->model, r, &shown, &json, NULL, &err), CQ_OK);
+    cq_free(f->ctx, json);
+    cq_result_free(r);
+    cq_answers_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -356,6 +399,7 @@ int main(void)
         cmocka_unit_test(a_read_error_is_an_io_error),
         cmocka_unit_test(a_data_folder_with_too_many_files_is_refused),
         cmocka_unit_test(a_data_folder_reads_only_visible_json_files),
+        cmocka_unit_test(options_are_read_as_far_as_their_size_goes),
     };
     return cmocka_run_group_tests_name("api edges", tests, fixture_mini_setup,
                                        fixture_mini_teardown);

@@ -41,7 +41,7 @@ static int teardown(void **state)
 
 static cq_result *score_with(const cq_model *m, const cq_answers *a, bool filter)
 {
-    cq_score_options options = {filter};
+    cq_score_options options = {sizeof options, filter};
     cq_result *r = NULL;
     cq_error err;
     assert_int_equal(cq_score_with(m, a, &options, &r, &err), CQ_OK);
@@ -899,7 +899,7 @@ static void result_json_explains_any_role_on_request(void **state)
     const cq_model *m = f->real;
     cq_result *r = score_file(m, "docs/examples/answers.json", false);
     for (size_t role_i = 0; role_i < cq_model_role_count(m); role_i++) {
-        cq_json_options options = {true, role_i};
+        cq_json_options options = {sizeof options, true, role_i};
         cJSON *doc = result_json(m, r, &options);
         const cJSON *e = get(doc, "explained");
         assert_string_equal(get(e, "id")->valuestring, cq_role_id(m, role_i));
@@ -909,7 +909,7 @@ static void result_json_explains_any_role_on_request(void **state)
         assert_true(fabs(sum - cq_round1(cq_result_score(r, role_i))) <= ROUNDING_BOUND);
         cJSON_Delete(doc);
     }
-    cq_json_options bad = {true, cq_model_role_count(m)};
+    cq_json_options bad = {sizeof bad, true, cq_model_role_count(m)};
     char *out = NULL;
     assert_int_equal(cq_result_to_json_with(m, r, &bad, &out, NULL, NULL), CQ_ERR_ARG);
     assert_null(out);
@@ -985,7 +985,7 @@ static void explaining_fails_cleanly_when_any_allocation_fails(void **state)
                 st = cq_result_to_json(m, r, &out, NULL, NULL);
                 break;
             default:
-                st = cq_score_with(m, a, &(cq_score_options){true}, &again, NULL);
+                st = cq_score_with(m, a, &(cq_score_options){sizeof(cq_score_options), true}, &again, NULL);
                 break;
             }
             fa.budget = SIZE_MAX;

@@ -10,7 +10,20 @@
 extern "C" {
 #endif
 
-#define CQ_VERSION "0.1.0"
+/* The version of this header. A program can compare it with cq_version(), the library's. */
+#define CQ_VERSION_MAJOR 0
+#define CQ_VERSION_MINOR 1
+#define CQ_VERSION_PATCH 0
+/* One number that grows with every release, for #if: 0xMMmmpp (0x000100 is 0.1.0). */
+#define CQ_VERSION_NUMBER ((CQ_VERSION_MAJOR << 16) | (CQ_VERSION_MINOR << 8) | CQ_VERSION_PATCH)
+#define CQ_VERSION_TEXT_(major, minor, patch) #major "." #minor "." #patch
+#define CQ_VERSION_TEXT(major, minor, patch) CQ_VERSION_TEXT_(major, minor, patch)
+/* "0.1.0" */
+#define CQ_VERSION CQ_VERSION_TEXT(CQ_VERSION_MAJOR, CQ_VERSION_MINOR, CQ_VERSION_PATCH)
+
+/* The version of the library the program runs with ("0.1.0"): CQ_VERSION as the library was
+ * built. Never NULL, never freed. */
+const char *cq_version(void);
 
 /*
  * Conventions
@@ -22,8 +35,17 @@ extern "C" {
  *   came from (the model for content, the result for result data). Never free it.
  * - A loaded cq_model is immutable, so one model may be shared by many threads. Answers and
  *   results belong to one thread at a time.
- * - The engine never prints, never exits and keeps no mutable global state. Every
- *   allocation goes through the context's allocator.
+ * - The engine never prints, never exits and keeps no mutable global state.
+ * - Memory: everything the engine keeps or hands out (models, answers, results, comparisons,
+ *   texts) is allocated through the context's allocator. cJSON's allocations are not: its
+ *   hooks (cJSON_InitHooks) are one setting for the whole process, not per call, so the
+ *   engine never sets them, and the cJSON trees it builds during a call use whatever the
+ *   program set (malloc and free by default). Those trees are made only by cq_model_load and
+ *   cq_model_load_dir (the JSON files), by cq_answers_parse for a document its one-pass reader
+ *   leaves to the long way (one with an error, an escape in a key or id, or a number with a
+ *   fraction or exponent), and by the *_to_json functions before the text is copied into the
+ *   context's memory; none outlives the call. cq_model_load_default, cq_answers_parse of a
+ *   plain document, scoring, comparing and every getter allocate through the context only.
  */
 
 /* ---- status and errors ------------------------------------------------------------------ */
@@ -139,6 +161,15 @@ cq_status cq_model_load(cq_context *ctx, const cq_source *bank, size_t bank_coun
  * file names) and validates them as cq_model_load does.
  */
 cq_status cq_model_load_dir(cq_context *ctx, const char *dir, cq_model **out, cq_error *err);
+
+/*
+ * Loads the bank and profiles built into the library: the questions/ and profiles/ it was built
+ * from, which the build checked as cq_model_load_dir checks them, so this reads no file and
+ * parses nothing. Their text stays in the library's read-only memory; only the handle is
+ * allocated. On success *out is a new model the caller frees with cq_model_free. The context
+ * must outlive it.
+ */
+cq_status cq_model_load_default(cq_context *ctx, cq_model **out, cq_error *err);
 
 void cq_model_free(cq_model *model);
 
@@ -375,12 +406,20 @@ double cq_round1(double value);
  * typical_education is one of its option ids. */
 #define CQ_EDUCATION_QUESTION "education"
 
-/* How to score. A zeroed struct (or NULL) is plain scoring. */
+/*
+ * How to score. `size` is sizeof(cq_score_options) as the caller was built, so that a later
+ * version can add fields at the end without breaking programs built against this one: the
+ * library reads only the fields that lie within `size`, and CQ_ERR_ARG refuses a size of 0 (a
+ * struct never filled in) and a larger struct whose fields unknown to it are not zero.
+ * CQ_SCORE_OPTIONS_INIT is plain scoring, with the size set.
+ */
 typedef struct cq_score_options {
+    size_t size;
     /* Make education a hard filter, the way O*NET job zones work: roles whose typical
      * education is above the person's "education" answer are set apart from the ranking. */
     bool education_filter;
 } cq_score_options;
+#define CQ_SCORE_OPTIONS_INIT {sizeof(cq_score_options), false}
 
 /* cq_score with options (NULL is the same as cq_score). */
 cq_status cq_score_with(const cq_model *model, const cq_answers *answers,
@@ -575,19 +614,23 @@ cq_status cq_role_to_json(const cq_model *model, size_t role, char **out, size_t
 cq_status cq_result_to_json(const cq_model *model, const cq_result *result, char **out,
                             size_t *size, cq_error *err);
 
-/* What cq_result_to_json_with adds. A zeroed struct gives what cq_result_to_json gives. */
+/* What cq_result_to_json_with adds. `size` works as in cq_score_options; CQ_JSON_OPTIONS_INIT
+ * gives what cq_result_to_json gives. */
 typedef struct cq_json_options {
+    size_t size;         /* sizeof(cq_json_options) */
     bool explain;        /* add "explained": the ledger of explain_role */
     size_t explain_role; /* a role index */
 } cq_json_options;
+#define CQ_JSON_OPTIONS_INIT {sizeof(cq_json_options), false, 0}
 
-/* cq_result_to_json with options; CQ_ERR_ARG for an explain_role out of range. */
+/* cq_result_to_json with options (NULL is the same as cq_result_to_json); CQ_ERR_ARG for an
+ * explain_role out of range or a size as cq_score_options says. */
 cq_status cq_result_to_json_with(const cq_model *model, const cq_result *result,
                                  const cq_json_options *options, char **out, size_t *size,
                                  cq_error *err);
 
 /* The comparison as {"roles": [a, b], "titles": [...], "rows": [{"dimension", "a", "b",
- * "shared"}]}, what `careerquiz compare A B --json` prints. */
+ * "shared"}]}, one row per cq_dimension in order (docs/formats.md). */
 cq_status cq_comparison_to_json(const cq_model *model, const cq_comparison *comparison, char **out,
                                 size_t *size, cq_error *err);
 
