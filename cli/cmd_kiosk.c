@@ -12,8 +12,10 @@
 #include "kiosk_report.h"
 #include "kiosk_terminal.h"
 #include "line_reader.h"
+#include "qr/qr.h"
 #include "quiz.h"
 #include "report.h"
+#include "safe_text.h"
 #include "store.h"
 #include "store_pending.h"
 #include "store_wait_notice.h"
@@ -98,6 +100,22 @@ static enum round_end welcome(struct kiosk *k)
     }
 }
 
+/* With --public-url, the address of the result's page at `careerquiz serve` and its QR code,
+ * for the visitor's phone (a result kept for later is stored under the same code). */
+static void show_take_home(struct kiosk *k, const char *code)
+{
+    const char *url = k->env->options->public_url;
+    char address[600];
+    if (!url || !qr_available())
+        return;
+    snprintf(address, sizeof address, "%s/r/%s", url, code);
+    FILE *out = k->quiz.look.out;
+    fputs("\nScan to take your result home (or open ", out);
+    safe_puts(address, out);
+    fputs("):\n", out);
+    qr_write_blocks(out, address, k->quiz.look.term.color, 2);
+}
+
 /* Stores, reports and shows one finished quiz, then waits for the next person. */
 static enum round_end show_result(struct kiosk *k)
 {
@@ -142,6 +160,8 @@ static enum round_end show_result(struct kiosk *k)
             reported ? " (ask at the booth for a printed copy of your report)" : "");
     if (env->options->report_dir && !reported)
         fputs("Your report could not be written; please tell the people at the booth.\n", out);
+    if (outcome != STORE_LOST)
+        show_take_home(k, code);
     if (outcome == STORE_KEPT)
         fputs("This result could not be stored yet; it is kept and will be stored later. Please "
               "tell the people at the booth.\n",

@@ -132,9 +132,13 @@ static const struct cli_command commands[] = {
      "  --event NAME       a label stored with each result, such as the fair's name\n"
      "  --idle SECONDS     back to the welcome screen after this long without input\n"
      "                     (default 120)\n"
-     "  --report-dir DIR   write each result's HTML report to DIR/CODE.html\n",
+     "  --report-dir DIR   write each result's HTML report to DIR/CODE.html\n"
+     "  --public-url URL   where `careerquiz serve --db` (on the same database) is reached,\n"
+     "                     such as http://192.168.1.20:8080: the results screen shows a QR\n"
+     "                     code of URL/r/CODE, to take the result home on a phone\n",
      0, 0, true, cmd_kiosk,
-     CLI_TAKES(EXIT_WORD) | CLI_TAKES(DB) | CLI_TAKES(EVENT) | CLI_TAKES(IDLE) | CLI_TAKES(REPORT_DIR) | CLI_TAKES(PLAIN)},
+     CLI_TAKES(EXIT_WORD) | CLI_TAKES(DB) | CLI_TAKES(EVENT) | CLI_TAKES(IDLE) | CLI_TAKES(REPORT_DIR) | CLI_TAKES(PLAIN) |
+         CLI_TAKES(PUBLIC_URL)},
     {"serve", "", "run the quiz as a web site for phones and browsers",
      "Serves the quiz over HTTP for a workshop or a fair: people open the address on their\n"
      "phones and take the quiz in the browser, one question per page, with or without\n"
@@ -218,7 +222,8 @@ void cli_usage(FILE *out)
           "      --event NAME     take, batch, serve: label stored results; stats, export: select\n"
           "                       them\n"
           "      --since DATE     stats, export: only results from DATE (UTC) on\n"
-          "      --port N, --bind ADDRESS, --public-url URL, --rate-limit N,\n"
+          "      --public-url URL serve, kiosk: the address phones reach serve at\n"
+          "      --port N, --bind ADDRESS, --rate-limit N,\n"
           "      --facilitator-key-file FILE\n"
           "                       serve: where and how the web server listens\n"
           "Each command takes only the options listed for it (careerquiz help COMMAND); any\n"

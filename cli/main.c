@@ -121,6 +121,19 @@ static bool parse_int(const char *text, long min, long max, int *out)
 /* Requests a second one client may send to serve: far more than a person taps. */
 #define MAX_RATE_LIMIT 1000000
 
+/* A --public-url is where phones reach the server: http(s)://host[:port][/path], without a
+ * trailing slash (codes are appended as /r/CODE). serve and the kiosk both take it. */
+static bool valid_public_url(const char *url)
+{
+    size_t len = strlen(url);
+    bool scheme = strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0;
+
+    for (const char *p = url; *p; p++)
+        if ((unsigned char)*p <= 0x20 || *p == 0x7f || *p == '"' || *p == '<' || *p == '>')
+            return false;
+    return scheme && len > 8 && len < 512 && url[len - 1] != '/';
+}
+
 /* An --event label: 1 to MAX_EVENT_BYTES bytes on one line (no control characters). */
 static bool valid_event(const char *event)
 {
@@ -285,6 +298,12 @@ static int parse_options(int argc, char **argv, struct cli_options *options, boo
             options->bind = optarg;
             break;
         case OPT_PUBLIC_URL:
+            if (!valid_public_url(optarg)) {
+                cli_error("--public-url takes an address such as http://192.168.1.20:8080, "
+                          "without a trailing slash, not \"%s\"",
+                          optarg);
+                return CLI_EXIT_USAGE;
+            }
             options->public_url = optarg;
             break;
         case OPT_RATE_LIMIT:

@@ -32,19 +32,6 @@ const char *serve_library(void)
     return MHD_get_version();
 }
 
-/* A --public-url is where phones reach the server: http(s)://host[:port][/path], without a
- * trailing slash (codes are appended as /r/CODE). */
-static bool valid_public_url(const char *url)
-{
-    size_t len = strlen(url);
-    bool scheme = strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0;
-
-    for (const char *p = url; *p; p++)
-        if ((unsigned char)*p <= 0x20 || *p == 0x7f || *p == '"' || *p == '<' || *p == '>')
-            return false;
-    return scheme && len > 8 && len < 512 && url[len - 1] != '/';
-}
-
 /* The facilitator's key into key: the first line of --facilitator-key-file, or a made one.
  * Returns an exit code after reporting. */
 static int facilitator_key(const struct cli_options *options, char *key, size_t size,
@@ -64,12 +51,6 @@ int cmd_serve(struct cli_env *env, int argc, char **argv)
 
     (void)argc;
     (void)argv;
-    if (options->public_url && !valid_public_url(options->public_url)) {
-        cli_error("--public-url takes an address such as http://192.168.1.20:8080, without a "
-                  "trailing slash, not \"%s\"",
-                  options->public_url);
-        return CLI_EXIT_USAGE;
-    }
     int code = facilitator_key(options, key, sizeof key, &app.key_was_made);
     if (code != CLI_EXIT_OK)
         return code;

@@ -570,4 +570,53 @@ test_the_shared_server_stops_on_sigterm_with_status_0() {
     expect_status 0
 }
 
+# qr_blocks_decoded FILE: what zbarimg reads from the first QR code of half blocks in FILE
+# (drawn without colour: a full block or half block is a light module, a space a dark one).
+qr_blocks_decoded() {
+    grep -E '^  [█▀▄ ]+$' "$1" | sed 's/^  //; s/█/A/g; s/▀/T/g; s/▄/B/g' |
+        awk 'BEGIN { s = 4 }
+            { line[NR] = $0; if (length($0) > w) w = length($0) }
+            END {
+                printf "P1\n%d %d\n", w * s, NR * 2 * s
+                for (r = 1; r <= NR; r++)
+                    for (half = 0; half < 2; half++)
+                        for (k = 0; k < s; k++) {
+                            out = ""
+                            for (c = 1; c <= w; c++) {
+                                ch = substr(line[r], c, 1)
+                                light = ch == "A" || (half == 0 && ch == "T") || (half == 1 && ch == "B")
+                                for (m = 0; m < s; m++) out = out (light ? "0 " : "1 ")
+                            }
+                            print out
+                        }
+            }' >"$TESTDIR/qr.pbm"
+    zbarimg -q --raw "$TESTDIR/qr.pbm" 2>/dev/null
+}
+
+test_a_kiosk_with_the_public_url_shows_the_address_and_qr_code_serve_answers() {
+    local questions code
+    serve_usable || return 0
+    own_server --db k.db || return
+    questions=$(jq '.questions | length' "$ROOT/questions/bank.json")
+    { printf '\n'; yes 2 | head -n "$questions"; printf '\n'; } >typed.txt
+    run cq kiosk --db k.db --exit-word bye --public-url "$URL" <typed.txt
+    expect_status 0
+    code=$(grep -o "or open $URL/r/[A-Z0-9-]*" "$ERR" | sed 's|.*/r/||')
+    [ -n "$code" ] || fail "the results screen gives no address of the result"
+    [ "$code" = "$(sqlite3 k.db 'SELECT code FROM results')" ] ||
+        fail "the address's code $code is not the stored result's"
+    grep -q '▀\|▄\|█' "$ERR" || fail "the results screen shows no QR code"
+    if command -v zbarimg >/dev/null; then
+        [ "$(qr_blocks_decoded "$ERR")" = "$URL/r/$code" ] ||
+            fail "the QR code does not read $URL/r/$code: $(qr_blocks_decoded "$ERR")"
+    fi
+    http GET "/r/$code"
+    expect_http 200
+    grep -qF "$code" "$OUT" || fail "/r/$code does not show the result's code"
+    run cq kiosk --db k.db --exit-word bye --public-url "$URL/" </dev/null
+    expect_status 64
+    expect_stderr_contains "without a trailing slash"
+    serve_stop
+}
+
 run_tests
