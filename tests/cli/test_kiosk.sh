@@ -43,6 +43,13 @@ back_at_welcome() {
     return 1
 }
 
+# exit_word_ends_it: types the exit word at the welcome screen; the kiosk must end with 0.
+exit_word_ends_it() {
+    type_line goodbye
+    wait_exit
+    [ "$STATUS" -eq 0 ] || fail "the exit word ended the kiosk with $STATUS"
+}
+
 test_two_people_in_a_row_are_both_stored_and_the_second_sees_nothing_of_the_first() {
     usable || return 0
     kiosk --event fair
@@ -55,9 +62,7 @@ test_two_people_in_a_row_are_both_stored_and_the_second_sees_nothing_of_the_firs
     [ "$(stored)" = 2 ] || fail "the database holds $(stored) results, not 2"
     tm send-keys -t quiz Enter
     back_at_welcome || return
-    type_line goodbye
-    wait_exit
-    [ "$STATUS" -eq 0 ] || fail "the exit word ended the kiosk with $STATUS"
+    exit_word_ends_it
     "$CAREERQUIZ" stats --db k.db --event fair --json 2>/dev/null | jq -e '.total == 2' \
         >/dev/null || fail "the event label was not stored with both results"
 }
@@ -106,9 +111,7 @@ test_ctrl_c_ctrl_d_and_quit_never_end_the_kiosk() {
     back_at_welcome || return
     [ ! -s exit ] || fail "the kiosk ended"
     [ "$(stored)" = 0 ] || fail "an abandoned quiz was stored"
-    type_line goodbye
-    wait_exit
-    [ "$STATUS" -eq 0 ] || fail "the exit word ended the kiosk with $STATUS"
+    exit_word_ends_it
 }
 
 test_sigterm_ends_the_kiosk_cleanly() {
@@ -166,9 +169,7 @@ test_tab_after_an_abandoned_quiz_completes_nothing_and_keeps_the_kiosk() {
     [ ! -s exit ] || fail "Tab at the welcome screen ended the kiosk with $(cat exit)"
     visible | grep -q "Press Enter to start" || fail "the welcome screen is gone after Tab"
     tm send-keys -t quiz C-u
-    type_line goodbye
-    wait_exit
-    [ "$STATUS" -eq 0 ] || fail "the exit word ended the kiosk with $STATUS"
+    exit_word_ends_it
 }
 
 # booth ARGS...: an interactive bash with job control in tmux, as an operator's terminal is,
@@ -207,9 +208,7 @@ test_up_recalls_nothing_at_the_kiosk() {
     type_line q
     back_at_welcome || return
     tm send-keys -t quiz C-u
-    type_line goodbye
-    wait_exit
-    [ "$STATUS" -eq 0 ] || fail "the exit word ended the kiosk with $STATUS"
+    exit_word_ends_it
 }
 
 # modal_keys_then_ctrl_c: each key that would make readline wait for one more key, then Ctrl-C.
@@ -238,9 +237,7 @@ test_insert_and_other_modal_keys_do_nothing_at_the_kiosk() {
     modal_keys_then_ctrl_c
     back_at_welcome || return
     tm send-keys -t quiz C-u
-    type_line goodbye
-    wait_exit
-    [ "$STATUS" -eq 0 ] || fail "the exit word ended the kiosk with $STATUS"
+    exit_word_ends_it
 }
 
 test_ctrl_z_ctrl_backslash_and_ctrl_s_leave_the_kiosk_running() {
@@ -266,9 +263,7 @@ test_ctrl_z_ctrl_backslash_and_ctrl_s_leave_the_kiosk_running() {
     wait_for "Question 2 of $QUESTIONS" || return
     type_line q
     back_at_welcome || return
-    type_line goodbye
-    wait_exit
-    [ "$STATUS" -eq 0 ] || fail "the exit word ended the kiosk with $STATUS"
+    exit_word_ends_it
     for ((i = 0; i < 50; i++)); do [ -s stty.after ] && break; sleep 0.1; done
     grep -qw -- -ixon stty.before && fail "the test terminal started without flow control"
     expect_same_file stty.before stty.after
