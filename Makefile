@@ -507,9 +507,13 @@ endif
 
 # ---- housekeeping ------------------------------------------------------------------------------
 
+# Every C file of the repository; .ci/run checks them with clang-format --dry-run -Werror.
+FORMATTED = $(wildcard engine/*.[ch] engine/include/*.h engine/tools/*.c cli/*.[ch] cli/*/*.[ch] \
+	tests/unit/*.[ch] tests/io/*.[ch] tests/sources/*.[ch] tests/valgrind/*.c fuzz/*.[ch] \
+	bench/*.c)
+
 fmt:
-	$(CLANG_FORMAT) -i $(wildcard engine/*.[ch] engine/include/*.h cli/*.[ch] cli/*/*.[ch] \
-		tests/unit/*.[ch] tests/io/*.[ch] tests/sources/*.[ch] fuzz/*.[ch])
+	$(CLANG_FORMAT) -i $(FORMATTED)
 
 clean:
 	rm -rf build $(BUILD)

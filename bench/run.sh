@@ -35,8 +35,9 @@ rss_kb() {
     cat "$tmp/rss"
 }
 
-echo "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1),"\
-" $(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) memory, $(uname -sr)"
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+memory=$(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
+echo "machine: $(nproc) CPUs, $cpu, $memory memory, $(uname -sr)"
 echo "careerquiz: $cq ($("$cq" --version | head -n 1))"
 echo
 

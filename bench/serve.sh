@@ -16,7 +16,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/careerquiz-bench-serve.XXXXXX")
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    [ -f "$tmp/nginx.pid" ] && kill "$(cat "$tmp/nginx.pid")" 2>/dev/null || true
+    if [ -f "$tmp/nginx.pid" ]; then kill "$(cat "$tmp/nginx.pid")" 2>/dev/null || true; fi
     rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -121,12 +121,12 @@ echo "   300 slow sockets, each sending a header line a second:"
     for _ in $(seq 300); do
         exec {fd}<>"/dev/tcp/127.0.0.1/$port" || break
         # Past the limit per address the server closes the socket: writing then fails.
-        printf 'GET /quiz HTTP/1.1\r\nHost: x\r\n' >&"$fd" 2>/dev/null || true
+        { printf 'GET /quiz HTTP/1.1\r\nHost: x\r\n' >&"$fd"; } 2>/dev/null || true
         fds+=("$fd")
     done
     echo "${#fds[@]}" >"$tmp/slow-open"
     while true; do
-        for fd in "${fds[@]}"; do printf 'X-Slow: 1\r\n' >&"$fd" 2>/dev/null || true; done
+        for fd in "${fds[@]}"; do { printf 'X-Slow: 1\r\n' >&"$fd"; } 2>/dev/null || true; done
         sleep 1
     done
 ) &

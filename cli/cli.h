@@ -21,16 +21,16 @@ enum cli_table_format { CLI_TABLE_NONE, CLI_TABLE_CSV, CLI_TABLE_JSONL };
 /* Global options, parsed by main.c. */
 struct cli_options {
     enum cli_format format;
-    const char *data_dir;  /* --data DIR, or NULL for the model built into the library */
-    bool no_color;         /* --no-color */
-    const char *save;      /* take --save FILE: where the answers are written */
-    const char *resume;    /* take --resume FILE: answers to start from */
-    bool plain;            /* take --plain: screen-reader mode, no bars, colour or cursor moves */
-    const char *explain;   /* score --explain ID: a role whose ledger is shown too */
-    bool education_filter; /* --education-filter: education is a hard filter */
-    const char *output;    /* --output FILE: write stdout's output to FILE instead */
-    int idle;              /* kiosk --idle SECONDS: back to the welcome screen after this */
-    const char *exit_word; /* kiosk --exit-word WORD: typed at the welcome screen, ends it */
+    const char *data_dir;   /* --data DIR, or NULL for the model built into the library */
+    bool no_color;          /* --no-color */
+    const char *save;       /* take --save FILE: where the answers are written */
+    const char *resume;     /* take --resume FILE: answers to start from */
+    bool plain;             /* take --plain: screen-reader mode, no bars, colour or cursor moves */
+    const char *explain;    /* score --explain ID: a role whose ledger is shown too */
+    bool education_filter;  /* --education-filter: education is a hard filter */
+    const char *output;     /* --output FILE: write stdout's output to FILE instead */
+    int idle;               /* kiosk --idle SECONDS: back to the welcome screen after this */
+    const char *exit_word;  /* kiosk --exit-word WORD: typed at the welcome screen, ends it */
     const char *report_dir; /* kiosk --report-dir DIR: each result's HTML report goes here */
 
     /* The results store (take, batch, kiosk, stats, export). */

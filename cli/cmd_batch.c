@@ -199,9 +199,11 @@ static int run_lines(struct batch *b, int fd, unsigned long *last, bool *ended)
 
 int cmd_batch(struct cli_env *env, int argc, char **argv)
 {
-    struct batch b = {
-        env, {sizeof(cq_score_options), env->options->education_filter}, NULL, NULL, {0}, {0}, 0, 0,
-        false};
+    struct batch b = {env,  {sizeof(cq_score_options), env->options->education_filter},
+                      NULL, NULL,
+                      {0},  {0},
+                      0,    0,
+                      false};
     struct store_wait_notice busy = {
         stderr,
         "careerquiz: waiting for the results database: another program is writing to it (up "

@@ -27,7 +27,7 @@ struct kiosk {
     struct store_wait_notice busy; /* what the screen says while the database is busy */
     unsigned long kept;            /* results of this run kept in pending files */
     struct kiosk_terminal terminal;
-    bool wipe;           /* the screen can be wiped (a terminal that takes escapes) */
+    bool wipe; /* the screen can be wiped (a terminal that takes escapes) */
     int idle_ms;
     const char *exit_word;
 };

@@ -109,8 +109,8 @@ static char *save_to_default(struct take *take)
     if (!path)
         cli_report(CQ_ERR_NOMEM, NULL);
     else if (errno == EEXIST)
-        cli_error("cannot save answers: %d files named answers-%s*.json exist: %s",
-                  SAVE_NAME_TRIES, stamp, dir);
+        cli_error("cannot save answers: %d files named answers-%s*.json exist: %s", SAVE_NAME_TRIES,
+                  stamp, dir);
     free(path);
     free(dir);
     return NULL;
@@ -243,8 +243,7 @@ static int finish(struct take *take)
     cq_result *result = NULL;
     cq_error err;
     cq_score_options options = {sizeof options, take->env->options->education_filter};
-    cq_status status =
-        cq_score_with(take->env->model, take->quiz.answers, &options, &result, &err);
+    cq_status status = cq_score_with(take->env->model, take->quiz.answers, &options, &result, &err);
     if (status != CQ_OK)
         return cli_report(status, &err);
     /* With --db the result is stored, and committed, before it is shown. */

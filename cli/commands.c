@@ -12,18 +12,15 @@ static const struct cli_command commands[] = {
      "Lists every question of the bank in order: its id, type, whether it is optional, and\n"
      "its options (single and multi) or its range and labels (scale). The ids are what an\n"
      "answers file uses. With --json, prints the bank as JSON.\n",
-     0, 0, true, cmd_questions,
-     CLI_TAKES_FORMATS | CLI_TAKES(OUTPUT)},
+     0, 0, true, cmd_questions, CLI_TAKES_FORMATS | CLI_TAKES(OUTPUT)},
     {"roles", "", "list the roles the quiz compares",
      "Lists every role: its id, title and summary. With --json, prints them as JSON.\n", 0, 0, true,
-     cmd_roles,
-     CLI_TAKES_FORMATS | CLI_TAKES(OUTPUT)},
+     cmd_roles, CLI_TAKES_FORMATS | CLI_TAKES(OUTPUT)},
     {"role", "ID", "show everything about one role",
      "Shows one role's profile: summary, responsibilities, skills, education, tools,\n"
      "industries, outlook with its figures, getting-started tips and sources. With --json,\n"
      "prints the profile as JSON. An unknown ID is a usage error (exit 64).\n",
-     1, 1, true, cmd_role,
-     CLI_TAKES_FORMATS | CLI_TAKES(OUTPUT)},
+     1, 1, true, cmd_role, CLI_TAKES_FORMATS | CLI_TAKES(OUTPUT)},
     {"score", "FILE|-", "rank the roles for an answers file",
      "Reads an answers file (\"-\" reads standard input), scores it against every role and\n"
      "prints the ranking with each role's score, a close-call note when the top roles are\n"
@@ -47,7 +44,8 @@ static const struct cli_command commands[] = {
      "A single-choice answer is an option id, a multi-choice answer an array of option ids,\n"
      "a scale answer an integer. `careerquiz questions` lists the ids.\n",
      1, 1, true, cmd_score,
-     CLI_TAKES_FORMATS | CLI_TAKES(OUTPUT) | CLI_TAKES(EXPLAIN) | CLI_TAKES(EDUCATION_FILTER) | CLI_TAKES(PLAIN)},
+     CLI_TAKES_FORMATS | CLI_TAKES(OUTPUT) | CLI_TAKES(EXPLAIN) | CLI_TAKES(EDUCATION_FILTER) |
+         CLI_TAKES(PLAIN)},
     {"take", "", "take the quiz in the terminal",
      "Asks the questions one at a time and ends with the same results as score. Answer with\n"
      "a number, the start of an option's text, a list such as 1,3, 1 3 or python sql for\n"
@@ -70,7 +68,8 @@ static const struct cli_command commands[] = {
      "Exit status 75 means the quiz stopped before the end (quit or end of input); the\n"
      "answers given so far were saved and the message says how to resume.\n",
      0, 0, true, cmd_take,
-     CLI_TAKES_FORMATS | CLI_TAKES(OUTPUT) | CLI_TAKES(EXPLAIN) | CLI_TAKES(EDUCATION_FILTER) | CLI_TAKES(PLAIN) | CLI_TAKES(SAVE) | CLI_TAKES(RESUME) | CLI_TAKES(DB) | CLI_TAKES(EVENT)},
+     CLI_TAKES_FORMATS | CLI_TAKES(OUTPUT) | CLI_TAKES(EXPLAIN) | CLI_TAKES(EDUCATION_FILTER) |
+         CLI_TAKES(PLAIN) | CLI_TAKES(SAVE) | CLI_TAKES(RESUME) | CLI_TAKES(DB) | CLI_TAKES(EVENT)},
     {"compare", "ROLE ROLE", "compare two roles side by side",
      "Shows two roles dimension by dimension (responsibilities, skills, education, tools,\n"
      "industries, outlook and tips): each role's items and what the two have in common.\n"
@@ -78,8 +77,7 @@ static const struct cli_command commands[] = {
      "figure both outlooks quote that measures the same thing, or advice both roles get.\n"
      "With --json, prints {\"roles\", \"titles\", \"rows\"}; --format markdown or html\n"
      "prints a report with a table. Unknown or equal roles are a usage error (exit 64).\n",
-     2, 2, true, cmd_compare,
-     CLI_TAKES_FORMATS | CLI_TAKES(OUTPUT)},
+     2, 2, true, cmd_compare, CLI_TAKES_FORMATS | CLI_TAKES(OUTPUT)},
     {"batch", "FILE|-", "score many answer sets, one JSON object per line",
      "Reads JSON Lines (\"-\" reads standard input): one answers document per line, as score\n"
      "takes it. Writes one compact result per line, in input order: {\"line\", \"bank_version\",\n"
@@ -137,8 +135,8 @@ static const struct cli_command commands[] = {
      "                     such as http://192.168.1.20:8080: the results screen shows a QR\n"
      "                     code of URL/r/CODE, to take the result home on a phone\n",
      0, 0, true, cmd_kiosk,
-     CLI_TAKES(EXIT_WORD) | CLI_TAKES(DB) | CLI_TAKES(EVENT) | CLI_TAKES(IDLE) | CLI_TAKES(REPORT_DIR) | CLI_TAKES(PLAIN) |
-         CLI_TAKES(PUBLIC_URL)},
+     CLI_TAKES(EXIT_WORD) | CLI_TAKES(DB) | CLI_TAKES(EVENT) | CLI_TAKES(IDLE) |
+         CLI_TAKES(REPORT_DIR) | CLI_TAKES(PLAIN) | CLI_TAKES(PUBLIC_URL)},
     {"serve", "", "run the quiz as a web site for phones and browsers",
      "Serves the quiz over HTTP for a workshop or a fair: people open the address on their\n"
      "phones and take the quiz in the browser, one question per page, with or without\n"
@@ -165,8 +163,7 @@ static const struct cli_command commands[] = {
      0, 0, true, cmd_serve,
      CLI_TAKES(PORT) | CLI_TAKES(BIND) | CLI_TAKES(PUBLIC_URL) | CLI_TAKES(RATE_LIMIT) |
          CLI_TAKES(DB) | CLI_TAKES(EVENT) | CLI_TAKES(FACILITATOR_KEY_FILE)},
-    {"help", "[COMMAND]", "show usage for careerquiz or one command", "", 0, 1, false, cmd_help,
-     0},
+    {"help", "[COMMAND]", "show usage for careerquiz or one command", "", 0, 1, false, cmd_help, 0},
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])

@@ -34,8 +34,7 @@ static int print_reason(const struct result_view *v, size_t q)
     return text_paragraph(first, "           ", view_reason(v, q));
 }
 
-int text_more_reasons(const struct cli_env *env, const struct result_view *v,
-                      const bool *shown)
+int text_more_reasons(const struct cli_env *env, const struct result_view *v, const bool *shown)
 {
     size_t i, n = v->raised_count + v->lowered_count, left = 0;
     int code = CLI_EXIT_OK;

@@ -26,8 +26,7 @@ void text_heading(const struct cli_env *env, const char *title);
  * - the single-answer changes that would put another role first;
  * - the top two roles side by side (what they share, dimension by dimension).
  */
-int text_more_reasons(const struct cli_env *env, const struct result_view *view,
-                      const bool *shown);
+int text_more_reasons(const struct cli_env *env, const struct result_view *view, const bool *shown);
 int text_about(const struct cli_env *env, const struct result_view *view);
 int text_gaps(const struct cli_env *env, const struct result_view *view);
 int text_explained(const struct cli_env *env, const struct result_view *view);

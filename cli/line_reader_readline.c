@@ -105,8 +105,7 @@ static void unbind_everywhere(Keymap map, rl_command_func_t *command, int depth)
             Keymap below;
             memcpy(&below, &map[key].function, sizeof below);
             unbind_everywhere(below, command, depth + 1);
-        }
-        else if (map[key].type == ISFUNC && map[key].function == command)
+        } else if (map[key].type == ISFUNC && map[key].function == command)
             map[key].function = NULL; /* what rl_unbind_function_in_map does, one level */
     }
 }
@@ -117,9 +116,9 @@ void readline_backend_kiosk_keys(void)
      * them is left: history search, quoted insert, character search, and the switch to vi
      * mode, whose own character search and quoted insert would bring the leak back. */
     rl_command_func_t *const commands[] = {
-        rl_reverse_search_history,    rl_forward_search_history, rl_noninc_reverse_search,
-        rl_noninc_forward_search,     rl_quoted_insert,          rl_char_search,
-        rl_backward_char_search,      rl_vi_editing_mode,
+        rl_reverse_search_history, rl_forward_search_history, rl_noninc_reverse_search,
+        rl_noninc_forward_search,  rl_quoted_insert,          rl_char_search,
+        rl_backward_char_search,   rl_vi_editing_mode,
     };
     Keymap maps[] = {emacs_standard_keymap, emacs_meta_keymap, emacs_ctlx_keymap};
 

@@ -7,17 +7,17 @@
 #include <sys/types.h>
 
 struct pager {
-    pid_t pid;      /* the pager process, 0 when output goes straight to stdout */
-    int saved_fd;   /* stdout before the pager took it */
+    pid_t pid;                 /* the pager process, 0 when output goes straight to stdout */
+    int saved_fd;              /* stdout before the pager took it */
     struct sigaction old_pipe; /* SIGPIPE as it was: quitting the pager early is no error */
 };
 
 /*
  * Sends stdout through a pager when stdout is a terminal (not TERM=dumb) and `allowed`: $PAGER
- * when set (empty or "cat" means none), else less when it is installed. less gets LESS=FRX unless LESS is set:
- * it quits when the text fits on one screen, keeps colours and leaves the text on the screen.
- * Anything else (a pipe, a file, no pager) leaves stdout alone. Never fails: without a pager the
- * text is written whole.
+ * when set (empty or "cat" means none), else less when it is installed. less gets LESS=FRX unless
+ * LESS is set: it quits when the text fits on one screen, keeps colours and leaves the text on the
+ * screen. Anything else (a pipe, a file, no pager) leaves stdout alone. Never fails: without a
+ * pager the text is written whole.
  */
 void pager_start(struct pager *pager, bool allowed);
 

@@ -153,8 +153,8 @@ static void show_scale(const struct quiz_look *look, const cq_model *m, const cq
         wrap(look, first, narrow(look) ? "  " : "       ", cq_scale_label_text(m, q, l));
     }
     if (cq_answers_has(a, q)) {
-        snprintf(text, sizeof text, "%s%ld", look->plain ? "Your current answer is " : "Your answer: ",
-                 cq_answers_scale(a, q));
+        snprintf(text, sizeof text, "%s%ld",
+                 look->plain ? "Your current answer is " : "Your answer: ", cq_answers_scale(a, q));
         wrap(look, look->plain ? "" : "  ", "  ", text);
     }
     if (!look->plain) {
@@ -185,8 +185,7 @@ void quiz_show_question(const struct quiz_look *look, const cq_model *m, const c
          * optional mark follows on the line when it fits, else on one of its own. */
         size_t room = look->columns > used + 4 ? look->columns - used - 4 : 0;
         size_t cells = room < PROGRESS_CELLS ? room : PROGRESS_CELLS;
-        fprintf(out, "%s%s%s", term_begin(&look->term, TERM_ACCENT), header,
-                term_end(&look->term));
+        fprintf(out, "%s%s%s", term_begin(&look->term, TERM_ACCENT), header, term_end(&look->term));
         if (cells >= MIN_PROGRESS_CELLS) {
             fputs("  [", out);
             term_bar(out, &look->term, (double)q / (double)n, cells);

@@ -10,7 +10,7 @@
 
 /* How the quiz looks. */
 struct quiz_look {
-    FILE *out;      /* the screen: stderr */
+    FILE *out; /* the screen: stderr */
     struct term term;
     bool clear;     /* clear the screen between questions (a terminal, escapes allowed) */
     bool plain;     /* --plain: no bars, colours or cursor moves; lines stand on their own */

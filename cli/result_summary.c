@@ -245,11 +245,11 @@ enum {
     B_WARNINGS,
     B_CLOSE,
     B_RECOMMENDATION,
-    B_REASONS,                  /* the heading, kept with the first reason */
-    B_REASON,                   /* 2 * VIEW_REASONS of them: raised, then lowered */
+    B_REASONS, /* the heading, kept with the first reason */
+    B_REASON,  /* 2 * VIEW_REASONS of them: raised, then lowered */
     B_GAPS = B_REASON + 2 * VIEW_REASONS,
-    B_TIPS,                     /* the heading, kept with the first tip */
-    B_TIP,                      /* SUMMARY_TIPS of them */
+    B_TIPS, /* the heading, kept with the first tip */
+    B_TIP,  /* SUMMARY_TIPS of them */
     B_FOOTER = B_TIP + SUMMARY_TIPS,
     B_COUNT
 };
@@ -260,13 +260,20 @@ enum {
 static size_t priority(size_t *order)
 {
     static const size_t list[] = {
-        B_RANKING,         B_FOOTER,
-        B_RECOMMENDATION,  B_WARNINGS,
-        B_CLOSE,           B_REASON,
-        B_REASON + VIEW_REASONS, B_TIP,
-        B_REASON + 1,      B_GAPS,
-        B_TIP + 1,         B_REASON + VIEW_REASONS + 1,
-        B_REASON + 2,      B_TIP + 2,
+        B_RANKING,
+        B_FOOTER,
+        B_RECOMMENDATION,
+        B_WARNINGS,
+        B_CLOSE,
+        B_REASON,
+        B_REASON + VIEW_REASONS,
+        B_TIP,
+        B_REASON + 1,
+        B_GAPS,
+        B_TIP + 1,
+        B_REASON + VIEW_REASONS + 1,
+        B_REASON + 2,
+        B_TIP + 2,
         B_REASON + VIEW_REASONS + 2,
     };
     size_t n = sizeof list / sizeof *list;

@@ -42,8 +42,8 @@ int result_print_text(const struct cli_env *env, const cq_result *result)
 {
     /* What follows the summary, in order. */
     static int (*const sections[])(const struct cli_env *, const struct result_view *) = {
-        text_about, text_gaps, text_education, text_tips, text_what_if, text_explained,
-        text_side_by_side,
+        text_about,   text_gaps,      text_education,    text_tips,
+        text_what_if, text_explained, text_side_by_side,
     };
     struct result_view view;
     struct summary_shown shown;

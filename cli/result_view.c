@@ -268,8 +268,8 @@ char *view_gap_closer(const struct result_view *v, size_t rank)
         size_t tip = cq_result_tip_at(v->result, v->top, i);
         for (k = 0; k < cq_tip_trait_count(v->model, v->top, tip); k++)
             if (cq_tip_trait(v->model, v->top, tip, k) == trait)
-                fprintf(m.out, "%s%s", shown++ ? "; " : "Tip: ",
-                        cq_tip_text(v->model, v->top, tip));
+                fprintf(m.out, "%s%s",
+                        shown++ ? "; " : "Tip: ", cq_tip_text(v->model, v->top, tip));
     }
     n = shown ? 0 : cq_role_trait_item_count(v->model, v->top, trait);
     if (n > VIEW_GAP_ITEMS)

@@ -11,7 +11,7 @@
 #define VIEW_REASONS 3
 /* What a reason's number is compared with, in plain words, for every output. */
 #define VIEW_REASONS_NOTE                                                                          \
-    "Each number is the points that answer gave this role compared with the average of the "   \
+    "Each number is the points that answer gave this role compared with the average of the "       \
     "other answers to the same question."
 /* Profile items named for a gap no tip closes, at most. */
 #define VIEW_GAP_ITEMS 3

@@ -100,7 +100,8 @@ int stats_write_html(const struct stats_view *view, const struct cli_options *op
         fprintf(out, "</h2>\n<p>%s, %lu answered (", sq->type, sq->answered);
         put_escaped(out, sq->id, 0);
         fputs(")</p>\n", out);
-        stats_html_chart(out, sq->text, sq->rows, sq->row_count, view->total, strcmp(sq->type, "scale") == 0);
+        stats_html_chart(out, sq->text, sq->rows, sq->row_count, view->total,
+                         strcmp(sq->type, "scale") == 0);
     }
     fputs("</body>\n</html>\n", out);
     return CLI_EXIT_OK;

@@ -23,7 +23,7 @@ struct store {
 struct store_row {
     char taken_at[sizeof "2026-05-01T14:03:07Z"];
     char code[KIOSK_CODE_SIZE]; /* the code the person finds it under ("K7Q2-XM4P") */
-    const char *event; /* NULL when none */
+    const char *event;          /* NULL when none */
     const char *bank_version, *bank_digest;
     char *answers; /* the compact answers document, malloc'd */
     size_t answers_size;

@@ -169,8 +169,8 @@ static cq_status vary_scale(search *s, size_t q, long was, bool answered, cq_err
             continue;
         s->work->answered[q] = true;
         s->work->value[q] = v;
-        st = try_answer(s, answered ? (size_t)labs(v - was) : 1, can_act(d, answered, v > was),
-                        err);
+        st =
+            try_answer(s, answered ? (size_t)labs(v - was) : 1, can_act(d, answered, v > was), err);
     }
     return st;
 }
@@ -265,7 +265,12 @@ cq_status cq_changes_find(const cq_result *result, size_t keep, cq_changes **out
     size_t most = most_changes(m);
     c->keep = keep < most ? keep : most;
     c->items = cq__calloc(m->ctx, c->keep ? c->keep : 1, sizeof *c->items);
-    search s = {result, {sizeof(cq_score_options), result->education_filter}, NULL, c, 0, 0,
+    search s = {result,
+                {sizeof(cq_score_options), result->education_filter},
+                NULL,
+                c,
+                0,
+                0,
                 {0, NULL, 0, 0.0, 0, false, 0}};
     cq_status st =
         c->items ? cq_answers_clone(result->answers, &s.work, err)

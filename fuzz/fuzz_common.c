@@ -170,9 +170,11 @@ void fuzz_round_trip(const cq_model *model, const cq_answers *answers)
 /* Decodes one UTF-8 character strictly; returns its length, 0 when s is not one. */
 static size_t utf8_char(const unsigned char *s, size_t left, unsigned long *code)
 {
-    size_t n = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
-                             : s[0] >= 0xF0 && s[0] <= 0xF4                                   ? 4
-                                                                                               : 0;
+    size_t n = s[0] < 0x80                    ? 1
+               : s[0] >= 0xC2 && s[0] <= 0xDF ? 2
+               : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
+               : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4
+                                              : 0;
     unsigned long c = n == 1 ? s[0] : n == 2 ? s[0] & 0x1Fu : n == 3 ? s[0] & 0x0Fu : s[0] & 0x07u;
     if (n == 0 || n > left)
         return 0;
@@ -194,8 +196,9 @@ void fuzz_check_shown(const char *what, const char *text, size_t size, bool crlf
     for (size_t i = 0; i < size;) {
         unsigned long c = 0;
         size_t n = utf8_char(s + i, size - i, &c);
-        bool bad = n == 0 || (c < 0x20 && c != '\n' && c != '\t' &&
-                              !(crlf && c == '\r' && i + 1 < size && s[i + 1] == '\n')) ||
+        bool bad = n == 0 ||
+                   (c < 0x20 && c != '\n' && c != '\t' &&
+                    !(crlf && c == '\r' && i + 1 < size && s[i + 1] == '\n')) ||
                    (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
                    (c >= 0x2066 && c <= 0x2069);
         if (bad) {

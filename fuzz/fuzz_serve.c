@@ -16,8 +16,7 @@
 const char fuzz_target_name[] = "serve";
 
 /* The next line of the input as a C string in buf (NULL when empty and `optional`). */
-static const char *take_line(const char **p, const char *end, char *buf, size_t size,
-                             bool optional)
+static const char *take_line(const char **p, const char *end, char *buf, size_t size, bool optional)
 {
     const char *nl = memchr(*p, '\n', (size_t)(end - *p));
     size_t len = nl ? (size_t)(nl - *p) : (size_t)(end - *p);

@@ -21,7 +21,9 @@ fuzz_one() {
     local target=$1 corpus=$build/corpus/$1 log=$build/$1.log dir file rc runs cover
     mkdir -p "$corpus"
     # The seed folders of this target, from fuzz/seeds.txt ("target: dir dir ...").
-    for dir in $(sed -n "s/^$target:[[:space:]]*//p" fuzz/seeds.txt); do
+    local dirs
+    read -ra dirs <<<"$(sed -n "s/^$target:[[:space:]]*//p" fuzz/seeds.txt)"
+    for dir in "${dirs[@]}"; do
         for file in "$dir"/*; do
             # Named after their path: questions/bank.json and the fixture's bank.json differ.
             [ -f "$file" ] && cp -f "$file" "$corpus/seed-$(echo "$file" | tr / -)"

@@ -61,6 +61,7 @@ echo "careerquiz: missing build or test dependencies: $missing" >&2
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "careerquiz: installing them with apt-get" >&2
     export DEBIAN_FRONTEND=noninteractive
+    # shellcheck disable=SC2086 # $missing is a list of package names, one word each
     apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends $missing >&2 && exit 0
     echo "careerquiz: apt-get install failed" >&2
     exit 1

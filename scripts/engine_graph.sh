@@ -30,7 +30,7 @@ for obj in "$@"; do
     echo "$name $name"
 done >>"$tmp/edges"
 if ! tsort "$tmp/edges" >"$tmp/order" 2>"$tmp/loop"; then
-    echo "cycle:" $(sed -n 's/^tsort: //p' "$tmp/loop" | grep -v 'input contains a loop')
+    echo "cycle: $(sed -n 's/^tsort: //p' "$tmp/loop" | grep -v 'input contains a loop' | tr '\n' ' ')"
     exit 1
 fi
-echo "order:" $(cat "$tmp/order")
+echo "order: $(tr '\n' ' ' <"$tmp/order")"

@@ -87,6 +87,7 @@ kiosk_pid() {
 
 wait_for "Press Enter to start" 60 || bad "the kiosk never showed its welcome screen"
 
+# shellcheck disable=SC1003 # 'C-\' is the key Ctrl-\, not an escaped quote
 keys=(Enter Enter Enter Tab Tab BSpace BSpace Escape Up Down Left Right Home End PPage NPage
     C-a C-b C-c C-c C-d C-e C-f C-g C-h C-k C-l C-n C-p C-q C-r C-s C-t C-u C-v C-w C-y C-z
     'C-\' C-] C-_ C-@ C-x M-b M-f M-d M-. M-? M-r M-C-j M-C-] M-C-v F1 F5 F12 IC DC Space)

@@ -164,7 +164,7 @@ slow=(test_explain test_kiosk test_store test_hostile test_stats test_take_tmux 
 is_slow() { [[ " ${slow[*]} " == *" $1 "* ]]; }
 suites=()
 for unit in "${units[@]}"; do
-    [ -x "$unit" ] && [ ! -d "$unit" ] || continue
+    if [ ! -x "$unit" ] || [ -d "$unit" ]; then continue; fi
     case "$unit" in *.d | *.o) continue ;; esac
     suites+=("unit/$(basename "$unit")")
 done
@@ -205,7 +205,7 @@ while [ "${#reported[@]}" -lt "${#names[@]}" ]; do
     for ((i = 0; i < next; i++)); do
         if [ -z "${reported[$i]:-}" ] && [ -f "$logs/$i.done" ]; then
             report_suite "$i" "${names[$i]}"
-            reported[$i]=1
+            reported[i]=1
             running=$((running - 1))
         fi
     done

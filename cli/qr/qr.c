@@ -56,8 +56,7 @@ bool qr_write_svg(FILE *out, const char *text, const char *label)
     if (!code)
         return false;
     int size = code->width + 2 * QR_QUIET_ZONE;
-    fprintf(out,
-            "<svg class=\"qr\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", size, size);
+    fprintf(out, "<svg class=\"qr\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", size, size);
     html_escape(out, label);
     fprintf(out,
             "\" shape-rendering=\"crispEdges\">\n<rect width=\"%d\" height=\"%d\" "

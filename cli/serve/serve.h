@@ -57,15 +57,15 @@ struct serve_response {
     const char *content_type; /* static text */
     char *body;               /* malloc'd; NULL with body_size 0 for an empty body */
     size_t body_size;
-    const char *location;  /* static text or NULL: a redirect's target */
-    char *location_owned;  /* malloc'd redirect target, used when location is NULL */
-    char *set_cookie;      /* malloc'd Set-Cookie value, or NULL */
-    const char *cache;     /* Cache-Control value (static); NULL means "no-store" */
-    const char *allow;     /* Allow value for 405 (static), or NULL */
+    const char *location;     /* static text or NULL: a redirect's target */
+    char *location_owned;     /* malloc'd redirect target, used when location is NULL */
+    char *set_cookie;         /* malloc'd Set-Cookie value, or NULL */
+    const char *cache;        /* Cache-Control value (static); NULL means "no-store" */
+    const char *allow;        /* Allow value for 405 (static), or NULL */
     const char *authenticate; /* WWW-Authenticate value for 401 (static), or NULL */
     const char *disposition;  /* Content-Disposition value (static), or NULL */
-    unsigned retry_after;  /* seconds, for 429; 0: no Retry-After */
-    bool event_stream;     /* answer with the live stream of serve_events, not the body */
+    unsigned retry_after;     /* seconds, for 429; 0: no Retry-After */
+    bool event_stream;        /* answer with the live stream of serve_events, not the body */
 };
 
 /* Answers one request into *response (which the caller zeroed, and frees with

@@ -25,8 +25,8 @@ void serve_api_score(const struct serve_app *app, const struct serve_request *re
     cq_error err;
 
     cq_error_clear(&err);
-    cq_status status = cq_answers_parse(model, "request body", request->body, request->body_size,
-                                        &answers, &err);
+    cq_status status =
+        cq_answers_parse(model, "request body", request->body, request->body_size, &answers, &err);
     if (status == CQ_OK)
         status = cq_score(model, answers, &result, &err);
     if (status == CQ_OK)

@@ -21,8 +21,7 @@ static const char *type_of(const char *name)
     return "application/octet-stream";
 }
 
-static bool send(struct serve_response *response, const char *type, const char *data,
-                 size_t size)
+static bool send(struct serve_response *response, const char *type, const char *data, size_t size)
 {
     FILE *out = serve_body_open(response, 200, type);
     if (out) {

@@ -34,8 +34,7 @@ const char *serve_library(void)
 
 /* The facilitator's key into key: the first line of --facilitator-key-file, or a made one.
  * Returns an exit code after reporting. */
-static int facilitator_key(const struct cli_options *options, char *key, size_t size,
-                           bool *made)
+static int facilitator_key(const struct cli_options *options, char *key, size_t size, bool *made)
 {
     *made = !options->facilitator_key_file;
     if (options->facilitator_key_file)
@@ -55,9 +54,9 @@ int cmd_serve(struct cli_env *env, int argc, char **argv)
     if (code != CLI_EXIT_OK)
         return code;
     app.facilitator_key = key;
-    app.limiter = serve_limiter_new(SERVE_RATE_BURST,
-                                    options->rate_limit >= 0 ? (unsigned)options->rate_limit
-                                                             : SERVE_RATE_PER_SECOND);
+    app.limiter =
+        serve_limiter_new(SERVE_RATE_BURST, options->rate_limit >= 0 ? (unsigned)options->rate_limit
+                                                                     : SERVE_RATE_PER_SECOND);
     app.events = serve_events_new();
     if (!app.limiter || !app.events)
         code = cli_report(CQ_ERR_NOMEM, NULL);

@@ -76,8 +76,7 @@ static enum MHD_Result send_error(struct MHD_Connection *connection, unsigned st
                                   const char *message);
 
 /* Sends what serve_handle answered, taking over its body. */
-static enum MHD_Result send_response(const struct serve_app *app,
-                                     struct MHD_Connection *connection,
+static enum MHD_Result send_response(const struct serve_app *app, struct MHD_Connection *connection,
                                      struct serve_response *answer)
 {
     struct MHD_Response *response;
@@ -88,8 +87,8 @@ static enum MHD_Result send_response(const struct serve_app *app,
         if (!response)
             return send_error(connection, 503, "too many live streams open: try again later");
     } else if (answer->body) {
-        response = MHD_create_response_from_buffer(answer->body_size, answer->body,
-                                                   MHD_RESPMEM_MUST_FREE);
+        response =
+            MHD_create_response_from_buffer(answer->body_size, answer->body, MHD_RESPMEM_MUST_FREE);
         if (response)
             answer->body = NULL;
     } else {
@@ -111,10 +110,8 @@ static enum MHD_Result send_response(const struct serve_app *app,
               add_header(response, MHD_HTTP_HEADER_ALLOW, answer->allow) &&
               add_header(response, MHD_HTTP_HEADER_WWW_AUTHENTICATE, answer->authenticate) &&
               add_header(response, MHD_HTTP_HEADER_CONTENT_DISPOSITION, answer->disposition) &&
-              add_header(response, MHD_HTTP_HEADER_RETRY_AFTER,
-                         answer->retry_after ? retry : NULL);
-    enum MHD_Result result =
-        ok ? MHD_queue_response(connection, answer->status, response) : MHD_NO;
+              add_header(response, MHD_HTTP_HEADER_RETRY_AFTER, answer->retry_after ? retry : NULL);
+    enum MHD_Result result = ok ? MHD_queue_response(connection, answer->status, response) : MHD_NO;
     MHD_destroy_response(response);
     return result;
 }
@@ -163,9 +160,8 @@ static bool declared_too_large(struct MHD_Connection *connection)
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_data_size,
-                                  void **req_cls)
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **req_cls)
 {
     struct daemon_state *daemon = cls;
     struct request_state *state = *req_cls;
@@ -210,10 +206,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, 
         .method = method,
         .path = url,
         .cookie = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE),
-        .authorization = MHD_lookup_connection_value(connection, MHD_HEADER_KIND,
-                                                     MHD_HTTP_HEADER_AUTHORIZATION),
-        .content_type = MHD_lookup_connection_value(connection, MHD_HEADER_KIND,
-                                                    MHD_HTTP_HEADER_CONTENT_TYPE),
+        .authorization =
+            MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION),
+        .content_type =
+            MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE),
         .host = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST),
         .client = client,
         .body = state->body ? state->body : "",
@@ -325,13 +321,13 @@ int serve_run(const struct serve_app *app, const char *bind, unsigned port)
         flags |= MHD_USE_IPv6;
     struct MHD_Daemon *server = MHD_start_daemon(
         flags, (uint16_t)port, NULL, NULL, on_request, &daemon, MHD_OPTION_EXTERNAL_LOGGER,
-        log_message, NULL, MHD_OPTION_SOCK_ADDR,
-        (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)SERVE_THREADS,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_IDLE_SECONDS, MHD_OPTION_CONNECTION_LIMIT,
-        (unsigned)SERVE_MAX_CONNECTIONS, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
-        (unsigned)SERVE_MAX_PER_ADDRESS, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-        (size_t)SERVE_HEADER_MEMORY, MHD_OPTION_NOTIFY_COMPLETED, request_completed, &daemon,
-        MHD_OPTION_UNESCAPE_CALLBACK, unescape_path, NULL, MHD_OPTION_END);
+        log_message, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)SERVE_THREADS, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)SERVE_IDLE_SECONDS, MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CONNECTIONS,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)SERVE_MAX_PER_ADDRESS,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVE_HEADER_MEMORY,
+        MHD_OPTION_NOTIFY_COMPLETED, request_completed, &daemon, MHD_OPTION_UNESCAPE_CALLBACK,
+        unescape_path, NULL, MHD_OPTION_END);
     if (!server) {
         char text[128];
         cli_error("cannot start the web server at %s port %u (%s)", bind, port,
@@ -362,6 +358,8 @@ int serve_run(const struct serve_app *app, const char *bind, unsigned port)
         close(listener);
     pthread_sigmask(SIG_SETMASK, &previous, NULL);
     fprintf(stderr, "careerquiz: the web server stopped (%s)\n",
-            signo == SIGINT ? "interrupted" : signo == SIGHUP ? "hang-up" : "terminated");
+            signo == SIGINT   ? "interrupted"
+            : signo == SIGHUP ? "hang-up"
+                              : "terminated");
     return CLI_EXIT_OK;
 }

@@ -19,10 +19,10 @@
 struct stream {
     struct serve_events *events;
     struct MHD_Connection *connection;
-    unsigned long seen;  /* the version last sent */
-    double beat_sent;    /* monotonic seconds of the last heartbeat sent */
-    bool waiting;        /* suspended, in events->waiting */
-    bool greeted;        /* the first event, with the retry time, is sent */
+    unsigned long seen; /* the version last sent */
+    double beat_sent;   /* monotonic seconds of the last heartbeat sent */
+    bool waiting;       /* suspended, in events->waiting */
+    bool greeted;       /* the first event, with the retry time, is sent */
 };
 
 struct serve_events {
@@ -30,10 +30,10 @@ struct serve_events {
     unsigned long version; /* one more for every result published */
     unsigned long total;   /* the results count to send */
     bool closing;
-    size_t open;           /* streams open, waiting or not */
+    size_t open; /* streams open, waiting or not */
     struct stream *waiting[EVENTS_MAX_STREAMS];
     size_t waiting_count;
-    double beat;           /* monotonic seconds of the last heartbeat */
+    double beat; /* monotonic seconds of the last heartbeat */
 };
 
 static double now_seconds(void)
@@ -172,8 +172,7 @@ struct MHD_Response *serve_events_response(struct serve_events *events,
 
     struct stream *s = calloc(1, sizeof *s);
     struct MHD_Response *response =
-        s ? MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 1024, read_events, s,
-                                              close_stream)
+        s ? MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 1024, read_events, s, close_stream)
           : NULL;
     if (!response) {
         free(s);

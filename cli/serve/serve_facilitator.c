@@ -65,7 +65,8 @@ void serve_facilitator_login(const struct serve_app *app, const struct serve_req
         bool secure = app->public_url && strncmp(app->public_url, "https:", 6) == 0;
         serve_redirect(response, "/facilitator");
         if (!serve_key_cookie(app, secure, response))
-            serve_html_error(response, 500, "Something went wrong", "The server ran out of memory.");
+            serve_html_error(response, 500, "Something went wrong",
+                             "The server ran out of memory.");
     } else {
         login_page(response, "That key is not the facilitator key.");
     }

@@ -138,7 +138,7 @@ bool serve_key_cookie(const struct serve_app *app, bool secure, struct serve_res
     if (!response->set_cookie)
         return false;
     /* HttpOnly: no script reads it; SameSite=Strict: no other site's page sends it. */
-    snprintf(response->set_cookie, size, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s",
-             KEY_COOKIE, app->facilitator_key, secure ? "; Secure" : "");
+    snprintf(response->set_cookie, size, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s", KEY_COOKIE,
+             app->facilitator_key, secure ? "; Secure" : "");
     return true;
 }

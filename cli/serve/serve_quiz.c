@@ -338,9 +338,8 @@ void serve_quiz_answer(const struct serve_app *app, const struct serve_request *
     if (move == MOVE_NEXT && !given && cq_question_required(model, q) &&
         !cq_answers_has(answers, q)) {
         question_page(model, answers, q,
-                      cq_question_type_of(model, q) == CQ_MULTI
-                          ? "Please tick at least one answer."
-                          : "Please choose an answer.",
+                      cq_question_type_of(model, q) == CQ_MULTI ? "Please tick at least one answer."
+                                                                : "Please choose an answer.",
                       response);
         goto done;
     }

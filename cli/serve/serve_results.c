@@ -26,9 +26,9 @@
 struct serve_results {
     pthread_mutex_t lock;
     store *db;
-    const char *path;  /* --db, for messages and pending files */
-    const char *event; /* --event, or NULL */
-    bool kept;         /* a result is in a pending file: store it with the next one */
+    const char *path;            /* --db, for messages and pending files */
+    const char *event;           /* --event, or NULL */
+    bool kept;                   /* a result is in a pending file: store it with the next one */
     struct serve_events *events; /* told when the count changes; may be NULL */
     long long count;             /* the room's results count last published */
     long long version;           /* the database's data_version last seen */
@@ -43,8 +43,7 @@ static void watch_locked(struct serve_results *results, bool own_write)
     long long version = 0, count = 0;
 
     if (!own_write) {
-        if (store_data_version(results->db, &version) != CLI_EXIT_OK ||
-            version == results->version)
+        if (store_data_version(results->db, &version) != CLI_EXIT_OK || version == results->version)
             return;
         results->version = version;
     }
@@ -193,8 +192,9 @@ void serve_result_page(const struct serve_app *app, const cq_result *result, con
     if (code) {
         char address[600];
         result_address(app, code, address, sizeof address);
-        fprintf(out, "<p class=\"take-home\">Your code: <strong class=\"code\">%s</strong>. This "
-                     "page stays at <a href=\"/r/%s\">",
+        fprintf(out,
+                "<p class=\"take-home\">Your code: <strong class=\"code\">%s</strong>. This "
+                "page stays at <a href=\"/r/%s\">",
                 code, code);
         html_escape(out, address);
         fputs("</a>: keep the address, or print the page.</p>\n", out);
@@ -301,8 +301,9 @@ void serve_api_result_get(const struct serve_app *app, const char *code,
         result_json(app, 200, f.code, &f.row, f.same_bank, false, f.result, response);
         break;
     case LOOKUP_NONE:
-        serve_json_error(response, 404, app->results ? "no result under this code"
-                                                     : "this server keeps no results (no --db)",
+        serve_json_error(response, 404,
+                         app->results ? "no result under this code"
+                                      : "this server keeps no results (no --db)",
                          NULL);
         break;
     case LOOKUP_FAILED:
@@ -332,8 +333,8 @@ void serve_api_result_post(const struct serve_app *app, const struct serve_reque
         return;
     }
     cq_error_clear(&err);
-    cq_status status = cq_answers_parse(model, "request body", request->body, request->body_size,
-                                        &answers, &err);
+    cq_status status =
+        cq_answers_parse(model, "request body", request->body, request->body_size, &answers, &err);
     if (status == CQ_OK)
         status = cq_score(model, answers, &result, &err);
     if (status != CQ_OK) {

@@ -95,8 +95,7 @@ static bool results_kept(const struct serve_app *app, struct serve_response *res
 {
     if (app->results)
         return true;
-    serve_json_error(response, 503, "this server keeps no results: start it with --db FILE",
-                     NULL);
+    serve_json_error(response, 503, "this server keeps no results: start it with --db FILE", NULL);
     return false;
 }
 
@@ -142,8 +141,8 @@ void serve_export_csv(const struct serve_app *app, const struct serve_request *r
     if (!key_checked(app, request, response) || !results_kept(app, response))
         return;
     int code = store_open_existing(app->env->options->db, &s);
-    FILE *out = code == CLI_EXIT_OK ? serve_body_open(response, 200, "text/csv; charset=utf-8")
-                                    : NULL;
+    FILE *out =
+        code == CLI_EXIT_OK ? serve_body_open(response, 200, "text/csv; charset=utf-8") : NULL;
     if (out) {
         /* One read transaction: the rows and their scores come from the same moment. */
         if (sqlite3_exec(store_sqlite(s), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)

@@ -12,7 +12,7 @@ enum route {
     ROUTE_ASSET,
     ROUTE_API_QUESTIONS,
     ROUTE_API_SCORE,
-    ROUTE_RESULT,     /* /r/CODE */
+    ROUTE_RESULT, /* /r/CODE */
     ROUTE_API_RESULTS,
     ROUTE_API_RESULT, /* /api/results/CODE */
     ROUTE_FACILITATOR,

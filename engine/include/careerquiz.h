@@ -419,7 +419,10 @@ typedef struct cq_score_options {
      * education is above the person's "education" answer are set apart from the ranking. */
     bool education_filter;
 } cq_score_options;
-#define CQ_SCORE_OPTIONS_INIT {sizeof(cq_score_options), false}
+#define CQ_SCORE_OPTIONS_INIT                                                                      \
+    {                                                                                              \
+        sizeof(cq_score_options), false                                                            \
+    }
 
 /* cq_score with options (NULL is the same as cq_score). */
 cq_status cq_score_with(const cq_model *model, const cq_answers *answers,
@@ -621,7 +624,10 @@ typedef struct cq_json_options {
     bool explain;        /* add "explained": the ledger of explain_role */
     size_t explain_role; /* a role index */
 } cq_json_options;
-#define CQ_JSON_OPTIONS_INIT {sizeof(cq_json_options), false, 0}
+#define CQ_JSON_OPTIONS_INIT                                                                       \
+    {                                                                                              \
+        sizeof(cq_json_options), false, 0                                                          \
+    }
 
 /* cq_result_to_json with options (NULL is the same as cq_result_to_json); CQ_ERR_ARG for an
  * explain_role out of range or a size as cq_score_options says. */

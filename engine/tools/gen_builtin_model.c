@@ -417,7 +417,7 @@ static ref put_roles(writer *w, const cq_model *m)
     ref r = open_array(w, "cq_role_def");
     for (size_t i = 0; i < m->role_count; i++) {
         const cq_role_def *d = &m->roles[i];
-        const char *texts[] = {d->id,      d->title, d->summary, d->outlook, d->typical_education,
+        const char *texts[] = {d->id,  d->title, d->summary, d->outlook, d->typical_education,
                                d->file};
         fputs("\n    {", w->out);
         for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
@@ -426,7 +426,8 @@ static ref put_roles(writer *w, const cq_model *m)
         }
         fputs(",\n     {", w->out);
         for (int l = 0; l < CQ_LIST_COUNT; l++)
-            fprintf(w->out, "%s(const char **)%s", l ? ", " : "", lists[i * CQ_LIST_COUNT + l].name);
+            fprintf(w->out, "%s(const char **)%s", l ? ", " : "",
+                    lists[i * CQ_LIST_COUNT + l].name);
         fputs("},\n     {", w->out);
         for (int l = 0; l < CQ_LIST_COUNT; l++)
             fprintf(w->out, "%s%zu", l ? ", " : "", d->list_counts[l]);
@@ -508,7 +509,8 @@ static void put_model(writer *w, const cq_model *m)
     ref possible = put_doubles(w, f->possible, cells), mean = put_doubles(w, f->mean, cells),
         best = put_doubles(w, f->best, cells),
         role_possible = put_doubles(w, f->role_possible, nr ? nr : 1),
-        highest = put_doubles(w, f->highest, pairs), answers = put_sizes(w, f->answers, nq ? nq : 1);
+        highest = put_doubles(w, f->highest, pairs),
+        answers = put_sizes(w, f->answers, nq ? nq : 1);
     fputs("\nconst cq_model cq__builtin_model = {\n    NULL, {NULL, NULL}, ", w->out);
     put_string(w, m->version);
     fputs(", ", w->out);
@@ -519,8 +521,8 @@ static void put_model(writer *w, const cq_model *m)
             "    {(double *)%s, (double *)%s, (double *)%s, (double *)%s, (double *)%s,"
             " (size_t *)%s}};\n",
             traits.name, nt, questions.name, nq, m->group_count, roles.name, nr, earlier.name,
-            m->earlier_count, possible.name, mean.name, best.name, role_possible.name,
-            highest.name, answers.name);
+            m->earlier_count, possible.name, mean.name, best.name, role_possible.name, highest.name,
+            answers.name);
 }
 
 int main(int argc, char **argv)
@@ -566,9 +568,10 @@ int main(int argc, char **argv)
         goto done;
     }
     writer w = {out, 0};
-    fprintf(out, "/* The model of the shipped bank and profiles (%s, %zu questions, %zu roles),\n"
-                 " * written by " PROG " at build time; do not edit. */\n"
-                 "#include \"internal.h\"\n\n",
+    fprintf(out,
+            "/* The model of the shipped bank and profiles (%s, %zu questions, %zu roles),\n"
+            " * written by " PROG " at build time; do not edit. */\n"
+            "#include \"internal.h\"\n\n",
             m->version, m->question_count, m->role_count);
     put_model(&w, m);
     if (ferror(out) | fclose(out)) {

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # lib.sh: helpers for the CLI end-to-end tests; each test_*.sh sources it and prints TAP.
 #
 # A test is a shell function whose name starts with test_ and reads as a sentence
@@ -144,6 +145,11 @@ expect_same_file() {
 data_copy() {
     mkdir -p "$1"
     cp -R "$ROOT/questions" "$ROOT/profiles" "$1/"
+}
+
+# entries DIR: how many entries DIR holds, hidden ones too.
+entries() {
+    find "$1" -mindepth 1 -maxdepth 1 | wc -l
 }
 
 # role_ids: the role ids, from profiles/ (one per line).

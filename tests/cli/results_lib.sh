@@ -1,10 +1,11 @@
+# shellcheck shell=bash
 # results_lib.sh: helpers for the tests of batch, stats, export and the results database.
 # Sourced after lib.sh by test_batch.sh, test_store.sh, test_stats.sh and test_export.sh.
 
 PERSONAS=("$ROOT"/tests/personas/*.json)
 # A hand-counted workshop: 2 data scientists, a blank line, a research scientist (who skipped
 # "field") and the example answers (ml-engineer, a close call). See test_stats.sh for the counts.
-WORKSHOP=$ROOT/tests/results/workshop.jsonl
+export WORKSHOP=$ROOT/tests/results/workshop.jsonl
 
 # persona_lines N [BAD...]: N JSON Lines cycling through the personas; the line numbers in BAD
 # are broken instead (odd ones name an unknown question, even ones are malformed JSON).

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # serve_lib.sh: helpers for the tests of careerquiz serve. Source it after lib.sh.
 
 # Seconds to wait for the server to start; valgrind makes it slower.

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # test_batch.sh: end-to-end tests of batch: JSON Lines in, one result line out per good line.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 
+# shellcheck source=tests/cli/results_lib.sh
 . "$(dirname "$0")/results_lib.sh"
 
 test_batch_scores_every_good_line_and_names_the_bad_ones() {

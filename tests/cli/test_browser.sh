@@ -4,7 +4,9 @@
 # the result page, axe-core on every page). Skipped, visibly, without node, chromium or the
 # npm packages (.ci/run installs them; by hand: cd tests/browser && npm ci). The screenshots
 # are kept in $CQ_SCREENSHOTS when it is set.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/serve_lib.sh
 . "$(dirname "$0")/serve_lib.sh"
 
 # browser_usable: node, chromium and tests/browser/node_modules are here; otherwise a skip.

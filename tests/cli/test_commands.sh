@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # test_commands.sh: end-to-end tests of help, --version, questions, roles and role.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 SEVEN_ROLES='["data-science-engineer","data-scientist","lead-ml-engineer","ml-engineer","ml-scientist","ml-software-engineer","research-scientist"]'

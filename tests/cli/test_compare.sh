@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # test_compare.sh: end-to-end tests of compare A B and of the comparison in score's output.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 DIMENSIONS='["responsibilities","skills","education","tools","industries","outlook","tips"]'

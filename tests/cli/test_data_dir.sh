@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # test_data_dir.sh: end-to-end tests of --data DIR, with good and broken bank/profile folders.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 test_a_copy_of_the_source_data_loads_like_the_built_in_data() {
@@ -159,6 +160,7 @@ test_a_fifo_in_the_data_folder_is_refused_instead_of_waited_for() {
     mkfifo data/questions/x.json
     # open() of a FIFO waits for a writer: it used to hang for ever.
     STATUS=0
+    # shellcheck disable=SC2086 # the wrapper is a command line on purpose
     timeout 20 $CQ_WRAPPER "$CAREERQUIZ" --data data roles >"$OUT" 2>"$ERR" </dev/null || STATUS=$?
     [ "$STATUS" -ne 124 ] || fail "careerquiz hung on a FIFO in the data folder"
     expect_status 66

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # test_errors.sh: end-to-end tests of usage errors and bad answers files: exit codes, messages.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 # answers JSON-OBJECT-BODY: writes answers.json with the given "answers" members.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # test_explain.sh: end-to-end tests of the explanation in score: ledger, --explain, confidence,
 # warnings, what-ifs, gaps and the education filter.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 EXAMPLE=$ROOT/docs/examples/answers.json

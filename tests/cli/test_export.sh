@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # test_export.sh: end-to-end tests of export: CSV (RFC 4180) and JSON Lines, one row per result.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/results_lib.sh
 . "$(dirname "$0")/results_lib.sh"
 
 # csv_query CSV SQL: loads CSV (header row first) into table t with the sqlite3 shell, whose

@@ -2,6 +2,7 @@
 # test_golden.sh: each persona's full ranking matches tests/golden/<persona>.ranking.
 #
 # tests/golden/update.sh regenerates the golden files; see its header for when to run it.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 test_every_persona_has_a_golden_ranking() {

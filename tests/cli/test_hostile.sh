@@ -7,6 +7,7 @@
 # answer, a repeated option, nothing answered): each gets a result or a clear error. The big
 # inputs (100,000 brackets, a 64 MB key) are made here, at test time. The fuzz target
 # replays (build/tests/test_fuzz_answers) run the same corpus through the engine alone.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 HOSTILE=$ROOT/tests/hostile

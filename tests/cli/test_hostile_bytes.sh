@@ -6,7 +6,9 @@
 # expect_clean checks the bytes: decoded as UTF-8, nothing below 0x20 but newline and tab,
 # no DEL, no C1 control (U+0080..U+009F), no bidirectional override, and no byte that is not
 # UTF-8 (a terminal may read a lone 0x9b as CSI).
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/results_lib.sh
 . "$(dirname "$0")/results_lib.sh"
 
 # What an attacker sends: OSC 0 (window title), OSC 52 (clipboard), clear screen, DEC line

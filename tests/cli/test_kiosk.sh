@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # test_kiosk.sh: the career-fair kiosk in a real terminal (tmux): people one after another,
 # idle resets, Ctrl-C, the exit word, SIGTERM, and results that survive kill -9.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/tmux_lib.sh
 . "$(dirname "$0")/tmux_lib.sh"
 
 QUESTIONS=$(jq '.questions | length' "$ROOT/questions/bank.json")
@@ -176,6 +178,7 @@ test_tab_after_an_abandoned_quiz_completes_nothing_and_keeps_the_kiosk() {
 # that runs the kiosk (on k.db, exit word "goodbye"). The terminal's settings go to
 # stty.before and, after the kiosk, stty.after; its exit status to exit. Everything the
 # kiosk writes to the terminal is logged in pane.log.
+# shellcheck disable=SC2120 # ARGS are for tests to come; today's run it with none
 booth() {
     tmux_stop_server
     rm -f exit stty.before stty.after pane.log
@@ -252,6 +255,7 @@ test_ctrl_z_ctrl_backslash_and_ctrl_s_leave_the_kiosk_running() {
     wait_for "Question 1 of $QUESTIONS" || return
     tm send-keys -t quiz C-z
     sleep 0.3
+    # shellcheck disable=SC1003 # the key Ctrl-\, not an escaped quote
     tm send-keys -t quiz 'C-\'
     sleep 0.5
     [ ! -s exit ] || fail "Ctrl-Z or Ctrl-\\ ended the kiosk with $(cat exit)"
@@ -293,13 +297,13 @@ test_codes_differ_between_runs_without_getrandom_or_dev_urandom() {
     [ -f "$shim" ] || { fail "no fault shim at $shim (make tests builds it)"; return; }
     # An unseeded rand() gave every kiosk and every run the same codes, so each run's report
     # replaced the last one's.
-    for run in 1 2; do
+    for _ in 1 2; do
         { printf '\n'; yes 1 | head -n "$QUESTIONS"; printf '\n'; } >typed.txt
         ASAN_OPTIONS=verify_asan_link_order=0 LD_PRELOAD="$shim" CQ_FAULT_RANDOM=ENOSYS \
             run cq kiosk --db k.db --exit-word bye --report-dir reports <typed.txt
         expect_status 0
     done
-    [ "$(ls reports | wc -l)" = 2 ] || fail "two runs wrote $(ls reports | wc -l) report(s): $(ls reports)"
+    [ "$(entries reports)" = 2 ] || fail "two runs wrote $(entries reports) report(s): $(ls reports)"
 }
 
 test_a_report_that_cannot_be_written_is_said_on_the_results_screen() {

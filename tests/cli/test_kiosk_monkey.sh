@@ -3,7 +3,9 @@
 # which the exit word must still end it with status 0. The seed is printed, to replay a failure
 # with tests/kiosk_monkey.sh 30 SEED. CQ_MONKEY_SECONDS sets the length (.ci/run runs a longer
 # one under ASan).
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/tmux_lib.sh
 . "$(dirname "$0")/tmux_lib.sh"
 
 test_thirty_seconds_of_random_keys_leave_a_kiosk_the_exit_word_ends() {

@@ -5,6 +5,7 @@
 #
 # Environment (make test sets them): CQ_BUILD, the build folder (default build); CQ_CC, the
 # compiler and the flags the library was built with, for a program linking it (default cc).
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 BUILD=$ROOT/${CQ_BUILD:-build}

@@ -2,7 +2,9 @@
 # test_output_files.sh: --output FILE: a FIFO or a device is written, never replaced; a regular
 # file is streamed into a temporary file beside it that replaces it whole on success; reports
 # get the umask's permissions, results and answers stay private; write errors name their cause.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/results_lib.sh
 . "$(dirname "$0")/results_lib.sh"
 
 EXAMPLE=$ROOT/docs/examples/answers.json

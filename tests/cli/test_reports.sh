@@ -2,6 +2,7 @@
 # test_reports.sh: the report goldens, Markdown and HTML reports, and --output FILE.
 #
 # tests/golden/update-reports.sh regenerates the goldens; see its header for when to run it.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 EXAMPLE=$ROOT/docs/examples/answers.json
@@ -133,7 +134,7 @@ test_output_writes_the_report_to_a_file_and_nothing_to_stdout() {
     [ -f report.html ] || fail "report.html was not written"
     cq score --format html "$EXAMPLE" >expected.html
     expect_same_file expected.html report.html
-    ls -a | grep -q '\.tmp\.' && fail "a temporary file was left behind"
+    compgen -G '*.tmp.*' >/dev/null && fail "a temporary file was left behind"
     run cq compare --output cmp.txt ml-engineer data-scientist
     expect_status 0
     grep -q "In common" cmp.txt || fail "compare --output wrote no comparison"

@@ -3,7 +3,9 @@
 # locked by another process, a full disk, a signal during the wait) is kept in a pending file and
 # stored by the next run that can; batch --db prints only what is stored; default save files
 # never replace each other.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/results_lib.sh
 . "$(dirname "$0")/results_lib.sh"
 
 QUESTIONS=$(jq '.questions | length' "$ROOT/questions/bank.json")
@@ -81,7 +83,7 @@ test_sigterm_while_take_waits_keeps_the_result_and_the_next_run_stores_it() {
     expect_status 74
     grep -q "Recommended path" out.txt || fail "the result was not shown"
     expect_stderr_matches "the result is kept in .*/k\.db\.pending/[0-9TZ]+-[0-9]+-1\.json; the next careerquiz run that can write to .*/k\.db stores it"
-    [ "$(ls k.db.pending | wc -l)" = 1 ] || fail "no pending file beside the database"
+    [ "$(entries k.db.pending)" = 1 ] || fail "no pending file beside the database"
     [ "$(sql k.db 'SELECT count(*) FROM results')" = 1 ] || fail "the database changed"
     # The next writer stores it, with the time it was taken, and removes the file.
     run cq batch /dev/null --db k.db
@@ -130,13 +132,13 @@ test_a_result_for_a_database_that_cannot_be_created_is_kept_in_the_state_folder(
     XDG_STATE_HOME=$TESTDIR/state run as_nobody "$CAREERQUIZ" take --db locked/k.db <typed.txt
     expect_status 73
     expect_stderr_contains "the result is kept in $TESTDIR/state/careerquiz/pending/"
-    [ "$(ls state/careerquiz/pending | wc -l)" = 1 ] || fail "nothing kept in the state folder"
+    [ "$(entries state/careerquiz/pending)" = 1 ] || fail "nothing kept in the state folder"
     chmod 755 locked
     # Once the folder can be written, the next run stores it.
     XDG_STATE_HOME=$TESTDIR/state run cq batch /dev/null --db locked/k.db
     expect_status 0
     [ "$(sql locked/k.db 'SELECT count(*) FROM results')" = 1 ] || fail "the kept result was not stored"
-    [ "$(ls state/careerquiz/pending | wc -l)" = 0 ] || fail "the pending file is still there"
+    [ "$(entries state/careerquiz/pending)" = 0 ] || fail "the pending file is still there"
 }
 
 test_the_kiosk_says_it_waits_for_a_locked_database_and_keeps_the_result_on_sigterm() {
@@ -162,7 +164,7 @@ test_the_kiosk_says_it_waits_for_a_locked_database_and_keeps_the_result_on_sigte
     expect_status 0
     grep -q "This result could not be stored yet; it is kept" err.txt ||
         fail "the person was not told the result is kept"
-    [ "$(ls k.db.pending | wc -l)" = 1 ] || fail "no pending file beside the database"
+    [ "$(entries k.db.pending)" = 1 ] || fail "no pending file beside the database"
     printf '\n%s\n' "$(yes 1 | head -n "$QUESTIONS")" >typed.txt
     run cq kiosk --db k.db --exit-word bye <typed.txt
     [ "$(sql k.db 'SELECT count(*) FROM results')" = 3 ] ||
@@ -233,8 +235,8 @@ test_two_takes_quitting_in_the_same_second_keep_both_answer_sets() {
         pids+=($!)
     done
     for i in "${pids[@]}"; do wait "$i"; done
-    [ "$(ls state/careerquiz/answers-*.json | wc -l)" = 4 ] ||
-        fail "four quizzes saved $(ls state/careerquiz/answers-*.json | wc -l) files"
+    [ "$(compgen -G 'state/careerquiz/answers-*.json' | wc -l)" = 4 ] ||
+        fail "four quizzes saved $(compgen -G 'state/careerquiz/answers-*.json' | wc -l) files"
     [ "$(cat state/careerquiz/answers-*.json | jq -r .answers.education | sort | uniq -c |
         awk '{print $1}' | tr '\n' ' ')" = "2 2 " ] || fail "answers were lost or mixed"
 }

@@ -3,8 +3,10 @@
 # tmux terminal the quiz is answered to the end and the visible screen must show the
 # recommendation and the ranking with scores; the rest is in the pager (less -FRX). Piped
 # output stays whole, and the summary of every persona and person fits 38 lines.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 
+# shellcheck source=tests/cli/tmux_lib.sh
 . "$(dirname "$0")/tmux_lib.sh"
 
 QUESTIONS=$(jq '.questions | length' "$ROOT/questions/bank.json")

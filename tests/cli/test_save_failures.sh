@@ -6,6 +6,7 @@
 # fsync, close, rename or mkstemp of the temporary file with the errno a variable names.
 # save_file (tests/io/save_file.c) saves its standard input with the same code as
 # `careerquiz take --save`, cli/atomic_file.c; the last tests drive take itself.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 BUILD_DIR=$(dirname "$CAREERQUIZ")
@@ -29,6 +30,7 @@ new_data() {
 
 # save_with_fault VAR=VALUE...: runs save_file F.json < new.json with the shim and the faults.
 save_with_fault() {
+    # shellcheck disable=SC2086 # the wrapper is a command line on purpose
     run env LD_PRELOAD="$SHIM" "$@" $CQ_WRAPPER "$SAVE_FILE" F.json <new.json
 }
 
@@ -145,6 +147,7 @@ test_a_failed_first_save_leaves_no_file_at_all() {
 
 # take_with_fault VAR=VALUE...: the whole quiz answered "1" through a pipe, saving to F.json.
 take_with_fault() {
+    # shellcheck disable=SC2086 # the wrapper is a command line on purpose
     run env LD_PRELOAD="$SHIM" "$@" $CQ_WRAPPER "$CAREERQUIZ" take --save F.json < <(yes 1)
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # test_score.sh: end-to-end tests of score: text and JSON, files and stdin, reproducibility.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 EXAMPLE=$ROOT/docs/examples/answers.json

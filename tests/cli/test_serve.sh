@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # test_serve.sh: careerquiz serve over HTTP with curl: the JSON API against the CLI, every
 # error status, the security headers, the limits, the quiz taken with plain forms, and stopping.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/serve_lib.sh
 . "$(dirname "$0")/serve_lib.sh"
+# shellcheck source=tests/cli/results_lib.sh
 . "$(dirname "$0")/results_lib.sh"
 
 PERSONAS=("$ROOT"/tests/personas/*.json "$ROOT"/tests/people/*.json)
@@ -309,7 +312,7 @@ test_api_results_stores_under_a_code_that_gives_the_same_result_back() {
     grep -qF "Your career path: $title" "$OUT" || fail "/r/$code does not name $title"
     grep -qF "<strong class=\"code\">$code</strong>" "$OUT" || fail "/r/$code does not show its code"
     # Typed in lower case without the dash, the code still finds it.
-    http GET "/r/$(tr 'A-Z' 'a-z' <<<"${code/-/}")"
+    http GET "/r/$(tr '[:upper:]' '[:lower:]' <<<"${code/-/}")"
     expect_http 200
     # Another person's answers get another code and their own result.
     http POST /api/results --data-binary "@${PERSONAS[1]}"

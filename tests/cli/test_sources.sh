@@ -7,6 +7,7 @@
 # runs, no text), so it runs everywhere; where the articles are there, a test checks that the
 # fingerprints are up to date. Tests that need the articles themselves are skipped, visibly,
 # when they are absent; the others check the content against itself.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 # A run of this many words in a row, copied from an article, is a copy (the project brief).
@@ -20,7 +21,7 @@ find_seeds() {
     # $ROOT/../shared/seeds for a checkout next to shared/; from a worktree elsewhere, the
     # folder next to the main checkout (its .git's parent's parent).
     for dir in "${CQ_SEEDS:-}" "$ROOT/../shared/seeds" ${common:+"$common/../../shared/seeds"}; do
-        [ -n "$dir" ] && [ -f "$dir/README.md" ] || continue
+        if [ -z "$dir" ] || [ ! -f "$dir/README.md" ]; then continue; fi
         compgen -G "$dir/[0-9][0-9][0-9]_*.txt" >/dev/null || continue
         (cd "$dir" && pwd)
         return 0

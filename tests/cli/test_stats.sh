@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # test_stats.sh: end-to-end tests of stats: counts, shares, merging databases, the four formats.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/results_lib.sh
 . "$(dirname "$0")/results_lib.sh"
 
 # The workshop fixture, counted by hand from its four answer lines (line 3 is blank):

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # test_store.sh: end-to-end tests of the results database: where it goes, its schema version,
 # and several processes writing it at once.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/results_lib.sh
 . "$(dirname "$0")/results_lib.sh"
 
 test_database_is_created_with_its_folders_wal_and_schema_version() {
@@ -19,7 +21,7 @@ test_default_database_is_under_xdg_data_home_or_home() {
     HOME=$TESTDIR/home XDG_DATA_HOME=$TESTDIR/xdg run cq stats --json
     expect_status 66
     expect_stderr_contains "$TESTDIR/xdg/careerquiz/results.db"
-    HOME=$TESTDIR/home XDG_DATA_HOME= run cq stats --json
+    HOME=$TESTDIR/home XDG_DATA_HOME='' run cq stats --json
     expect_stderr_contains "$TESTDIR/home/.local/share/careerquiz/results.db"
 }
 
@@ -112,8 +114,8 @@ test_a_foreign_database_is_refused_and_left_byte_for_byte_as_it_was() {
     expect_status 65
     # The journal mode used to be switched to WAL before the check: the header changed.
     sha256sum -c --quiet place/other.db.sum || fail "the foreign database was changed"
-    [ "$(ls -A place | tr '\n' ' ')" = "other.db other.db.sum " ] ||
-        fail "files were left beside it: $(ls -A place | tr '\n' ' ')"
+    [ "$(find place -mindepth 1 -printf '%f\n' | sort | tr '\n' ' ')" = "other.db other.db.sum " ] ||
+        fail "files were left beside it: $(find place -mindepth 1 -printf '%f ')"
 }
 
 test_schema_version_1_without_the_results_tables_is_refused() {
@@ -195,7 +197,8 @@ test_stats_and_export_read_a_database_in_a_read_only_folder() {
     run as_nobody "$CAREERQUIZ" export --db shelf/results.db
     expect_status 0
     [ "$(grep -c . "$OUT")" = 5 ] || fail "export wrote $(grep -c . "$OUT") lines, not 5"
-    [ -z "$(ls -A shelf | grep -v '^results.db$')" ] || fail "files appeared: $(ls -A shelf)"
+    [ "$(find shelf -mindepth 1 ! -name results.db | wc -l)" = 0 ] ||
+        fail "files appeared: $(ls -A shelf)"
     chmod 755 shelf
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # test_take.sh: the quiz through pipes (the plain line reader): answering, commands, saving,
 # resuming, end of input, and no escape sequences where there must be none.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 QUESTIONS=$(jq '.questions | length' "$ROOT/questions/bank.json")

@@ -2,8 +2,10 @@
 # test_take_tmux.sh: the quiz as a person meets it, in a real terminal: GNU readline driven
 # through tmux (send-keys to type, capture-pane to read the screen). Skipped, with a note,
 # when tmux is missing or the build has no readline (make NO_READLINE=1).
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 
+# shellcheck source=tests/cli/tmux_lib.sh
 . "$(dirname "$0")/tmux_lib.sh"
 
 QUESTIONS=$(jq '.questions | length' "$ROOT/questions/bank.json")

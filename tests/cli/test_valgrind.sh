@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # test_valgrind.sh: the valgrind suppressions (tests/valgrind/readline.supp) hide exactly the
 # false report they are there for. Runs under make test VALGRIND=1; skipped otherwise.
+# shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 REPRO=$(dirname "$CAREERQUIZ")/tests/pselect_after_signal

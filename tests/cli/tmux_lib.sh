@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # tmux_lib.sh: helpers for tests that drive careerquiz in a real terminal through tmux:
 # send-keys to type, capture-pane to read the screen. Source it after lib.sh.
 

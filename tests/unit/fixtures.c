@@ -268,7 +268,8 @@ bool fixture_expects(const char *json, const char *role_id)
     expect += strlen("\"expect\": \"");
     size_t n = strlen(role_id);
     /* "a|b": either role fits this person. */
-    for (const char *p = expect; *p && *p != '"'; p += strcspn(p, "|\"") + (p[strcspn(p, "|\"")] == '|'))
+    for (const char *p = expect; *p && *p != '"';
+         p += strcspn(p, "|\"") + (p[strcspn(p, "|\"")] == '|'))
         if (strncmp(p, role_id, n) == 0 && (p[n] == '|' || p[n] == '"'))
             return true;
     return false;

@@ -114,7 +114,8 @@ static void sample_people_get_the_role_that_fits_them(void **state)
         cq_error err;
         assert_int_equal(cq_score(f->model, a, &res, &err), CQ_OK);
         const char *top = cq_role_id(f->model, cq_result_role_at(res, 0));
-        print_message("%-40s %s %.1f\n", files[i], top, cq_result_score(res, cq_result_role_at(res, 0)));
+        print_message("%-40s %s %.1f\n", files[i], top,
+                      cq_result_score(res, cq_result_role_at(res, 0)));
         if (!fixture_expects(json, top))
             print_error("%s ranks %s first\n", files[i], top);
         assert_true(fixture_expects(json, top));

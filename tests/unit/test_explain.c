@@ -144,8 +144,8 @@ static void worked_example_json_lists_each_answer_with_points_and_effect(void **
     const cJSON *tips = get(doc, "tips");
     assert_int_equal(cJSON_GetArraySize(tips), 1);
     assert_string_equal(get(cJSON_GetArrayItem(tips, 0), "text")->valuestring, "Try tool B.");
-    assert_string_equal(cJSON_GetArrayItem(get(cJSON_GetArrayItem(tips, 0), "closes"), 0)->valuestring,
-                        "methods");
+    assert_string_equal(
+        cJSON_GetArrayItem(get(cJSON_GetArrayItem(tips, 0), "closes"), 0)->valuestring, "methods");
     cJSON_Delete(doc);
     cq_result_free(r);
 }
@@ -624,7 +624,8 @@ static void a_gap_is_what_the_answers_lose_below_the_target(void **state)
 {
     fixture *f = *state;
     const cq_model *m = f->mini;
-    size_t methods = cq_model_find_trait(m, "methods"), research = cq_model_find_trait(m, "research");
+    size_t methods = cq_model_find_trait(m, "methods"),
+           research = cq_model_find_trait(m, "research");
     size_t lead = cq_model_find_trait(m, "leadership");
     size_t man = fixture_role(m, "manager"), sci = fixture_role(m, "scientist");
     /* No tool: methods 0, below both targets. 100 * w * I * (1 - closeness) / possible. */
@@ -985,7 +986,8 @@ static void explaining_fails_cleanly_when_any_allocation_fails(void **state)
                 st = cq_result_to_json(m, r, &out, NULL, NULL);
                 break;
             default:
-                st = cq_score_with(m, a, &(cq_score_options){sizeof(cq_score_options), true}, &again, NULL);
+                st = cq_score_with(m, a, &(cq_score_options){sizeof(cq_score_options), true},
+                                   &again, NULL);
                 break;
             }
             fa.budget = SIZE_MAX;

@@ -263,8 +263,8 @@ static void check_alternatives(const cq_model *m, const cq_answers *a, const cq_
 }
 
 /* Shown tips: each closes a gap that re-scoring confirms, and none is one the person has. */
-static void check_tips(const cq_model *m, const cq_answers *a, const cq_result *r,
-                       scored **alts, const size_t *alt_count, const cJSON *doc, counts *c)
+static void check_tips(const cq_model *m, const cq_answers *a, const cq_result *r, scored **alts,
+                       const size_t *alt_count, const cJSON *doc, counts *c)
 {
     size_t top = cq_result_role_at(r, 0);
     const cJSON *tips = get(doc, "tips");
@@ -378,7 +378,8 @@ static void check_what_ifs(const cq_model *m, const cq_answers *a, const cq_resu
                 c->nearer_flip++;
         }
         if (i > 0) {
-            bool before = cq_change_actionable(changes, i - 1), now = cq_change_actionable(changes, i);
+            bool before = cq_change_actionable(changes, i - 1),
+                 now = cq_change_actionable(changes, i);
             if ((!before && now) || (before == now && cq_change_steps(changes, i - 1) > s))
                 c->nearer_flip++;
         }

@@ -204,7 +204,8 @@ static void duplicate_question_id_is_named(void **state)
 
 static void duplicate_trait_id_is_named(void **state)
 {
-    bank_fails(state, "{\"id\": \"leadership\", \"name\": \"Leading people\", \"kind\": \"preference\"}",
+    bank_fails(state,
+               "{\"id\": \"leadership\", \"name\": \"Leading people\", \"kind\": \"preference\"}",
                "{\"id\": \"research\", \"name\": \"Again\"}", CQ_ERR_INVALID,
                "trait \"research\" is declared twice", "research");
 }
@@ -312,10 +313,13 @@ static void exclusive_option_on_single_question_is_refused(void **state)
 
 static void trait_that_no_question_measures_is_named(void **state)
 {
-    bank_fails(state, "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}",
-               "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}, {\"id\": \"unused\", "
-               "\"name\": \"U\"}",
-               CQ_ERR_INVALID, "no question measures it", "unused");
+    bank_fails(
+        state,
+        "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}",
+        "{\"id\": \"research\", \"name\": \"Research orientation\", \"kind\": \"preference\"}, "
+        "{\"id\": \"unused\", "
+        "\"name\": \"U\"}",
+        CQ_ERR_INVALID, "no question measures it", "unused");
 }
 
 static void trait_kind_must_be_level_or_preference(void **state)

@@ -2,8 +2,9 @@
  * false "pselect6(sig) points to unaddressable byte(s)" report (tests/valgrind/readline.supp).
  *
  * A child sends SIGUSR1 to the parent every half millisecond while the parent waits on an empty
- * pipe with pselect and a NULL signal mask, as readline waits on the terminal. Exits 0 after enough signals;
- * the report, when valgrind makes it, is valgrind's (its exit status with --error-exitcode). */
+ * pipe with pselect and a NULL signal mask, as readline waits on the terminal. Exits 0 after enough
+ * signals; the report, when valgrind makes it, is valgrind's (its exit status with
+ * --error-exitcode). */
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
