@@ -84,9 +84,6 @@ int cmd_score(struct cli_env *env, int argc, char **argv)
     int code;
 
     (void)argc;
-    /* A mistyped role is a usage error, reported before any work is done. */
-    if (env->options->explain && cli_find_role(env, env->options->explain) == (size_t)-1)
-        return CLI_EXIT_USAGE;
     code = read_answers(env, argv[0], &name, &text, &size);
     if (code != CLI_EXIT_OK)
         return code;

@@ -275,9 +275,6 @@ int cmd_take(struct cli_env *env, int argc, char **argv)
 {
     (void)argc;
     (void)argv;
-    /* A mistyped role is a usage error before the first question, not after the last. */
-    if (env->options->explain && cli_find_role(env, env->options->explain) == (size_t)-1)
-        return CLI_EXIT_USAGE;
     struct take take;
     memset(&take, 0, sizeof take);
     take.env = env;

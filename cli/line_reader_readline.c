@@ -113,12 +113,13 @@ static void unbind_everywhere(Keymap map, rl_command_func_t *command, int depth)
 void readline_backend_kiosk_keys(void)
 {
     /* By what they do, not by key, so that no other binding (an inputrc's, vi mode's) of
-     * them is left: history search, quoted insert, character search, and the switch to vi
-     * mode, whose own character search and quoted insert would bring the leak back. */
+     * them is left: history search, quoted insert, character search, the switch to vi
+     * mode, whose own character search and quoted insert would bring the leak back, and
+     * re-reading the inputrc (C-x C-r), which would bind Insert to quoted insert again. */
     rl_command_func_t *const commands[] = {
         rl_reverse_search_history, rl_forward_search_history, rl_noninc_reverse_search,
         rl_noninc_forward_search,  rl_quoted_insert,          rl_char_search,
-        rl_backward_char_search,   rl_vi_editing_mode,
+        rl_backward_char_search,   rl_vi_editing_mode,        rl_re_read_init_file,
     };
     Keymap maps[] = {emacs_standard_keymap, emacs_meta_keymap, emacs_ctlx_keymap};
 

@@ -403,6 +403,13 @@ static int run_command(struct cli_env *env, const struct cli_command *command,
         if (code != CLI_EXIT_OK)
             return code;
     }
+    /* A mistyped --explain role is a usage error before any work: before score reads its
+     * file, before take asks its first question. */
+    if ((command->takes & CLI_TAKES(EXPLAIN)) && env->options->explain &&
+        cli_find_role(env, env->options->explain) == (size_t)-1) {
+        cli_unload_model(env);
+        return CLI_EXIT_USAGE;
+    }
     code = command->run(env, argc, argv);
     cli_unload_model(env);
     return code;

@@ -31,7 +31,7 @@ static const char *take_line(const char **p, const char *end, char *buf, size_t 
 
 static bool known_status(unsigned status)
 {
-    static const unsigned statuses[] = {200, 303, 400, 401, 404, 405, 413, 422, 429, 500};
+    static const unsigned statuses[] = {200, 202, 303, 400, 401, 404, 405, 413, 422, 429, 500, 503};
     for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
         if (status == statuses[i])
             return true;
