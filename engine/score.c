@@ -102,6 +102,44 @@ static void measure_confidence(cq_result *r)
         r->close_count++;
 }
 
+cq_result *cq__result_scratch(const cq_model *m)
+{
+    return result_new(m);
+}
+
+bool cq__rank_changed(const cq_result *base, const cq_answers *answers, size_t q, cq_result *into)
+{
+    const cq_model *m = base->model;
+    const cq_fit_table *f = &m->fit;
+    size_t nq = m->question_count;
+    cq_effect given[CQ_MAX_TRAITS];
+    size_t n = cq__answer_effects(answers, q, given);
+    bool any = n > 0;
+    for (size_t other = 0; !any && other < nq; other++)
+        any = other != q && base->given_count[other] > 0;
+    if (!any)
+        return false;
+    for (size_t role = 0; role < m->role_count; role++) {
+        size_t i = role * nq + q;
+        double total = f->role_possible[role], changed = 0.0;
+        if (total > 0)
+            changed = 100.0 * (n > 0 ? cq__earned(m, role, q, given, n) : f->mean[i]) / total;
+        /* Summed in question order, as cq_score_with does, so that the scores are the same to
+         * the last bit and ties break the same way. */
+        double score = 0.0;
+        for (size_t k = 0; k < nq; k++)
+            score += k == q ? changed : base->points[role * nq + k];
+        into->score[role] = score;
+    }
+    rank_roles(into);
+    if (base->education_filter) {
+        into->answers = (cq_answers *)answers; /* borrowed for the filter, handed back below */
+        cq__education_filter(into);
+        into->answers = NULL;
+    }
+    return true;
+}
+
 cq_status cq_score(const cq_model *m, const cq_answers *answers, cq_result **out, cq_error *err)
 {
     return cq_score_with(m, answers, NULL, out, err);
