@@ -259,10 +259,9 @@ cq_status cq_changes_find(const cq_result *result, size_t keep, cq_changes **out
     c->keep = keep < most ? keep : most;
     c->items = cq__calloc(m->ctx, c->keep ? c->keep : 1, sizeof *c->items);
     search s = {result, cq__result_scratch(m), NULL, c, 0, 0, {0, NULL, 0, 0.0, 0, false, 0}};
-    cq_status st =
-        c->items && s.ranking
-            ? cq_answers_clone(result->answers, &s.work, err)
-            : cq__fail(err, CQ_ERR_NOMEM, NULL, NULL, "out of memory looking for changes");
+    cq_status st = c->items && s.ranking ? cq_answers_clone(result->answers, &s.work, err)
+                                         : cq__fail(err, CQ_ERR_NOMEM, NULL, NULL,
+                                                    "out of memory looking for changes");
     for (size_t q = 0; st == CQ_OK && q < m->question_count; q++)
         st = vary_question(&s, q, err);
     cq_answers_free(s.work);

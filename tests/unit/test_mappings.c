@@ -346,8 +346,7 @@ static void a_named_subject_never_scores_below_an_unrelated_one(void **state)
         for (size_t role = 0; role < cq_model_role_count(m); role++)
             if (scores[role] < unrelated[role] - 1e-9)
                 fail_msg("%s scores %s %.2f, below \"Something else\" (%.2f)",
-                         cq_option_id(m, q, o), cq_role_id(m, role), scores[role],
-                         unrelated[role]);
+                         cq_option_id(m, q, o), cq_role_id(m, role), scores[role], unrelated[role]);
     }
     one_option(m, q, ai, scores, &says);
     assert_true(scores[rs] > unrelated[rs] + 0.1);
