@@ -118,7 +118,10 @@ endif
 # ---- sources and products ----------------------------------------------------------------
 
 ENGINE_SRCS := $(sort $(wildcard engine/*.c))
-CLI_SRCS := $(sort $(filter-out cli/gen_embedded.c,$(wildcard cli/*.c)))
+# cli/ by job; every folder is on the include path, so a file names a header by its name.
+CLI_DIRS := batch content kiosk quiz results stats store terminal util
+CLI_INCLUDES := -Icli $(CLI_DIRS:%=-Icli/%) -Icli/serve -Icli/qr
+CLI_SRCS := $(sort $(filter-out cli/gen_embedded.c,$(wildcard cli/*.c $(CLI_DIRS:%=cli/%/*.c))))
 # The web server (cli/serve/): only its command when the build has no libmicrohttpd.
 ifeq ($(NO_SERVE),1)
 SERVE_SRCS := cli/serve/serve_command.c
@@ -234,13 +237,13 @@ $(BUILD)/pic/engine/%.o: engine/%.c $(FLAGS_STAMP)
 
 $(BUILD)/obj/cli/%.o: cli/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) -Icli $(READLINE_CFLAGS) $(SQLITE_CFLAGS) $(SERVE_CFLAGS) $(QR_CFLAGS) \
+	$(CC) $(BASE_CPPFLAGS) $(CLI_INCLUDES) $(READLINE_CFLAGS) $(SQLITE_CFLAGS) $(SERVE_CFLAGS) $(QR_CFLAGS) \
 		$(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # Generated sources: the built-in model (an engine file), the embedded JSON and web assets.
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) -Iengine -Icli -Icli/serve $(CJSON_CFLAGS) $(BASE_CFLAGS) $(DEPFLAGS) \
+	$(CC) $(BASE_CPPFLAGS) -Iengine $(CLI_INCLUDES) $(CJSON_CFLAGS) $(BASE_CFLAGS) $(DEPFLAGS) \
 		-c -o $@ $<
 
 $(BUILD)/pic/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
@@ -277,20 +280,21 @@ $(BUILD)/tests/test_%: $(BUILD)/obj/tests/unit/test_%.o $(UNIT_HELPER_OBJS) $(ST
 
 # The quiz's input parser is a pure function of the model and a line, so it is unit-tested
 # like the engine, with its one CLI file linked in.
-$(BUILD)/obj/tests/unit/test_quiz_input.o: BASE_CPPFLAGS += -Icli
-$(BUILD)/tests/test_quiz_input: UNIT_CLI_OBJS := $(BUILD)/obj/cli/quiz_input.o
-$(BUILD)/tests/test_quiz_input: $(BUILD)/obj/cli/quiz_input.o
+$(BUILD)/obj/tests/unit/test_quiz_input.o: BASE_CPPFLAGS += $(CLI_INCLUDES)
+$(BUILD)/tests/test_quiz_input: UNIT_CLI_OBJS := $(BUILD)/obj/cli/quiz/quiz_input.o
+$(BUILD)/tests/test_quiz_input: $(BUILD)/obj/cli/quiz/quiz_input.o
 
 # The sanitiser and the JSON and CSV writers that ask it, the same way.
-SAFE_TEXT_OBJS := $(BUILD)/obj/cli/safe_text.o $(BUILD)/obj/cli/json_write.o $(BUILD)/obj/cli/csv.o
-$(BUILD)/obj/tests/unit/test_safe_text.o: BASE_CPPFLAGS += -Icli
+SAFE_TEXT_OBJS := $(BUILD)/obj/cli/util/safe_text.o $(BUILD)/obj/cli/util/json_write.o \
+	$(BUILD)/obj/cli/util/csv.o
+$(BUILD)/obj/tests/unit/test_safe_text.o: BASE_CPPFLAGS += $(CLI_INCLUDES)
 $(BUILD)/tests/test_safe_text: UNIT_CLI_OBJS := $(SAFE_TEXT_OBJS)
 $(BUILD)/tests/test_safe_text: $(SAFE_TEXT_OBJS)
 
 # The allocation-failure loop of the results store and the kiosk's input handling takes the CLI
 # (but its main), SQLite and readline, and wraps the allocation functions its files call.
 ALLOC_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
-$(BUILD)/obj/tests/unit/test_cli_alloc_failure.o: BASE_CPPFLAGS += -Icli
+$(BUILD)/obj/tests/unit/test_cli_alloc_failure.o: BASE_CPPFLAGS += $(CLI_INCLUDES)
 $(BUILD)/tests/test_cli_alloc_failure: $(BUILD)/obj/tests/unit/test_cli_alloc_failure.o \
 		$(UNIT_HELPER_OBJS) $(filter-out %/main.o,$(CLI_OBJS)) $(STATIC_LIB)
 	@mkdir -p $(@D)
@@ -300,13 +304,14 @@ $(BUILD)/tests/test_cli_alloc_failure: $(BUILD)/obj/tests/unit/test_cli_alloc_fa
 # The fuzz targets see engine internals and the embedded data; replayed, they are tests.
 $(BUILD)/obj/fuzz/%.o: fuzz/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) -Iengine -Icli -Icli/serve -DCQ_SOURCE_DIR='"$(CURDIR)"' $(CJSON_CFLAGS) \
+	$(CC) $(BASE_CPPFLAGS) -Iengine $(CLI_INCLUDES) -DCQ_SOURCE_DIR='"$(CURDIR)"' $(CJSON_CFLAGS) \
 		$(SQLITE_CFLAGS) \
 		$(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # The batch target also takes the two files that score and write one line of `batch`; it needs
 # its own rule, since the library must come after them on the command line.
-FUZZ_BATCH_CLI := cli/batch_line.c cli/batch_json.c cli/json_write.c cli/safe_text.c
+FUZZ_BATCH_CLI := cli/batch/batch_line.c cli/batch/batch_json.c cli/util/json_write.c \
+	cli/util/safe_text.c
 $(BUILD)/tests/test_fuzz_batch: $(BUILD)/obj/fuzz/fuzz_batch.o $(BUILD)/obj/fuzz/fuzz_common.o \
 		$(BUILD)/obj/fuzz/replay.o $(FUZZ_BATCH_CLI:%.c=$(BUILD)/obj/%.o) \
 		$(BUILD)/obj/gen/embedded_data.o $(STATIC_LIB)
@@ -340,13 +345,13 @@ $(BUILD)/tests/test_fuzz_%: $(BUILD)/obj/fuzz/fuzz_%.o $(BUILD)/obj/fuzz/fuzz_co
 
 $(BUILD)/obj/tests/io/%.o: tests/io/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) -Icli $(CMOCKA_CFLAGS) $(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(CC) $(BASE_CPPFLAGS) $(CLI_INCLUDES) $(CMOCKA_CFLAGS) $(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/test_torn_save: $(BUILD)/obj/tests/io/test_torn_save.o $(BUILD)/obj/cli/atomic_file.o
+$(BUILD)/tests/test_torn_save: $(BUILD)/obj/tests/io/test_torn_save.o $(BUILD)/obj/cli/util/atomic_file.o
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(LDLIBS)
 
-$(BUILD)/tests/save_file: $(BUILD)/obj/tests/io/save_file.o $(BUILD)/obj/cli/atomic_file.o
+$(BUILD)/tests/save_file: $(BUILD)/obj/tests/io/save_file.o $(BUILD)/obj/cli/util/atomic_file.o
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
@@ -399,13 +404,13 @@ fuzz-run: fuzz
 
 $(FUZZ_BUILD)/obj/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(BASE_CPPFLAGS) -Iengine -Icli -Icli/serve $(CJSON_CFLAGS) $(READLINE_CFLAGS) \
+	$(FUZZ_CC) $(BASE_CPPFLAGS) -Iengine $(CLI_INCLUDES) $(CJSON_CFLAGS) $(READLINE_CFLAGS) \
 		$(SQLITE_CFLAGS) $(SERVE_CFLAGS) $(QR_CFLAGS) $(WARNINGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
 		$(DEPFLAGS) -c -o $@ $<
 
 $(FUZZ_BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(BASE_CPPFLAGS) -Iengine -Icli -Icli/serve $(CJSON_CFLAGS) $(WARNINGS) $(FUZZ_FLAGS) \
+	$(FUZZ_CC) $(BASE_CPPFLAGS) -Iengine $(CLI_INCLUDES) $(CJSON_CFLAGS) $(WARNINGS) $(FUZZ_FLAGS) \
 		$(DEPFLAGS) -c -o $@ $<
 
 # The CLI archive again, built for libFuzzer (the kiosk, store and serve targets).

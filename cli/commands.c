@@ -5,7 +5,7 @@
 
 #include "cli.h"
 #include "exitcode.h"
-#include "report.h"
+#include "diagnostics.h"
 
 static const struct cli_command commands[] = {
     {"questions", "", "list the questions and their answer options",

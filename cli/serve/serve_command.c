@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "exitcode.h"
-#include "report.h"
+#include "diagnostics.h"
 #include "serve.h"
 
 #ifdef CQ_NO_SERVE

@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "exitcode.h"
-#include "report.h"
+#include "diagnostics.h"
 #include "serve.h"
 
 /* Seconds a connection may stay silent before it is closed. */

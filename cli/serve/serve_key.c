@@ -7,7 +7,7 @@
 #include <sys/random.h>
 
 #include "exitcode.h"
-#include "report.h"
+#include "diagnostics.h"
 #include "serve.h"
 
 /* The cookie that the login form sets. */

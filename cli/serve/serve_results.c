@@ -14,7 +14,7 @@
 #include "html_escape.h"
 #include "json_write.h"
 #include "kiosk_code.h"
-#include "report.h"
+#include "diagnostics.h"
 #include "serve.h"
 #include "store_code.h"
 #include "store_pending.h"

@@ -5,7 +5,7 @@
 # The failures come from tests/io/fault_shim.c, preloaded with LD_PRELOAD: it fails write,
 # fsync, close, rename or mkstemp of the temporary file with the errno a variable names.
 # save_file (tests/io/save_file.c) saves its standard input with the same code as
-# `careerquiz take --save`, cli/atomic_file.c; the last tests drive take itself.
+# `careerquiz take --save`, cli/util/atomic_file.c; the last tests drive take itself.
 # shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 

@@ -1,0 +1,410 @@
+/* result_view.c: what every output format shows about a result, chosen once, and its sentences. */
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exitcode.h"
+#include "diagnostics.h"
+#include "result_view.h"
+
+bool view_text_open(struct view_text *m)
+{
+    m->text = NULL;
+    m->size = 0;
+    m->out = open_memstream(&m->text, &m->size);
+    return m->out != NULL;
+}
+
+char *view_text_close(struct view_text *m)
+{
+    if (ferror(m->out) | fclose(m->out)) {
+        free(m->text);
+        return NULL;
+    }
+    return m->text;
+}
+
+/* Inserts question q into list (n entries, at most VIEW_REASONS) kept in order of the size of
+ * the effect, largest first; equal ones keep bank order. */
+static void rank_reason(const struct result_view *v, size_t *list, size_t *n, size_t q)
+{
+    double size = fabs(cq_result_effect(v->result, v->top, q));
+    size_t i = *n;
+
+    if (i == VIEW_REASONS) {
+        if (fabs(cq_result_effect(v->result, v->top, list[i - 1])) >= size)
+            return;
+        i--; /* the smallest makes room */
+    } else {
+        (*n)++;
+    }
+    for (; i > 0 && fabs(cq_result_effect(v->result, v->top, list[i - 1])) < size; i--)
+        list[i] = list[i - 1];
+    list[i] = q;
+}
+
+int result_view_init(struct result_view *v, const struct cli_env *env, const cq_result *result)
+{
+    cq_error err;
+    cq_status status;
+    size_t q, n = cq_model_question_count(env->model);
+
+    memset(v, 0, sizeof *v);
+    v->model = env->model;
+    v->result = result;
+    v->answers = cq_result_answers(result);
+    v->top = cq_result_role_at(result, 0);
+    for (q = 0; q < n; q++) {
+        double effect = cq_result_effect(result, v->top, q);
+        if (effect >= VIEW_MIN_EFFECT)
+            rank_reason(v, v->raised, &v->raised_count, q);
+        else if (effect <= -VIEW_MIN_EFFECT)
+            rank_reason(v, v->lowered, &v->lowered_count, q);
+    }
+    if (env->options->explain) {
+        v->explain_role = cq_model_find_role(env->model, env->options->explain);
+        v->explain = v->explain_role != (size_t)-1;
+    }
+    cq_error_clear(&err);
+    status = cq_changes_find(result, CQ_WHAT_IF_SHOWN, &v->changes, &err);
+    if (status == CQ_OK && cq_result_rank_count(result) > 1)
+        status = cq_compare(env->model, v->top, cq_result_role_at(result, 1), &v->comparison, &err);
+    if (status != CQ_OK) {
+        result_view_release(v);
+        return cli_report(status, &err);
+    }
+    return CLI_EXIT_OK;
+}
+
+void result_view_release(struct result_view *v)
+{
+    cq_changes_free(v->changes);
+    cq_comparison_free(v->comparison);
+    v->changes = NULL;
+    v->comparison = NULL;
+}
+
+/* ---- phrases --------------------------------------------------------------------------------- */
+
+static void write_question(FILE *out, const cq_model *model, size_t q)
+{
+    const char *text = cq_question_text(model, q);
+    const char *mark = strchr(text, '?');
+
+    fprintf(out, "%.*s", (int)(mark ? (size_t)(mark - text) + 1 : strlen(text)), text);
+}
+
+char *view_question(const cq_model *model, size_t q)
+{
+    struct view_text m;
+
+    if (!view_text_open(&m))
+        return NULL;
+    write_question(m.out, model, q);
+    return view_text_close(&m);
+}
+
+/* A scale answer: its label when it has one, else its place on the range. */
+static void write_scale(FILE *out, const cq_model *model, size_t q, long value)
+{
+    size_t i, n = cq_scale_label_count(model, q);
+
+    for (i = 0; i < n; i++)
+        if (cq_scale_label_value(model, q, i) == value) {
+            fprintf(out, "%ld (%s)", value, cq_scale_label_text(model, q, i));
+            return;
+        }
+    if (cq_scale_min(model, q) == 1)
+        fprintf(out, "%ld of %d", value, cq_scale_max(model, q));
+    else
+        fprintf(out, "%ld on a scale of %d to %d", value, cq_scale_min(model, q),
+                cq_scale_max(model, q));
+}
+
+static void write_answer(FILE *out, const cq_model *model, const cq_answers *answers, size_t q)
+{
+    size_t i, n = cq_answers_option_count(answers, q);
+
+    if (!cq_answers_has(answers, q))
+        fputs("no answer", out);
+    else if (cq_question_type_of(model, q) == CQ_SCALE)
+        write_scale(out, model, q, cq_answers_scale(answers, q));
+    /* Semicolons: option texts have commas of their own ("SAS, statistics software"). */
+    for (i = 0; cq_question_type_of(model, q) != CQ_SCALE && i < n; i++)
+        fprintf(out, "%s%s", i ? "; " : "",
+                cq_option_text(model, q, cq_answers_option(answers, q, i)));
+}
+
+char *view_answer(const cq_model *model, const cq_answers *answers, size_t q)
+{
+    struct view_text m;
+
+    if (!view_text_open(&m))
+        return NULL;
+    write_answer(m.out, model, answers, q);
+    return view_text_close(&m);
+}
+
+char *view_reason(const struct result_view *v, size_t q)
+{
+    struct view_text m;
+
+    if (!view_text_open(&m))
+        return NULL;
+    write_question(m.out, v->model, q);
+    fputs(" You said: ", m.out);
+    write_answer(m.out, v->model, v->answers, q);
+    return view_text_close(&m);
+}
+
+char *view_close_call(const struct result_view *v)
+{
+    size_t rank, close = cq_result_close_count(v->result);
+    struct view_text m;
+
+    if (!view_text_open(&m))
+        return NULL;
+    for (rank = 0; rank < close; rank++)
+        fprintf(m.out, "%s%s",
+                rank == 0           ? ""
+                : rank + 1 == close ? " and "
+                                    : ", ",
+                cq_role_title(v->model, cq_result_role_at(v->result, rank)));
+    fprintf(m.out, " %s fit: too close to call, within %.1f points of the top score.",
+            close == 2 ? "both" : "all", CQ_CLOSE_CALL_MARGIN);
+    return view_text_close(&m);
+}
+
+char *view_read_about(const struct result_view *v)
+{
+    size_t rank, close = cq_result_close_count(v->result);
+    struct view_text m;
+
+    if (!view_text_open(&m))
+        return NULL;
+    fputs("Read about each with ", m.out);
+    for (rank = 0; rank < close; rank++)
+        fprintf(m.out, "%scareerquiz role %s", rank ? ", " : "",
+                cq_role_id(v->model, cq_result_role_at(v->result, rank)));
+    fputc('.', m.out);
+    return view_text_close(&m);
+}
+
+/* An answer as a sentence quotes it, unless it is a number on a scale. */
+static void write_quoted_answer(FILE *out, const cq_model *model, const cq_answers *answers,
+                                size_t q)
+{
+    bool quote = cq_question_type_of(model, q) != CQ_SCALE;
+
+    fputs(quote ? "\"" : "", out);
+    write_answer(out, model, answers, q);
+    fputs(quote ? "\"" : "", out);
+}
+
+char *view_what_if(const struct result_view *v, size_t i)
+{
+    size_t q = cq_change_question(v->changes, i);
+    const cq_answers *to = cq_change_answers(v->changes, i);
+    struct view_text m;
+
+    if (!view_text_open(&m))
+        return NULL;
+    if (!cq_change_actionable(v->changes, i)) {
+        /* Not advice: nobody un-earns a degree. Say what the model weighs instead. */
+        fputs("The model weighs your answer ", m.out);
+        write_quoted_answer(m.out, v->model, v->answers, q);
+        fputs(" to \"", m.out);
+        write_question(m.out, v->model, q);
+        fputs("\": with ", m.out);
+        write_quoted_answer(m.out, v->model, to, q);
+        fputs(" there instead", m.out);
+    } else {
+        fputs("If you answered ", m.out);
+        write_quoted_answer(m.out, v->model, to, q);
+        if (cq_answers_has(v->answers, q)) {
+            fputs(" instead of ", m.out);
+            write_quoted_answer(m.out, v->model, v->answers, q);
+        }
+        fputs(" to \"", m.out);
+        write_question(m.out, v->model, q);
+        fputs(cq_answers_has(v->answers, q) ? "\"" : "\", which you skipped", m.out);
+    }
+    if (cq_round1(cq_change_lead(v->changes, i)) < 0.1)
+        fprintf(m.out, ", %s would come first (by less than 0.1 points).",
+                cq_role_title(v->model, cq_change_new_top(v->changes, i)));
+    else
+        fprintf(m.out, ", %s would come first (by %.1f points).",
+                cq_role_title(v->model, cq_change_new_top(v->changes, i)),
+                cq_round1(cq_change_lead(v->changes, i)));
+    return view_text_close(&m);
+}
+
+char *view_gap(const struct result_view *v, size_t rank)
+{
+    size_t trait = cq_result_gap_at(v->result, v->top, rank);
+    size_t q = cq_result_gap_question(v->result, v->top, trait);
+    struct view_text m;
+
+    if (!view_text_open(&m))
+        return NULL;
+    fprintf(m.out, "%s (%.1f points). %s: %s. You said ", cq_trait_name(v->model, trait),
+            cq_round1(cq_result_gap(v->result, v->top, trait)), cq_role_title(v->model, v->top),
+            cq_role_target_reason(v->model, v->top, trait));
+    write_quoted_answer(m.out, v->model, v->answers, q);
+    fputs(" to \"", m.out);
+    write_question(m.out, v->model, q);
+    fputs("\"", m.out);
+    return view_text_close(&m);
+}
+
+char *view_gap_closer(const struct result_view *v, size_t rank)
+{
+    size_t trait = cq_result_gap_at(v->result, v->top, rank);
+    size_t i, k, n = cq_result_tip_count(v->result, v->top), shown = 0;
+    struct view_text m;
+
+    if (!view_text_open(&m))
+        return NULL;
+    for (i = 0; i < n; i++) {
+        size_t tip = cq_result_tip_at(v->result, v->top, i);
+        for (k = 0; k < cq_tip_trait_count(v->model, v->top, tip); k++)
+            if (cq_tip_trait(v->model, v->top, tip, k) == trait)
+                fprintf(m.out, "%s%s",
+                        shown++ ? "; " : "Tip: ", cq_tip_text(v->model, v->top, tip));
+    }
+    n = shown ? 0 : cq_role_trait_item_count(v->model, v->top, trait);
+    if (n > VIEW_GAP_ITEMS)
+        n = VIEW_GAP_ITEMS;
+    for (i = 0; i < n; i++)
+        fprintf(m.out, "%s%s", i ? "; " : "What the role's profile names for it: ",
+                cq_role_trait_item(v->model, v->top, trait, i));
+    return view_text_close(&m);
+}
+
+/* The text of the education question's option at `level`. */
+static const char *level_text(const cq_model *model, size_t level)
+{
+    return cq_option_text(model, cq_model_find_question(model, CQ_EDUCATION_QUESTION), level);
+}
+
+bool view_has_education_gap(const struct result_view *v)
+{
+    size_t expected = cq_role_education_level(v->model, v->top);
+    size_t reported = cq_answers_education_level(v->answers);
+
+    return expected != (size_t)-1 && reported != (size_t)-1 && reported < expected;
+}
+
+char *view_education_gap(const struct result_view *v)
+{
+    struct view_text m;
+
+    if (!view_text_open(&m))
+        return NULL;
+    fprintf(m.out,
+            "%s roles usually expect at least \"%s\"; you reported \"%s\". This is a soft "
+            "factor: many people get in another way, and the ranking does not rule the role "
+            "out (careerquiz score --education-filter sets such roles apart).",
+            cq_role_title(v->model, v->top),
+            level_text(v->model, cq_role_education_level(v->model, v->top)),
+            level_text(v->model, cq_answers_education_level(v->answers)));
+    return view_text_close(&m);
+}
+
+char *view_filtered_role(const struct result_view *v, size_t role)
+{
+    struct view_text m;
+
+    if (!view_text_open(&m))
+        return NULL;
+    fprintf(m.out, "%s (%.1f%%) usually expects at least \"%s\"", cq_role_title(v->model, role),
+            cq_round1(cq_result_score(v->result, role)),
+            level_text(v->model, cq_role_education_level(v->model, role)));
+    return view_text_close(&m);
+}
+
+char *view_tip_closes(const struct result_view *v, size_t tip)
+{
+    size_t i, n = cq_tip_trait_count(v->model, v->top, tip), shown = 0;
+    struct view_text m;
+
+    if (!view_text_open(&m))
+        return NULL;
+    for (i = 0; i < n; i++) {
+        size_t trait = cq_tip_trait(v->model, v->top, tip, i);
+        if (cq_result_closes(v->result, v->top, trait))
+            fprintf(m.out, "%s%s", shown++ ? ", " : "", cq_trait_name(v->model, trait));
+    }
+    return view_text_close(&m);
+}
+
+char *view_sources(const struct result_view *v)
+{
+    size_t i, n = cq_role_list_count(v->model, v->top, CQ_LIST_SOURCES);
+    struct view_text m;
+
+    if (!view_text_open(&m))
+        return NULL;
+    for (i = 0; i < n; i++)
+        fprintf(m.out, "%s%s", i ? "; " : "",
+                cq_role_list_item(v->model, v->top, CQ_LIST_SOURCES, i));
+    return view_text_close(&m);
+}
+
+static void write_tip_sources(FILE *out, const cq_model *model, size_t role, size_t tip)
+{
+    size_t i, n = cq_tip_source_count(model, role, tip);
+
+    for (i = 0; i < n; i++)
+        fprintf(out, "%s%s", i ? "; " : "", cq_tip_source(model, role, tip, i));
+}
+
+char *view_tip_sources(const cq_model *model, size_t role, size_t tip)
+{
+    struct view_text m;
+
+    if (!view_text_open(&m))
+        return NULL;
+    write_tip_sources(m.out, model, role, tip);
+    return view_text_close(&m);
+}
+
+char *view_tip_origin(const cq_model *model, size_t role, size_t tip)
+{
+    size_t i, n = cq_tip_shared_count(model, role, tip);
+    struct view_text m;
+
+    if (!view_text_open(&m))
+        return NULL;
+    fputs("from: ", m.out);
+    write_tip_sources(m.out, model, role, tip);
+    for (i = 0; i < n; i++)
+        fprintf(m.out, "%s%s", i ? ", " : ". Also a tip for: ",
+                cq_role_title(model,
+                              cq_model_find_role(model, cq_tip_shared_with(model, role, tip, i))));
+    return view_text_close(&m);
+}
+
+const char *view_dimension_title(cq_dimension d)
+{
+    static const char *const titles[CQ_DIM_COUNT] = {
+        "Responsibilities", "Skills", "Education", "Tools", "Industries", "Outlook", "Tips",
+    };
+
+    return (unsigned)d < CQ_DIM_COUNT ? titles[d] : "";
+}
+
+char *view_shared(const cq_comparison *c, cq_dimension d)
+{
+    size_t i, n = cq_comparison_shared_count(c, d);
+    struct view_text m;
+
+    if (!view_text_open(&m))
+        return NULL;
+    if (n == 0)
+        fputs("nothing in common", m.out);
+    for (i = 0; i < n; i++)
+        fprintf(m.out, "%s%s", i ? "; " : "", cq_comparison_shared_text(c, d, i));
+    return view_text_close(&m);
+}
