@@ -29,7 +29,7 @@ typedef fixture_mini fixture;
 typedef struct {
     size_t sets, effects, alternatives, tips, gaps, what_ifs, tools;
     size_t wrong_sign, effect_off, skip_beats_best, tip_closes_nothing, tip_already_had, tip_names_had,
-        degree_holder, gap_not_named, nearer_flip, what_if_false, tool_lowers;
+        degree_holder, gap_not_named, gap_no_closer, nearer_flip, what_if_false, tool_lowers;
 } counts;
 
 /* One answer a question can have: a set of options (a bit mask) or a scale value. */
@@ -435,6 +435,14 @@ static void check_gaps(const cq_model *m, const cq_result *r, const cJSON *doc, 
                      strcmp(get(g, "trait")->valuestring, cq_trait_id(m, largest[i])) == 0;
         if (!named)
             c->gap_not_named++;
+        /* What closes it: the tips shown, or else the profile's items that name it. */
+        const cJSON *tips = g ? get(g, "tips") : NULL, *items = g ? get(g, "items") : NULL;
+        if (cJSON_GetArraySize(tips) + cJSON_GetArraySize(items) == 0) {
+            c->gap_no_closer++;
+            if (c->gap_no_closer <= 5)
+                print_error("%s: the shortfall on %s names nothing that closes it\n",
+                            cq_role_id(m, top), cq_trait_id(m, largest[i]));
+        }
     }
 }
 
@@ -519,6 +527,7 @@ static void report(const char *what, const counts *c)
     print_message("  tips naming what the person has    %zu\n", c->tip_names_had);
     print_message("  degree holders told to get one     %zu\n", c->degree_holder);
     print_message("  top-3 gaps not named               %zu\n", c->gap_not_named);
+    print_message("  top-3 gaps with nothing to close   %zu\n", c->gap_no_closer);
     print_message("  what-ifs with a nearer flip        %zu\n", c->nearer_flip);
     print_message("  what-ifs that do not hold          %zu\n", c->what_if_false);
     print_message("  added tools lowering a role        %zu\n", c->tool_lowers);
@@ -534,6 +543,7 @@ static void assert_no_violation(const counts *c)
     assert_int_equal(c->tip_names_had, 0);
     assert_int_equal(c->degree_holder, 0);
     assert_int_equal(c->gap_not_named, 0);
+    assert_int_equal(c->gap_no_closer, 0);
     assert_int_equal(c->nearer_flip, 0);
     assert_int_equal(c->what_if_false, 0);
     assert_int_equal(c->tool_lowers, 0);
