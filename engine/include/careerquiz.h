@@ -222,6 +222,9 @@ const char *cq_option_id(const cq_model *model, size_t q, size_t option);
 const char *cq_option_text(const cq_model *model, size_t q, size_t option);
 /* True for a multi-choice option that cannot be combined with others ("none of these"). */
 bool cq_option_exclusive(const cq_model *model, size_t q, size_t option);
+/* The value (0..1) the option gives a trait on its own, as the bank sets it, or -1 when it gives
+ * the trait none. */
+double cq_option_trait(const cq_model *model, size_t q, size_t option, size_t trait);
 /* Returns the option index with that id in question q, or (size_t)-1. */
 size_t cq_question_find_option(const cq_model *model, size_t q, const char *id);
 

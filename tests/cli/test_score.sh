@@ -195,4 +195,22 @@ test_no_tips_says_why_in_the_case_that_holds() {
     expect_stdout_lacks "None needed"
 }
 
+# A shortfall on a multi-choice answer that has part of what the role counts says what the person
+# has and which options they left out, so it never reads as if they had none of it.
+test_a_partial_answer_is_named_with_the_options_left_out() {
+    jq '.answers["ml-frameworks"] = ["scikit-learn"]' "$ROOT/tests/people/backend-developer.json" \
+        >partial.json
+    run cq score --plain partial.json
+    expect_status 0
+    tr -s ' \n' ' ' <"$OUT" >flat.txt
+    grep -qF 'You said "scikit-learn" to "Which machine learning frameworks have you built models with?"; you did not pick "TensorFlow", "PyTorch" or "Keras"' flat.txt ||
+        fail "the shortfall does not name the frameworks left out"
+    jq '.answers["ml-frameworks"] = ["none"]' partial.json >none.json
+    run cq score --plain none.json
+    expect_stdout_contains 'None of these yet'
+    tr -s ' \n' ' ' <"$OUT" | grep -qF '"None of these yet" to "Which machine learning frameworks have you built models with?"; you did not' &&
+        fail "a shortfall with no framework lists options left out"
+    return 0
+}
+
 run_tests

@@ -27,9 +27,9 @@ typedef fixture_mini fixture;
 
 /* What was checked, and the violations of each rule. */
 typedef struct {
-    size_t sets, effects, alternatives, tips, gaps, what_ifs, tools;
+    size_t sets, effects, alternatives, tips, gaps, what_ifs, tools, left_out;
     size_t wrong_sign, effect_off, skip_beats_best, tip_closes_nothing, tip_already_had, tip_names_had,
-        degree_holder, gap_not_named, gap_no_closer, nearer_flip, what_if_false, tool_lowers;
+        degree_holder, gap_not_named, gap_no_closer, left_out_false, nearer_flip, what_if_false, tool_lowers;
 } counts;
 
 /* One answer a question can have: a set of options (a bit mask) or a scale value. */
@@ -408,6 +408,38 @@ static void check_tips(const cq_model *m, const cq_answers *a, const cq_result *
     }
 }
 
+/* A shortfall on a multi-choice answer that has part of what the trait counts says which options
+ * the person left out (cli/result_view.c): each of them, added, must raise the trait. */
+static void check_left_out(const cq_model *m, const cq_result *r, size_t q, size_t t, counts *c)
+{
+    const cq_answers *a = cq_result_answers(r);
+    size_t chosen[32], n = 0, options = cq_question_option_count(m, q);
+    bool partial = false;
+    if (cq_question_type_of(m, q) != CQ_MULTI)
+        return;
+    for (size_t o = 0; o < options; o++)
+        if (cq_answers_selected(a, q, o)) {
+            chosen[n++] = o;
+            partial |= !cq_option_exclusive(m, q, o) && cq_option_trait(m, q, o, t) > 0;
+        }
+    for (size_t o = 0; partial && o < options; o++) {
+        if (cq_answers_selected(a, q, o) || cq_option_exclusive(m, q, o) ||
+            cq_option_trait(m, q, o, t) <= 0)
+            continue;
+        cq_answers *b = NULL;
+        cq_result *rb = NULL;
+        assert_int_equal(cq_answers_clone(a, &b, NULL), CQ_OK);
+        chosen[n] = o;
+        assert_int_equal(cq_answers_set_options(b, q, chosen, n + 1, NULL), CQ_OK);
+        assert_int_equal(cq_score(m, b, &rb, NULL), CQ_OK);
+        c->left_out++;
+        if (cq_result_answer_trait(rb, q, t) <= cq_result_answer_trait(r, q, t) + TOLERANCE)
+            c->left_out_false++;
+        cq_result_free(rb);
+        cq_answers_free(b);
+    }
+}
+
 /* The largest shortfalls are named, in the order of their size, with words for each. */
 static void check_gaps(const cq_model *m, const cq_result *r, const cJSON *doc, counts *c)
 {
@@ -435,6 +467,9 @@ static void check_gaps(const cq_model *m, const cq_result *r, const cJSON *doc, 
                      strcmp(get(g, "trait")->valuestring, cq_trait_id(m, largest[i])) == 0;
         if (!named)
             c->gap_not_named++;
+        if (named)
+            check_left_out(m, r, cq_model_find_question(m, get(g, "question")->valuestring),
+                           largest[i], c);
         /* What closes it: the tips shown, or else the profile's items that name it. */
         const cJSON *tips = g ? get(g, "tips") : NULL, *items = g ? get(g, "items") : NULL;
         if (cJSON_GetArraySize(tips) + cJSON_GetArraySize(items) == 0) {
@@ -528,6 +563,8 @@ static void report(const char *what, const counts *c)
     print_message("  degree holders told to get one     %zu\n", c->degree_holder);
     print_message("  top-3 gaps not named               %zu\n", c->gap_not_named);
     print_message("  top-3 gaps with nothing to close   %zu\n", c->gap_no_closer);
+    print_message("  options left out that add nothing  %zu of %zu\n", c->left_out_false,
+                  c->left_out);
     print_message("  what-ifs with a nearer flip        %zu\n", c->nearer_flip);
     print_message("  what-ifs that do not hold          %zu\n", c->what_if_false);
     print_message("  added tools lowering a role        %zu\n", c->tool_lowers);
@@ -544,6 +581,7 @@ static void assert_no_violation(const counts *c)
     assert_int_equal(c->degree_holder, 0);
     assert_int_equal(c->gap_not_named, 0);
     assert_int_equal(c->gap_no_closer, 0);
+    assert_int_equal(c->left_out_false, 0);
     assert_int_equal(c->nearer_flip, 0);
     assert_int_equal(c->what_if_false, 0);
     assert_int_equal(c->tool_lowers, 0);
@@ -572,7 +610,7 @@ static void random_answer_sets_make_no_claim_that_re_scoring_contradicts(void **
     report("random answers", &c);
     /* The checks must have had something to check. */
     assert_true(c.sets >= 2000 && c.tips > c.sets && c.gaps > c.sets && c.what_ifs > c.sets / 2 &&
-                c.tools > c.sets);
+                c.tools > c.sets && c.left_out > 0);
     assert_no_violation(&c);
 }
 
