@@ -264,9 +264,14 @@ typedef struct cq_role_def {
 /* What each question can give each role, computed once at load (fit.c): indexed
  * role * question_count + q. */
 typedef struct cq_fit_table {
-    double *possible;      /* the most the question can earn the role: sum of w * importance */
-    double *mean;          /* the mean earned over the answers that say something */
-    double *best;          /* the most any answer earns */
+    double *possible; /* the most the question can earn the role: sum of w * importance */
+    double *mean;     /* the mean earned over the answers that say something */
+    double *best;     /* the most any answer earns */
+    /* Multi-choice questions, what an answer's effect is measured against: nothing ticked
+     * (every trait of the question at 0, as "None of these yet" says), and each ordinary
+     * option ticked alone, on average (for "None of these yet" itself). */
+    double *nothing;
+    double *alone;
     double *role_possible; /* per role: the sum of possible over every question */
     double *highest;       /* question * trait_count + trait: the most any answer gives the trait */
     size_t *answers;       /* per question: how many answers that say something it has */

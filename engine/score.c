@@ -166,6 +166,27 @@ static void add_group_shortfall(cq_result *r, size_t role, size_t q, const cq_ef
 }
 
 /*
+ * What an answer's effect measures its earnings against (docs/scoring.md): for a multi-choice
+ * question nothing ticked ("None of these yet" itself: each option ticked alone, on average),
+ * for any other question the mean over its other answers, from the mean over all of them.
+ */
+static double compared_with(const cq_result *r, size_t q, size_t role, double earned, bool in_space,
+                            size_t others)
+{
+    const cq_model *m = r->model;
+    const cq_question_def *d = &m->questions[q];
+    size_t i = role * m->question_count + q;
+    if (d->type == CQ_MULTI) {
+        uint32_t ordinary = 0;
+        for (size_t o = 0; o < d->option_count; o++)
+            ordinary |= d->options[o].exclusive ? 0u : 1u << o;
+        return (r->answers->selected[q] & ordinary) ? m->fit.nothing[i] : m->fit.alone[i];
+    }
+    double sum = m->fit.mean[i] * (double)m->fit.answers[q] - (in_space ? earned : 0.0);
+    return sum / (double)others;
+}
+
+/*
  * Scores question q for every role: its points, its effect against the question's other answers
  * and the shortfalls below target its answer shows. A question left out, or answered with an
  * option that says nothing, earns what its answers earn on average (docs/scoring.md).
@@ -193,9 +214,8 @@ static void score_question(cq_result *r, size_t q)
         r->score[role] += r->points[i];
         if (n == 0 || others == 0)
             continue;
-        /* The mean over the other answers, from the mean over all of them. */
-        double sum = f->mean[i] * (double)f->answers[q] - (in_space ? earned : 0.0);
-        r->effect[i] = 100.0 * (earned - sum / (double)others) / total;
+        r->effect[i] =
+            100.0 * (earned - compared_with(r, q, role, earned, in_space, others)) / total;
         /* A shortfall is something the person lacks, so only a question about what they have
          * shows one: an aim answer ("I would rather own the application") lacks nothing. */
         for (size_t k = 0; !d->aim && k < n; k++) {
