@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -154,31 +155,54 @@ static bool names(const char *text, const char *term)
     return false;
 }
 
+/* The terms of the trait that an item names, as bits (terms past the 64th count as the 64th). */
+static uint64_t named_terms(const cq_trait_def *t, const char *item)
+{
+    uint64_t mask = 0;
+    for (size_t j = 0; j < t->term_count; j++)
+        if (names(item, t->terms[j]))
+            mask |= (uint64_t)1 << (j < 63 ? j : 63);
+    return mask;
+}
+
+/* The i'th item of one of the role's lists that names one of the trait's terms no item before it
+ * named, or NULL: a tool list that repeats what a skill said ("Hadoop, Spark and Kafka") adds
+ * nothing. *seen holds the terms named so far; *hits counts the items passed over. */
+static const char *list_item(const cq_model *m, size_t role, cq_role_list list, size_t trait,
+                             size_t *i, uint64_t *seen, size_t *hits)
+{
+    const cq_trait_def *t = &m->traits[trait];
+    for (size_t k = 0; k < m->roles[role].list_counts[list]; k++) {
+        const char *item = m->roles[role].lists[list][k];
+        uint64_t named = named_terms(t, item);
+        if ((named & ~*seen) == 0)
+            continue;
+        *seen |= named;
+        if ((*i)-- == 0)
+            return item;
+        ++*hits;
+    }
+    return NULL;
+}
+
 /* The i'th item of the role's skills, tools and responsibilities (in that order) that the
- * trait's terms name, or NULL. The education list is searched for the education trait alone:
- * "a doctorate in mathematics" is no way to build statistics for someone who holds one. */
+ * trait's terms name, or NULL. The education list is searched for the education trait alone,
+ * and for a trait no other item names (a degree subject): "a doctorate in mathematics" is no
+ * way to build statistics for someone who holds one while a skill names it. */
 static const char *trait_item(const cq_model *m, size_t role, size_t trait, size_t i)
 {
-    static const cq_role_list lists[] = {CQ_LIST_SKILLS, CQ_LIST_TOOLS, CQ_LIST_RESPONSIBILITIES,
-                                         CQ_LIST_EDUCATION};
-    const cq_trait_def *t = &m->traits[trait];
-    size_t q = cq_model_find_question(m, CQ_EDUCATION_QUESTION);
+    static const cq_role_list lists[] = {CQ_LIST_SKILLS, CQ_LIST_TOOLS, CQ_LIST_RESPONSIBILITIES};
+    size_t q = cq_model_find_question(m, CQ_EDUCATION_QUESTION), hits = 0;
+    uint64_t seen = 0;
     bool education = false;
     for (size_t k = 0; q != CQ_NONE && k < m->questions[q].trait_count; k++)
         education |= m->questions[q].traits[k] == trait;
-    for (size_t l = 0; l < sizeof lists / sizeof *lists; l++) {
-        if ((lists[l] == CQ_LIST_EDUCATION) != education)
-            continue;
-        for (size_t k = 0; k < m->roles[role].list_counts[lists[l]]; k++) {
-            const char *item = m->roles[role].lists[lists[l]][k];
-            bool hit = false;
-            for (size_t j = 0; j < t->term_count && !hit; j++)
-                hit = names(item, t->terms[j]);
-            if (hit && i-- == 0)
-                return item;
-        }
+    for (size_t l = 0; !education && l < sizeof lists / sizeof *lists; l++) {
+        const char *item = list_item(m, role, lists[l], trait, &i, &seen, &hits);
+        if (item)
+            return item;
     }
-    return NULL;
+    return hits ? NULL : list_item(m, role, CQ_LIST_EDUCATION, trait, &i, &seen, &hits);
 }
 
 size_t cq_role_trait_item_count(const cq_model *m, size_t role, size_t trait)

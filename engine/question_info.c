@@ -102,6 +102,15 @@ bool cq_option_exclusive(const cq_model *model, size_t q, size_t o)
     return d && d->exclusive;
 }
 
+double cq_option_trait(const cq_model *model, size_t q, size_t o, size_t trait)
+{
+    const cq_option_def *d = option(model, q, o);
+    for (size_t i = 0; d && i < d->effect_count; i++)
+        if (d->effects[i].trait == trait)
+            return d->effects[i].value;
+    return -1.0;
+}
+
 size_t cq_question_find_option(const cq_model *model, size_t q, const char *id)
 {
     const cq_question_def *d = question(model, q);

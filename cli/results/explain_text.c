@@ -138,10 +138,16 @@ int text_tips(const struct cli_env *env, const struct result_view *v)
     char *closes;
 
     text_heading(env, "Getting started, the tips for your largest gaps first");
-    if (n == 0)
+    /* Say why there is none, in the case that holds: no shortfall, or no tip that fits one. */
+    if (n == 0 && cq_result_gap_count(v->result, v->top) == 0)
         term_wrap(stdout, "  ", "  ",
-                  "None: your answers show you already have what each tip of this role builds, "
-                  "or the tips build what you do not fall short on.");
+                  "None needed: no answer falls short of what the role expects by half a point "
+                  "or more.");
+    else if (n == 0)
+        term_wrap(stdout, "  ", "  ",
+                  "No tip from the articles fits you: this role's tips are about things your "
+                  "answers show you already have or do not lack. Under each shortfall above is "
+                  "what the role's profile asks for instead.");
     for (rank = 0; code == CLI_EXIT_OK && rank < n; rank++) {
         size_t tip = cq_result_tip_at(v->result, v->top, rank);
         term_wrap(stdout, "  - ", "    ", cq_tip_text(v->model, v->top, tip));

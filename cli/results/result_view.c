@@ -240,6 +240,39 @@ char *view_what_if(const struct result_view *v, size_t i)
     return view_text_close(&m);
 }
 
+/* For a multi-choice answer that has part of what a trait counts: the options the person left
+ * out that would give it some, so that the shortfall does not read as if they had none of it
+ * ("you did not pick \"Hadoop\" or \"Apache Kafka\""). Writes nothing for any other answer. */
+static void write_options_left_out(FILE *out, const struct result_view *v, size_t q, size_t trait)
+{
+    size_t o, n = cq_question_option_count(v->model, q), left = 0, shown = 0;
+    bool partial = false;
+
+    if (cq_question_type_of(v->model, q) != CQ_MULTI)
+        return;
+    for (o = 0; o < n; o++) {
+        if (cq_option_exclusive(v->model, q, o) || cq_option_trait(v->model, q, o, trait) <= 0)
+            continue;
+        if (cq_answers_selected(v->answers, q, o))
+            partial = true;
+        else
+            left++;
+    }
+    if (!partial || left == 0)
+        return;
+    for (o = 0; o < n; o++) {
+        if (cq_option_exclusive(v->model, q, o) || cq_option_trait(v->model, q, o, trait) <= 0 ||
+            cq_answers_selected(v->answers, q, o))
+            continue;
+        shown++;
+        fprintf(out, "%s\"%s\"",
+                shown == 1      ? "; you did not pick "
+                : shown == left ? " or "
+                                : ", ",
+                cq_option_text(v->model, q, o));
+    }
+}
+
 char *view_gap(const struct result_view *v, size_t rank)
 {
     size_t trait = cq_result_gap_at(v->result, v->top, rank);
@@ -255,6 +288,7 @@ char *view_gap(const struct result_view *v, size_t rank)
     fputs(" to \"", m.out);
     write_question(m.out, v->model, q);
     fputs("\"", m.out);
+    write_options_left_out(m.out, v, q, trait);
     return view_text_close(&m);
 }
 

@@ -222,6 +222,9 @@ const char *cq_option_id(const cq_model *model, size_t q, size_t option);
 const char *cq_option_text(const cq_model *model, size_t q, size_t option);
 /* True for a multi-choice option that cannot be combined with others ("none of these"). */
 bool cq_option_exclusive(const cq_model *model, size_t q, size_t option);
+/* The value (0..1) the option gives a trait on its own, as the bank sets it, or -1 when it gives
+ * the trait none. */
+double cq_option_trait(const cq_model *model, size_t q, size_t option, size_t trait);
 /* Returns the option index with that id in question q, or (size_t)-1. */
 size_t cq_question_find_option(const cq_model *model, size_t q, const char *id);
 
@@ -503,8 +506,9 @@ size_t cq_result_gap_at(const cq_result *result, size_t role, size_t rank);
  * weight), the larger shortfall on a tie. (size_t)-1 when no answer falls short on it. */
 size_t cq_result_gap_question(const cq_result *result, size_t role, size_t trait);
 /* The items of the role's skills, tools and responsibilities lists (in that order; for the
- * education trait its education list) that name the trait (the bank's "terms"): what closes a
- * gap when no tip does. Borrowed from the model; NULL past the count. */
+ * education trait, and for a trait none of them names, its education list) that name the trait
+ * (the bank's "terms"), each naming a term the ones before it did not: what closes a gap when no
+ * tip does. Borrowed from the model; NULL past the count. */
 size_t cq_role_trait_item_count(const cq_model *model, size_t role, size_t trait);
 const char *cq_role_trait_item(const cq_model *model, size_t role, size_t trait, size_t i);
 /*

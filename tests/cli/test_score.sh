@@ -19,15 +19,17 @@ test_score_text_ranks_every_role_with_a_bar_and_percentage() {
 }
 
 test_score_text_recommends_the_top_role_with_tips_and_sources() {
-    local top title
+    local top title tip
     run cq score "$EXAMPLE" --json
     top=$(jq -r '.ranking[0].id' "$OUT")
+    tip=$(jq -r '.tips[0].text' "$OUT" | cut -c1-40)
     title=$(jq -r .title "$ROOT/profiles/$top.json")
+    [ -n "$tip" ] && [ "$tip" != null ] || fail "the example shows no tip"
     run cq score "$EXAMPLE"
     expect_status 0
     expect_stdout_contains "Recommended path: $title ($top)"
     expect_stdout_contains "Getting started"
-    expect_stdout_contains "$(jq -r '.tips[0].text' "$ROOT/profiles/$top.json" | cut -c1-40)"
+    expect_stdout_contains "$tip"
     expect_stdout_contains "Source: $(jq -r '.sources[0]' "$ROOT/profiles/$top.json" | cut -c1-30)"
     expect_stdout_contains "careerquiz role $top"
 }
@@ -174,6 +176,41 @@ test_an_old_answer_in_a_file_without_a_bank_version_is_explained() {
     run cq score old.json
     expect_status 65
     expect_stderr_contains 'unknown question "research-tools" (changed after bank 2026.11-1: the research-tools question is gone'
+}
+
+# With no tip to show, the results say which case holds: no shortfall at all, or shortfalls that
+# no tip of the role fits (then each shortfall names the profile's items instead).
+test_no_tips_says_why_in_the_case_that_holds() {
+    run cq score --json "$ROOT/tests/personas/lead-ml-engineer.json"
+    expect_jq '(.gaps | length) == 0 and (.tips | length) == 0'
+    run cq score --plain "$ROOT/tests/personas/lead-ml-engineer.json"
+    expect_status 0
+    expect_stdout_contains "None needed: no answer falls short"
+    expect_stdout_lacks "No tip from the articles fits you"
+    run cq score --json "$ROOT/tests/fixtures/answers/masters-researcher.json"
+    expect_jq '(.gaps | length) > 0 and (.tips | length) == 0 and all(.gaps[]; (.items | length) > 0)'
+    run cq score --plain "$ROOT/tests/fixtures/answers/masters-researcher.json"
+    expect_stdout_contains "No tip from the articles fits you"
+    expect_stdout_contains "What the role's profile names for it"
+    expect_stdout_lacks "None needed"
+}
+
+# A shortfall on a multi-choice answer that has part of what the role counts says what the person
+# has and which options they left out, so it never reads as if they had none of it.
+test_a_partial_answer_is_named_with_the_options_left_out() {
+    jq '.answers["ml-frameworks"] = ["scikit-learn"]' "$ROOT/tests/people/backend-developer.json" \
+        >partial.json
+    run cq score --plain partial.json
+    expect_status 0
+    tr -s ' \n' ' ' <"$OUT" >flat.txt
+    grep -qF 'You said "scikit-learn" to "Which machine learning frameworks have you built models with?"; you did not pick "TensorFlow", "PyTorch" or "Keras"' flat.txt ||
+        fail "the shortfall does not name the frameworks left out"
+    jq '.answers["ml-frameworks"] = ["none"]' partial.json >none.json
+    run cq score --plain none.json
+    expect_stdout_contains 'None of these yet'
+    tr -s ' \n' ' ' <"$OUT" | grep -qF '"None of these yet" to "Which machine learning frameworks have you built models with?"; you did not' &&
+        fail "a shortfall with no framework lists options left out"
+    return 0
 }
 
 run_tests

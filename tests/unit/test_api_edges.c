@@ -167,6 +167,8 @@ static void model_getters_out_of_range_give_nothing(void **state)
     assert_null(cq_option_id(m, 1, 99));
     assert_null(cq_option_text(m, 1, 99));
     assert_false(cq_option_exclusive(m, 1, 99));
+    assert_true(cq_option_trait(m, 1, 99, 0) == -1.0);
+    assert_true(cq_option_trait(m, q, 0, 0) == -1.0);
     assert_int_equal(cq_question_find_option(m, q, "solo"), (size_t)-1);
     assert_int_equal(cq_question_find_option(m, 1, NULL), (size_t)-1);
     assert_int_equal(cq_scale_min(m, q), 0);
