@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-#include "store_read.h"
+#include "store.h"
 
 /*
  * Writes a header row, then a row per result that passes filter (its own columns, then a score
