@@ -29,16 +29,28 @@ static void roles_release(struct roles *roles)
     free(roles->ids);
 }
 
-/* store_read_roles's callback: keeps the role id, a score column. */
+/* store_read_roles's callback: keeps the role id, a score column, in byte order, once (the
+ * databases merged may share roles). */
 static int add_role(void *ctx, const char *id)
 {
     struct roles *roles = ctx;
-    char **grown = realloc(roles->ids, (roles->count + 1) * sizeof *grown);
+    size_t at = 0;
+    char **grown;
 
+    while (at < roles->count && strcmp(roles->ids[at], id) < 0)
+        at++;
+    if (at < roles->count && strcmp(roles->ids[at], id) == 0)
+        return CLI_EXIT_OK;
+    grown = realloc(roles->ids, (roles->count + 1) * sizeof *grown);
     if (grown)
         roles->ids = grown;
-    if (!grown || !(grown[roles->count] = strdup(id)))
+    if (!grown)
         return cli_report(CQ_ERR_NOMEM, NULL);
+    memmove(grown + at + 1, grown + at, (roles->count - at) * sizeof *grown);
+    if (!(grown[at] = strdup(id))) {
+        memmove(grown + at, grown + at + 1, (roles->count - at) * sizeof *grown);
+        return cli_report(CQ_ERR_NOMEM, NULL);
+    }
     roles->count++;
     return CLI_EXIT_OK;
 }
@@ -90,13 +102,18 @@ static int write_csv_row(void *ctx, const struct store_result *r)
     return out_failed(c->out) ? CLI_EXIT_IO : CLI_EXIT_OK;
 }
 
-int export_write_csv(store *s, const struct store_filter *filter, FILE *out)
+int export_write_csv(store *const *stores, size_t count, const struct store_filter *filter,
+                     FILE *out)
 {
     struct roles roles = {NULL, 0};
     struct csv_out c = {out, &roles};
     struct store_error err;
     char heading[32];
-    int code = store_read_roles(s, add_role, &roles, &err);
+    int code = CLI_EXIT_OK;
+
+    err.message[0] = '\0';
+    for (size_t i = 0; code == CLI_EXIT_OK && i < count; i++)
+        code = store_read_roles(stores[i], add_role, &roles, &err);
 
     if (code == CLI_EXIT_OK) {
         for (size_t i = 0; i < ROW_COLUMNS; i++)
@@ -106,8 +123,9 @@ int export_write_csv(store *s, const struct store_filter *filter, FILE *out)
             csv_field(out, false, heading);
         }
         csv_end(out);
-        code = store_read_results(s, filter, write_csv_row, &c, &err);
     }
+    for (size_t i = 0; code == CLI_EXIT_OK && i < count; i++)
+        code = store_read_results(stores[i], filter, write_csv_row, &c, &err);
     if (code != CLI_EXIT_OK && err.message[0])
         cli_error("%s", err.message);
     roles_release(&roles);
@@ -178,8 +196,9 @@ int cmd_export(struct cli_env *env, int argc, char **argv)
     const struct cli_options *o = env->options;
     struct store_filter filter = {o->event, o->since};
     struct store_error err;
-    store *s = NULL;
-    int code;
+    store *stores[CLI_MAX_DBS] = {NULL};
+    size_t count = o->db_count ? o->db_count : 1, opened = 0;
+    int code = CLI_EXIT_OK;
 
     (void)argc;
     (void)argv;
@@ -187,19 +206,26 @@ int cmd_export(struct cli_env *env, int argc, char **argv)
         cli_error("export writes csv or jsonl, not json (use --format jsonl)");
         return CLI_EXIT_USAGE;
     }
-    code = store_open_existing(o->db, &s, &err);
-    /* One read transaction: the rows and their scores come from the same moment. */
-    if (code == CLI_EXIT_OK)
-        code = store_read_begin(s, &err);
+    /* Every database first (without --db, the default one), each in one read transaction:
+     * the rows and their scores come from the same moment. */
+    err.message[0] = '\0';
+    for (; code == CLI_EXIT_OK && opened < count; opened++) {
+        code = store_open_existing(o->db_count ? o->dbs[opened] : NULL, &stores[opened], &err);
+        if (code == CLI_EXIT_OK)
+            code = store_read_begin(stores[opened], &err);
+    }
     if (code == CLI_EXIT_OK && o->table == CLI_TABLE_JSONL) {
-        struct json_out j = {stdout, s};
-        code = store_read_results(s, &filter, write_json_line, &j, &err);
+        for (size_t i = 0; code == CLI_EXIT_OK && i < count; i++) {
+            struct json_out j = {stdout, stores[i]};
+            code = store_read_results(stores[i], &filter, write_json_line, &j, &err);
+        }
     } else if (code == CLI_EXIT_OK) {
-        code = export_write_csv(s, &filter, stdout); /* reports its own failure */
+        code = export_write_csv(stores, count, &filter, stdout); /* reports its own failure */
         err.message[0] = '\0';
     }
     if (code != CLI_EXIT_OK && err.message[0])
         cli_error("%s", err.message);
-    store_close(s);
+    for (size_t i = 0; i < opened; i++)
+        store_close(stores[i]);
     return code;
 }

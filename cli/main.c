@@ -381,9 +381,10 @@ static int run_command(struct cli_env *env, const struct cli_command *command,
                   command->name, env->options->table == CLI_TABLE_CSV ? "csv" : "jsonl");
         return CLI_EXIT_USAGE;
     }
-    /* One database per kiosk: only stats reads several at once. */
-    if (env->options->db_count > 1 && strcmp(command->name, "stats") != 0) {
-        cli_error("%s takes one --db (only stats merges several)", command->name);
+    /* One database per kiosk: only stats and export read several at once. */
+    if (env->options->db_count > 1 && strcmp(command->name, "stats") != 0 &&
+        strcmp(command->name, "export") != 0) {
+        cli_error("%s takes one --db (only stats and export merge several)", command->name);
         return CLI_EXIT_USAGE;
     }
 

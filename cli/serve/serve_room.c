@@ -152,7 +152,7 @@ void serve_export_csv(const struct serve_app *app, const struct serve_request *r
         if ((code = store_read_begin(s, &err)) != CLI_EXIT_OK)
             cli_error("%s", err.message);
         else
-            code = export_write_csv(s, &filter, out);
+            code = export_write_csv(&s, 1, &filter, out);
         if (code == CLI_EXIT_OK) {
             serve_body_close(out, response);
             response->disposition = "attachment; filename=\"careerquiz-results.csv\"";
