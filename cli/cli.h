@@ -47,6 +47,7 @@ struct cli_options {
     const char *public_url; /* --public-url URL: where phones reach the server */
     int rate_limit;         /* --rate-limit N requests a second per client, 0 none, -1 default */
     const char *facilitator_key_file; /* its first line is the facilitator screen's key */
+    char *facilitator_key; /* --facilitator-key KEY, in argv: serve copies it, then blanks it */
 };
 
 /* What a command runs with. The model is loaded before the command runs and freed after. */
@@ -82,6 +83,7 @@ enum cli_option {
     CLI_OPT_PUBLIC_URL,
     CLI_OPT_RATE_LIMIT,
     CLI_OPT_FACILITATOR_KEY_FILE,
+    CLI_OPT_FACILITATOR_KEY,
     CLI_OPT_COUNT
 };
 #define CLI_TAKES(option) (1u << CLI_OPT_##option)

@@ -158,11 +158,15 @@ static const struct cli_command commands[] = {
      "  --facilitator-key-file FILE\n"
      "                     the key of the facilitator screen (/facilitator) is this file's\n"
      "                     first line; without it a key is made and printed at the start\n"
+     "  --facilitator-key KEY\n"
+     "                     the key itself (12 to 256 printable characters); other users of\n"
+     "                     the machine may see it while serve starts, so a file is safer\n"
      "  --rate-limit N     requests a second one client address may send after a burst of\n"
      "                     200 (default 50; 0: no limit); more get 429\n",
      0, 0, true, cmd_serve,
      CLI_TAKES(PORT) | CLI_TAKES(BIND) | CLI_TAKES(PUBLIC_URL) | CLI_TAKES(RATE_LIMIT) |
-         CLI_TAKES(DB) | CLI_TAKES(EVENT) | CLI_TAKES(FACILITATOR_KEY_FILE)},
+         CLI_TAKES(DB) | CLI_TAKES(EVENT) | CLI_TAKES(FACILITATOR_KEY_FILE) |
+         CLI_TAKES(FACILITATOR_KEY)},
     {"help", "[COMMAND]", "show usage for careerquiz or one command", "", 0, 1, false, cmd_help, 0},
 };
 
@@ -221,7 +225,7 @@ void cli_usage(FILE *out)
           "      --since DATE     stats, export: only results from DATE (UTC) on\n"
           "      --public-url URL serve, kiosk: the address phones reach serve at\n"
           "      --port N, --bind ADDRESS, --rate-limit N,\n"
-          "      --facilitator-key-file FILE\n"
+          "      --facilitator-key-file FILE, --facilitator-key KEY\n"
           "                       serve: where and how the web server listens\n"
           "Each command takes only the options listed for it (careerquiz help COMMAND); any\n"
           "other is a usage error.\n"

@@ -35,6 +35,7 @@ enum {
     OPT_PUBLIC_URL = 256 + CLI_OPT_PUBLIC_URL,
     OPT_RATE_LIMIT = 256 + CLI_OPT_RATE_LIMIT,
     OPT_FACILITATOR_KEY_FILE = 256 + CLI_OPT_FACILITATOR_KEY_FILE,
+    OPT_FACILITATOR_KEY = 256 + CLI_OPT_FACILITATOR_KEY,
 };
 
 /* An event label is a short name for a workshop or fair, such as "pydata-berlin-2026". */
@@ -64,6 +65,7 @@ static const struct option long_options[] = {
     {"public-url", required_argument, NULL, OPT_PUBLIC_URL},
     {"rate-limit", required_argument, NULL, OPT_RATE_LIMIT},
     {"facilitator-key-file", required_argument, NULL, OPT_FACILITATOR_KEY_FILE},
+    {"facilitator-key", required_argument, NULL, OPT_FACILITATOR_KEY},
     {NULL, 0, NULL, 0},
 };
 
@@ -316,6 +318,9 @@ static int parse_options(int argc, char **argv, struct cli_options *options, boo
             break;
         case OPT_FACILITATOR_KEY_FILE:
             options->facilitator_key_file = optarg;
+            break;
+        case OPT_FACILITATOR_KEY:
+            options->facilitator_key = optarg;
             break;
         default: /* '?' or ':' */
             report_bad_option(opt, argv[optind - 1]);

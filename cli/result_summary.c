@@ -275,6 +275,10 @@ static size_t priority(size_t *order)
         B_REASON + 2,
         B_TIP + 2,
         B_REASON + VIEW_REASONS + 2,
+        B_REASON + 3,
+        B_REASON + VIEW_REASONS + 3,
+        B_REASON + 4,
+        B_REASON + VIEW_REASONS + 4,
     };
     size_t n = sizeof list / sizeof *list;
 
@@ -340,8 +344,9 @@ int summary_print(const struct cli_env *env, const struct result_view *v,
     for (i = 1; i < VIEW_REASONS; i++) {
         keep[B_REASON + i] &= keep[B_REASON + i - 1];
         keep[B_REASON + VIEW_REASONS + i] &= keep[B_REASON + VIEW_REASONS + i - 1];
-        keep[B_TIP + i] &= keep[B_TIP + i - 1];
     }
+    for (i = 1; i < SUMMARY_TIPS; i++)
+        keep[B_TIP + i] &= keep[B_TIP + i - 1];
     for (i = 0; i < B_COUNT; i++) {
         if (keep[i] && text[i])
             fputs(text[i], stdout);

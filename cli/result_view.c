@@ -118,7 +118,8 @@ static void write_scale(FILE *out, const cq_model *model, size_t q, long value)
     if (cq_scale_min(model, q) == 1)
         fprintf(out, "%ld of %d", value, cq_scale_max(model, q));
     else
-        fprintf(out, "%ld on %d to %d", value, cq_scale_min(model, q), cq_scale_max(model, q));
+        fprintf(out, "%ld on a scale of %d to %d", value, cq_scale_min(model, q),
+                cq_scale_max(model, q));
 }
 
 static void write_answer(FILE *out, const cq_model *model, const cq_answers *answers, size_t q)
@@ -129,8 +130,9 @@ static void write_answer(FILE *out, const cq_model *model, const cq_answers *ans
         fputs("no answer", out);
     else if (cq_question_type_of(model, q) == CQ_SCALE)
         write_scale(out, model, q, cq_answers_scale(answers, q));
+    /* Semicolons: option texts have commas of their own ("SAS, statistics software"). */
     for (i = 0; cq_question_type_of(model, q) != CQ_SCALE && i < n; i++)
-        fprintf(out, "%s%s", i ? ", " : "",
+        fprintf(out, "%s%s", i ? "; " : "",
                 cq_option_text(model, q, cq_answers_option(answers, q, i)));
 }
 

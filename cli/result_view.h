@@ -8,15 +8,17 @@
 #include "cli.h"
 
 /* Answers shown as the reasons that raised the score most, and as those that lowered it. */
-#define VIEW_REASONS 3
+#define VIEW_REASONS 8
 /* What a reason's number is compared with, in plain words, for every output. */
 #define VIEW_REASONS_NOTE                                                                          \
     "Each number is the points that answer gave this role compared with the average of the "       \
-    "other answers to the same question."
+    "other answers to the same question; for a pick-all question, compared with ticking none "     \
+    "of its options."
 /* Profile items named for a gap no tip closes, at most. */
 #define VIEW_GAP_ITEMS 3
-/* An effect smaller than this (in points) rounds to nothing worth naming. */
-#define VIEW_MIN_EFFECT 0.05
+/* An effect smaller than this (in points) is not worth naming: a "-0.1" beside "+8.8" reads
+ * as a reason against the role when it changes nothing a person would notice. */
+#define VIEW_MIN_EFFECT 0.5
 
 struct result_view {
     const cq_model *model;
@@ -55,7 +57,7 @@ char *view_text_close(struct view_text *t);
  */
 /* A question's text up to its first question mark ("Which tools...? Pick all" loses "Pick"). */
 char *view_question(const cq_model *model, size_t q);
-/* An answer in words: option texts joined by ", ", "4 of 5" or "5 (Pure research)" for a
+/* An answer in words: option texts joined by "; ", "4 of 5" or "5 (Pure research)" for a
  * scale, "no answer" when skipped. */
 char *view_answer(const cq_model *model, const cq_answers *answers, size_t q);
 /* "question? You said: answer" for a reason. */

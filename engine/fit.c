@@ -128,6 +128,28 @@ void cq__answer_space_at(const cq_question_def *d, size_t i, uint32_t *selected,
             *selected |= 1u << ordinary[b];
 }
 
+/* What a multi-choice answer's effect is measured against (docs/scoring.md, "Explaining a
+ * score"): adding a tool never lowers a role, so against the other sets on average most
+ * ticked tools would read as a loss. */
+static void prepare_multi_baselines(cq_model *m, size_t q, cq_effect *effects)
+{
+    const cq_question_def *d = &m->questions[q];
+    cq_fit_table *f = &m->fit;
+    size_t nq = m->question_count;
+    for (size_t i = 0; i < d->trait_count; i++)
+        effects[i] = (cq_effect){d->traits[i], 0.0};
+    for (size_t role = 0; role < m->role_count; role++)
+        f->nothing[role * nq + q] = cq__earned(m, role, q, effects, d->trait_count);
+    size_t ordinary[CQ_MAX_OPTIONS], k = ordinary_options(d, ordinary);
+    for (size_t o = 0; o < k; o++) {
+        size_t n = cq__question_effects(d, 1u << ordinary[o], 0, effects);
+        for (size_t role = 0; role < m->role_count; role++)
+            f->alone[role * nq + q] +=
+                (n > 0 ? cq__earned(m, role, q, effects, n) : f->nothing[role * nq + q]) /
+                (double)k;
+    }
+}
+
 cq_status cq__fit_prepare(cq_model *m, cq_error *err)
 {
     size_t nq = m->question_count, nr = m->role_count, cells = nr * nq > 0 ? nr * nq : 1;
@@ -135,13 +157,15 @@ cq_status cq__fit_prepare(cq_model *m, cq_error *err)
     f->possible = cq__arena_alloc(&m->arena, cells, sizeof *f->possible);
     f->mean = cq__arena_alloc(&m->arena, cells, sizeof *f->mean);
     f->best = cq__arena_alloc(&m->arena, cells, sizeof *f->best);
+    f->nothing = cq__arena_alloc(&m->arena, cells, sizeof *f->nothing);
+    f->alone = cq__arena_alloc(&m->arena, cells, sizeof *f->alone);
     f->role_possible = cq__arena_alloc(&m->arena, nr ? nr : 1, sizeof *f->role_possible);
     f->answers = cq__arena_alloc(&m->arena, nq ? nq : 1, sizeof *f->answers);
     size_t pairs = nq * m->trait_count > 0 ? nq * m->trait_count : 1;
     f->highest = cq__arena_alloc(&m->arena, pairs, sizeof *f->highest);
     cq_effect *effects = cq__arena_alloc(&m->arena, m->trait_count, sizeof *effects);
-    if (!f->possible || !f->mean || !f->best || !f->role_possible || !f->answers || !f->highest ||
-        !effects)
+    if (!f->possible || !f->mean || !f->best || !f->nothing || !f->alone || !f->role_possible ||
+        !f->answers || !f->highest || !effects)
         return cq__fail(err, CQ_ERR_NOMEM, NULL, NULL, "out of memory loading the model");
     for (size_t q = 0; q < nq; q++) {
         const cq_question_def *d = &m->questions[q];
@@ -172,6 +196,8 @@ cq_status cq__fit_prepare(cq_model *m, cq_error *err)
                     f->best[role * nq + q] = e;
             }
         }
+        if (d->type == CQ_MULTI)
+            prepare_multi_baselines(m, q, effects);
         for (size_t role = 0; role < nr; role++) {
             if (f->answers[q] > 0)
                 f->mean[role * nq + q] /= (double)f->answers[q];

@@ -264,9 +264,14 @@ typedef struct cq_role_def {
 /* What each question can give each role, computed once at load (fit.c): indexed
  * role * question_count + q. */
 typedef struct cq_fit_table {
-    double *possible;      /* the most the question can earn the role: sum of w * importance */
-    double *mean;          /* the mean earned over the answers that say something */
-    double *best;          /* the most any answer earns */
+    double *possible; /* the most the question can earn the role: sum of w * importance */
+    double *mean;     /* the mean earned over the answers that say something */
+    double *best;     /* the most any answer earns */
+    /* Multi-choice questions, what an answer's effect is measured against: nothing ticked
+     * (every trait of the question at 0, as "None of these yet" says), and each ordinary
+     * option ticked alone, on average (for "None of these yet" itself). */
+    double *nothing;
+    double *alone;
     double *role_possible; /* per role: the sum of possible over every question */
     double *highest;       /* question * trait_count + trait: the most any answer gives the trait */
     size_t *answers;       /* per question: how many answers that say something it has */
@@ -474,6 +479,16 @@ double cq__round2(double value);
  * added to root, the object cq_result_to_json builds (docs/formats.md). */
 cq_status cq__explain_json(const cq_result *result, const cq_json_options *options, cJSON *root,
                            cq_error *err);
+/* A result with room for every role and question and nothing scored, for cq__rank_changed. */
+cq_result *cq__result_scratch(const cq_model *m);
+/*
+ * The ranking (score, order, ranked) of base's answers with question q's answer taken from
+ * `answers` instead, exactly as cq_score_with would rank them but scoring q alone anew: the
+ * what-if search tries every answer of every question. False when no answered question would
+ * say anything (cq_score_with's CQ_ERR_INVALID).
+ */
+bool cq__rank_changed(const cq_result *base, const cq_answers *answers, size_t q, cq_result *into);
+
 /* The ledger of one role: [{"question", "answer", "points", "effect"}]. */
 bool cq__contributions_json(const cq_result *result, size_t role, cJSON *parent, const char *key);
 /* A comparison object {"roles", "titles", "rows"} under key. */

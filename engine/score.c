@@ -102,6 +102,44 @@ static void measure_confidence(cq_result *r)
         r->close_count++;
 }
 
+cq_result *cq__result_scratch(const cq_model *m)
+{
+    return result_new(m);
+}
+
+bool cq__rank_changed(const cq_result *base, const cq_answers *answers, size_t q, cq_result *into)
+{
+    const cq_model *m = base->model;
+    const cq_fit_table *f = &m->fit;
+    size_t nq = m->question_count;
+    cq_effect given[CQ_MAX_TRAITS];
+    size_t n = cq__answer_effects(answers, q, given);
+    bool any = n > 0;
+    for (size_t other = 0; !any && other < nq; other++)
+        any = other != q && base->given_count[other] > 0;
+    if (!any)
+        return false;
+    for (size_t role = 0; role < m->role_count; role++) {
+        size_t i = role * nq + q;
+        double total = f->role_possible[role], changed = 0.0;
+        if (total > 0)
+            changed = 100.0 * (n > 0 ? cq__earned(m, role, q, given, n) : f->mean[i]) / total;
+        /* Summed in question order, as cq_score_with does, so that the scores are the same to
+         * the last bit and ties break the same way. */
+        double score = 0.0;
+        for (size_t k = 0; k < nq; k++)
+            score += k == q ? changed : base->points[role * nq + k];
+        into->score[role] = score;
+    }
+    rank_roles(into);
+    if (base->education_filter) {
+        into->answers = (cq_answers *)answers; /* borrowed for the filter, handed back below */
+        cq__education_filter(into);
+        into->answers = NULL;
+    }
+    return true;
+}
+
 cq_status cq_score(const cq_model *m, const cq_answers *answers, cq_result **out, cq_error *err)
 {
     return cq_score_with(m, answers, NULL, out, err);
@@ -166,6 +204,27 @@ static void add_group_shortfall(cq_result *r, size_t role, size_t q, const cq_ef
 }
 
 /*
+ * What an answer's effect measures its earnings against (docs/scoring.md): for a multi-choice
+ * question nothing ticked ("None of these yet" itself: each option ticked alone, on average),
+ * for any other question the mean over its other answers, from the mean over all of them.
+ */
+static double compared_with(const cq_result *r, size_t q, size_t role, double earned, bool in_space,
+                            size_t others)
+{
+    const cq_model *m = r->model;
+    const cq_question_def *d = &m->questions[q];
+    size_t i = role * m->question_count + q;
+    if (d->type == CQ_MULTI) {
+        uint32_t ordinary = 0;
+        for (size_t o = 0; o < d->option_count; o++)
+            ordinary |= d->options[o].exclusive ? 0u : 1u << o;
+        return (r->answers->selected[q] & ordinary) ? m->fit.nothing[i] : m->fit.alone[i];
+    }
+    double sum = m->fit.mean[i] * (double)m->fit.answers[q] - (in_space ? earned : 0.0);
+    return sum / (double)others;
+}
+
+/*
  * Scores question q for every role: its points, its effect against the question's other answers
  * and the shortfalls below target its answer shows. A question left out, or answered with an
  * option that says nothing, earns what its answers earn on average (docs/scoring.md).
@@ -193,9 +252,8 @@ static void score_question(cq_result *r, size_t q)
         r->score[role] += r->points[i];
         if (n == 0 || others == 0)
             continue;
-        /* The mean over the other answers, from the mean over all of them. */
-        double sum = f->mean[i] * (double)f->answers[q] - (in_space ? earned : 0.0);
-        r->effect[i] = 100.0 * (earned - sum / (double)others) / total;
+        r->effect[i] =
+            100.0 * (earned - compared_with(r, q, role, earned, in_space, others)) / total;
         /* A shortfall is something the person lacks, so only a question about what they have
          * shows one: an aim answer ("I would rather own the application") lacks nothing. */
         for (size_t k = 0; !d->aim && k < n; k++) {

@@ -29,7 +29,7 @@ struct cq_changes {
 /* The search state: the answers being varied and where the results go. */
 typedef struct search {
     const cq_result *base;
-    cq_score_options options;
+    cq_result *ranking; /* each alternative's ranking, reused */
     cq_answers *work;
     cq_changes *out;
     size_t question;
@@ -96,18 +96,12 @@ static void consider(cq_changes *c, change *candidate)
  * first, keeps a copy if it is nearer than the best change found so far for this question. */
 static cq_status try_answer(search *s, size_t steps, bool actionable, cq_error *err)
 {
-    const cq_model *m = s->base->model;
-    cq_result *r = NULL;
-    cq_error inner;
+    cq_result *r = s->ranking;
     size_t seq = s->seq++;
-    cq_status st = cq_score_with(m, s->work, &s->options, &r, &inner);
-    if (st == CQ_ERR_INVALID)
-        return CQ_OK; /* nothing left that any role weighs: no ranking, so no change of top */
-    if (st != CQ_OK) {
-        if (err)
-            *err = inner;
-        return st;
-    }
+    cq_status st = CQ_OK;
+    /* Nothing left that any role weighs: no ranking, so no change of top. */
+    if (!cq__rank_changed(s->base, s->work, s->question, r))
+        return CQ_OK;
     size_t top = r->order[0];
     if (top != s->base->order[0]) {
         s->out->total++;
@@ -121,7 +115,6 @@ static cq_status try_answer(search *s, size_t steps, bool actionable, cq_error *
             }
         }
     }
-    cq_result_free(r);
     return st;
 }
 
@@ -265,19 +258,14 @@ cq_status cq_changes_find(const cq_result *result, size_t keep, cq_changes **out
     size_t most = most_changes(m);
     c->keep = keep < most ? keep : most;
     c->items = cq__calloc(m->ctx, c->keep ? c->keep : 1, sizeof *c->items);
-    search s = {result,
-                {sizeof(cq_score_options), result->education_filter},
-                NULL,
-                c,
-                0,
-                0,
-                {0, NULL, 0, 0.0, 0, false, 0}};
-    cq_status st =
-        c->items ? cq_answers_clone(result->answers, &s.work, err)
-                 : cq__fail(err, CQ_ERR_NOMEM, NULL, NULL, "out of memory looking for changes");
+    search s = {result, cq__result_scratch(m), NULL, c, 0, 0, {0, NULL, 0, 0.0, 0, false, 0}};
+    cq_status st = c->items && s.ranking ? cq_answers_clone(result->answers, &s.work, err)
+                                         : cq__fail(err, CQ_ERR_NOMEM, NULL, NULL,
+                                                    "out of memory looking for changes");
     for (size_t q = 0; st == CQ_OK && q < m->question_count; q++)
         st = vary_question(&s, q, err);
     cq_answers_free(s.work);
+    cq_result_free(s.ranking);
     if (st != CQ_OK) {
         cq_changes_free(c);
         return st;

@@ -21,6 +21,13 @@
 #define SERVE_MIN_KEY_BYTES 12
 #define SERVE_MAX_KEY_BYTES 256
 
+/* Where the facilitator key came from. */
+enum serve_key_source {
+    SERVE_KEY_MADE,  /* made at start-up: serve_run prints it */
+    SERVE_KEY_FILE,  /* --facilitator-key-file */
+    SERVE_KEY_GIVEN, /* --facilitator-key */
+};
+
 struct serve_limiter;
 struct serve_results;
 struct serve_events;
@@ -29,8 +36,8 @@ struct serve_events;
 struct serve_app {
     const struct cli_env *env;
     const char *facilitator_key; /* the key the facilitator pages and /api/stats ask for */
-    bool key_was_made;           /* made at start-up: serve_run prints it */
-    const char *public_url;      /* --public-url, or NULL */
+    enum serve_key_source key_source;
+    const char *public_url; /* --public-url, or NULL */
     struct serve_limiter *limiter;
     struct serve_results *results; /* --db: where finished quizzes go; NULL: nothing is kept */
     struct serve_events *events;   /* the facilitator screen's live stream */

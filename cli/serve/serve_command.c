@@ -32,11 +32,37 @@ const char *serve_library(void)
     return MHD_get_version();
 }
 
-/* The facilitator's key into key: the first line of --facilitator-key-file, or a made one.
- * Returns an exit code after reporting. */
-static int facilitator_key(const struct cli_options *options, char *key, size_t size, bool *made)
+/* --facilitator-key KEY: copied, then blanked in argv so that ps shows x's from now on. Anyone
+ * on the machine could read it until then, and the shell's history keeps it: say so. */
+static int key_from_argument(char *given, char *key, size_t size)
 {
-    *made = !options->facilitator_key_file;
+    int code = serve_key_check(given, "--facilitator-key");
+    if (code == CLI_EXIT_OK)
+        snprintf(key, size, "%s", given);
+    memset(given, 'x', strlen(given));
+    if (code == CLI_EXIT_OK)
+        cli_warning("a key on the command line can be read by other users of this machine "
+                    "while serve starts, and stays in your shell's history; "
+                    "--facilitator-key-file FILE keeps it private");
+    return code;
+}
+
+/* The facilitator's key into key: --facilitator-key, the first line of --facilitator-key-file,
+ * or a made one. Returns an exit code after reporting. */
+static int facilitator_key(const struct cli_options *options, char *key, size_t size,
+                           enum serve_key_source *source)
+{
+    if (options->facilitator_key && options->facilitator_key_file) {
+        memset(options->facilitator_key, 'x', strlen(options->facilitator_key));
+        cli_error("give the facilitator key one way: --facilitator-key or "
+                  "--facilitator-key-file, not both");
+        return CLI_EXIT_USAGE;
+    }
+    *source = options->facilitator_key        ? SERVE_KEY_GIVEN
+              : options->facilitator_key_file ? SERVE_KEY_FILE
+                                              : SERVE_KEY_MADE;
+    if (options->facilitator_key)
+        return key_from_argument(options->facilitator_key, key, size);
     if (options->facilitator_key_file)
         return serve_key_read(options->facilitator_key_file, key, size);
     return serve_key_make(key, size);
@@ -50,7 +76,7 @@ int cmd_serve(struct cli_env *env, int argc, char **argv)
 
     (void)argc;
     (void)argv;
-    int code = facilitator_key(options, key, sizeof key, &app.key_was_made);
+    int code = facilitator_key(options, key, sizeof key, &app.key_source);
     if (code != CLI_EXIT_OK)
         return code;
     app.facilitator_key = key;

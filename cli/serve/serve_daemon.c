@@ -343,8 +343,10 @@ int serve_run(const struct serve_app *app, const char *bind, unsigned port)
      * login form or a header, never in an address that a log would keep. */
     fprintf(stderr, "careerquiz: the facilitator screen is at http://%s%s%s:%u/facilitator%s%s\n",
             ipv6 ? "[" : "", bind, ipv6 ? "]" : "", bound,
-            app->key_was_made ? "; its key: " : " (the key in --facilitator-key-file)",
-            app->key_was_made ? app->facilitator_key : "");
+            app->key_source == SERVE_KEY_MADE   ? "; its key: "
+            : app->key_source == SERVE_KEY_FILE ? " (the key in --facilitator-key-file)"
+                                                : " (the key given with --facilitator-key)",
+            app->key_source == SERVE_KEY_MADE ? app->facilitator_key : "");
     fflush(stderr);
 
     int signo = wait_for_stop(app, &stop);

@@ -30,7 +30,7 @@
 
 /* Tripwires, on the 64-bit hosts builds run on: a changed size means a changed struct. */
 #if SIZE_MAX == UINT64_MAX
-_Static_assert(sizeof(cq_model) == 176, "cq_model changed: write its new fields below");
+_Static_assert(sizeof(cq_model) == 192, "cq_model changed: write its new fields below");
 _Static_assert(sizeof(cq_trait_def) == 72, "cq_trait_def changed: write its new fields below");
 _Static_assert(sizeof(cq_question_def) == 128, "cq_question_def changed: write it below");
 _Static_assert(sizeof(cq_option_def) == 40, "cq_option_def changed: write its new fields below");
@@ -40,7 +40,7 @@ _Static_assert(sizeof(cq_has_it_test) == 24, "cq_has_it_test changed: write it b
 _Static_assert(sizeof(cq_figure) == 48, "cq_figure changed: write its new fields below");
 _Static_assert(sizeof(cq_earlier) == 24, "cq_earlier changed: write its new fields below");
 _Static_assert(sizeof(cq_earlier_rule) == 48, "cq_earlier_rule changed: write it below");
-_Static_assert(sizeof(cq_fit_table) == 48, "cq_fit_table changed: write its new fields below");
+_Static_assert(sizeof(cq_fit_table) == 64, "cq_fit_table changed: write its new fields below");
 #endif
 
 /* The output, and a counter that names each array (a0, a1, ...). */
@@ -507,7 +507,8 @@ static void put_model(writer *w, const cq_model *m)
     ref traits = put_traits(w, m), questions = put_questions(w, m), roles = put_roles(w, m),
         earlier = put_earlier(w, m);
     ref possible = put_doubles(w, f->possible, cells), mean = put_doubles(w, f->mean, cells),
-        best = put_doubles(w, f->best, cells),
+        best = put_doubles(w, f->best, cells), nothing = put_doubles(w, f->nothing, cells),
+        alone = put_doubles(w, f->alone, cells),
         role_possible = put_doubles(w, f->role_possible, nr ? nr : 1),
         highest = put_doubles(w, f->highest, pairs),
         answers = put_sizes(w, f->answers, nq ? nq : 1);
@@ -519,10 +520,10 @@ static void put_model(writer *w, const cq_model *m)
             ",\n    (cq_trait_def *)%s, %zu, (cq_question_def *)%s, %zu, %zu,\n"
             "    (cq_role_def *)%s, %zu, (cq_earlier *)%s, %zu,\n"
             "    {(double *)%s, (double *)%s, (double *)%s, (double *)%s, (double *)%s,"
-            " (size_t *)%s}};\n",
+            " (double *)%s, (double *)%s, (size_t *)%s}};\n",
             traits.name, nt, questions.name, nq, m->group_count, roles.name, nr, earlier.name,
-            m->earlier_count, possible.name, mean.name, best.name, role_possible.name, highest.name,
-            answers.name);
+            m->earlier_count, possible.name, mean.name, best.name, nothing.name, alone.name,
+            role_possible.name, highest.name, answers.name);
 }
 
 int main(int argc, char **argv)

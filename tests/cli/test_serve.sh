@@ -552,6 +552,33 @@ test_the_key_file_gives_the_key_and_bad_key_files_are_refused() {
     expect_status 65
 }
 
+test_a_key_given_on_the_command_line_works_and_is_blanked_from_ps() {
+    serve_usable || return 0
+    own_server --db results.db --facilitator-key given-key-of-the-room || return
+    grep -q 'its key' "$SERVE_DIR/serve.err" && fail "a given key was printed"
+    grep -q 'other users of this machine' "$SERVE_DIR/serve.err" ||
+        fail "no warning that a key on the command line can be seen"
+    # What ps shows: the key blanked once serve has it (under valgrind the server's process
+    # is valgrind's, whose own copy of the arguments is not the program's).
+    if [ -z "${CQ_WRAPPER:-}" ] && [ -r "/proc/$SERVE_PID/cmdline" ]; then
+        tr '\0' ' ' <"/proc/$SERVE_PID/cmdline" >cmdline.txt
+        grep -q 'given-key-of-the-room' cmdline.txt && fail "ps still shows the key: $(cat cmdline.txt)"
+        grep -q 'xxxxxxxxxxxxxxxxxxxxx' cmdline.txt || fail "the key was not blanked: $(cat cmdline.txt)"
+    fi
+    http GET /api/stats -H 'Authorization: Bearer given-key-of-the-room'
+    expect_http 200
+    http GET /api/stats -H 'Authorization: Bearer xxxxxxxxxxxxxxxxxxxxx'
+    expect_http 401
+    serve_stop
+    run cq serve --port 0 --facilitator-key short
+    expect_status 64
+    expect_stderr_contains "facilitator key"
+    printf 'a-key-of-the-facilitator\n' >key.txt
+    run cq serve --port 0 --facilitator-key given-key-of-the-room --facilitator-key-file key.txt
+    expect_status 64
+    expect_stderr_contains "not both"
+}
+
 test_without_db_the_facilitator_screen_says_there_is_nothing_to_count() {
     local key
     serve_usable || return 0

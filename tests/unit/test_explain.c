@@ -96,18 +96,19 @@ static void worked_example_effects_match_the_hand_computation(void **state)
     size_t qo = fixture_question(m, "orientation"), ql = fixture_question(m, "lead"),
            qt = fixture_question(m, "tools");
 
-    /* effect = 100 * (earned - mean earned by the question's other answers) / possible. The
-     * manager's orientation 3 earns 1.25; 1, 2, 4 and 5 earn 1.5, 1.875, 0.625 and 0. */
+    /* effect = 100 * (earned - mean earned by the question's other answers) / possible, on the
+     * pick-all tools question against ticking none (which earns both roles 0). The manager's
+     * orientation 3 earns 1.25; 1, 2, 4 and 5 earn 1.5, 1.875, 0.625 and 0. */
     assert_double_equal(cq_result_effect(r, man, qo), 100.0 * (1.25 - 4.0 / 4.0) / 5.0, EXACT);
     assert_double_equal(cq_result_effect(r, man, ql), 100.0 * (16.0 / 9.0 - 0.0) / 5.0, EXACT);
-    assert_double_equal(cq_result_effect(r, man, qt), 100.0 * (5.0 / 7.0 - 4.0 / 7.0) / 5.0, EXACT);
+    assert_double_equal(cq_result_effect(r, man, qt), 100.0 * (5.0 / 7.0 - 0.0) / 5.0, EXACT);
     assert_double_equal(cq_result_effect(r, man, qo), 5.0, 1e-4);
     assert_double_equal(cq_result_effect(r, man, ql), 35.5556, 1e-4);
-    assert_double_equal(cq_result_effect(r, man, qt), 2.8571, 1e-4);
+    assert_double_equal(cq_result_effect(r, man, qt), 14.2857, 1e-4);
     /* The scientist's orientation 3 earns 2, just what 1, 2, 4 and 5 earn on average. */
     assert_double_equal(cq_result_effect(r, sci, qo), 0.0, EXACT);
     assert_double_equal(cq_result_effect(r, sci, ql), -10.7143, 1e-4);
-    assert_double_equal(cq_result_effect(r, sci, qt), 2.3810, 1e-4);
+    assert_double_equal(cq_result_effect(r, sci, qt), 17.8571, 1e-4);
     cq_result_free(r);
 }
 
@@ -119,7 +120,7 @@ static void worked_example_json_lists_each_answer_with_points_and_effect(void **
     cJSON *doc = result_json(m, r, NULL);
     const cJSON *list = get(doc, "contributions");
     static const char *const ids[] = {"orientation", "lead", "tools"};
-    static const double points[] = {25.0, 35.56, 14.29}, effects[] = {5.0, 35.56, 2.86};
+    static const double points[] = {25.0, 35.56, 14.29}, effects[] = {5.0, 35.56, 14.29};
 
     assert_int_equal(cJSON_GetArraySize(list), 3);
     for (int i = 0; i < 3; i++) {

@@ -210,9 +210,15 @@ static void check_alternatives(const cq_model *m, const cq_answers *a, const cq_
         if (answered)
             put(m, work, q, was);
 
-        /* Effects: the score with this answer minus the mean over the other answers that say
-         * something, for every role. */
+        /* Effects: the score with this answer minus the mean over the answers it is compared
+         * with, for every role: on a multi-choice question, ticking none of it ("None of these
+         * yet" itself: each option ticked alone); otherwise the other answers that say
+         * something. */
         if (answered) {
+            bool multi = cq_question_type_of(m, q) == CQ_MULTI;
+            unsigned ordinary = 0;
+            for (size_t o = 0; multi && o < cq_question_option_count(m, q); o++)
+                ordinary |= cq_option_exclusive(m, q, o) ? 0u : 1u << o;
             for (size_t role = 0; role < roles; role++) {
                 double sum = 0.0, own = cq_result_score(r, role);
                 size_t others = 0;
@@ -222,7 +228,11 @@ static void check_alternatives(const cq_model *m, const cq_answers *a, const cq_
                         says = alts[q][i].says_something;
                         continue;
                     }
-                    if (alts[q][i].says_something) {
+                    unsigned mask = alts[q][i].given.mask;
+                    bool compared = !multi                  ? true
+                                    : (was.mask & ordinary) ? !(mask & ordinary)
+                                                            : bits(mask & ordinary) == 1;
+                    if (alts[q][i].says_something && compared) {
                         sum += alts[q][i].score[role];
                         others++;
                     }

@@ -326,6 +326,32 @@ static void trying_an_idea_from_a_paper_says_nothing_about_publishing(void **sta
     cq_answers_free(a);
 }
 
+/* Every article accepts "a related field": a subject the bank names scores no role below
+ * "Something else", and a subject next to one a role names (AI for computer science) above it
+ * (persona review: AI/ML scored the Research Scientist below an unrelated degree). */
+static void a_named_subject_never_scores_below_an_unrelated_one(void **state)
+{
+    fixture_mini *f = *state;
+    const cq_model *m = f->model;
+    size_t q = cq_model_find_question(m, "field"), other = cq_question_find_option(m, q, "other");
+    size_t ai = cq_question_find_option(m, q, "ai-ml");
+    size_t rs = cq_model_find_role(m, "research-scientist");
+    double unrelated[MAX_ROLES], scores[MAX_ROLES];
+    bool says;
+    one_option(m, q, other, unrelated, &says);
+    assert_true(says);
+    for (size_t o = 0; o < cq_question_option_count(m, q); o++) {
+        one_option(m, q, o, scores, &says);
+        assert_true(says);
+        for (size_t role = 0; role < cq_model_role_count(m); role++)
+            if (scores[role] < unrelated[role] - 1e-9)
+                fail_msg("%s scores %s %.2f, below \"Something else\" (%.2f)",
+                         cq_option_id(m, q, o), cq_role_id(m, role), scores[role], unrelated[role]);
+    }
+    one_option(m, q, ai, scores, &says);
+    assert_true(scores[rs] > unrelated[rs] + 0.1);
+}
+
 /* The roles the bank's basis names for an option of question `qid`, as a bit set of roles. */
 static unsigned basis_roles(const cq_model *m, const cJSON *bank, const char *qid, const char *oid)
 {
@@ -388,6 +414,7 @@ int main(void)
         cmocka_unit_test(every_answer_says_why_and_raises_a_role_its_articles_connect_it_with_most),
         cmocka_unit_test(the_answers_the_issue_found_point_where_the_articles_do),
         cmocka_unit_test(trying_an_idea_from_a_paper_says_nothing_about_publishing),
+        cmocka_unit_test(a_named_subject_never_scores_below_an_unrelated_one),
         cmocka_unit_test(places_of_work_move_the_roles_apart_as_the_articles_list_them),
     };
     return cmocka_run_group_tests_name("mappings", tests, fixture_shipped_setup,

@@ -80,13 +80,14 @@ static void worked_example_matches_the_hand_computation(void **state)
     assert_double_equal(cq_result_trait_evidence(r, leadership), 1.0, EXACT);
     assert_double_equal(cq_result_trait_value(r, methods), 0.5, EXACT);
 
-    /* Effects: each answer against the mean of the question's other answers. */
+    /* Effects: each answer against the mean of the question's other answers; the pick-all
+     * tools question against ticking none, which earns both roles 0. */
     assert_double_equal(cq_result_effect(r, man, qo), 5.0, EXACT);
     assert_double_equal(cq_result_effect(r, man, ql), 100.0 * (16.0 / 9.0) / 5.0, EXACT);
-    assert_double_equal(cq_result_effect(r, man, qt), 100.0 / 35.0, EXACT);
+    assert_double_equal(cq_result_effect(r, man, qt), 100.0 / 7.0, EXACT);
     assert_double_equal(cq_result_effect(r, sci, qo), 0.0, EXACT);
     assert_double_equal(cq_result_effect(r, sci, ql), -75.0 / 7.0, EXACT);
-    assert_double_equal(cq_result_effect(r, sci, qt), 100.0 * (1.25 - 3.25 / 3.0) / 7.0, EXACT);
+    assert_double_equal(cq_result_effect(r, sci, qt), 100.0 * 1.25 / 7.0, EXACT);
 
     /* Gaps: the manager falls short only on methods (0.5 against 0.7, a level). */
     assert_double_equal(cq_result_gap(r, man, methods), 100.0 * (0.2 / 0.7) / 5.0, EXACT);
