@@ -10,7 +10,8 @@
 #   make fmt | clean | deps | tests (build the tests without running them)
 #
 # Options: CC, CFLAGS, CPPFLAGS, LDFLAGS, LDLIBS, PREFIX, DESTDIR, WERROR=1 (warnings are
-# errors), NO_READLINE=1 (build the CLI without GNU readline), SANITIZE=1, VALGRIND=1.
+# errors), NO_READLINE=1 (build the CLI without GNU readline), NO_PG=1 (without PostgreSQL),
+# SANITIZE=1, VALGRIND=1.
 
 # The version is the three numbers of the public header, CQ_VERSION_MAJOR, _MINOR and _PATCH.
 PUBLIC_HEADER := engine/include/careerquiz.h
@@ -100,6 +101,24 @@ SERVE_CFLAGS := -DCQ_NO_SERVE=1
 SERVE_LIBS :=
 endif
 
+# libpq lets --db name a PostgreSQL database (postgresql://...), shared by several machines;
+# without it (NO_PG=1, or not installed) such a --db says that the build has no PostgreSQL.
+ifneq ($(NO_PG),1)
+ifeq ($(shell $(PKG_CONFIG) --exists libpq 2>/dev/null && echo yes),yes)
+PG_CFLAGS := -DCQ_HAVE_PG=1 $(shell $(PKG_CONFIG) --cflags libpq)
+PG_LIBS := $(shell $(PKG_CONFIG) --libs libpq)
+else
+ifeq ($(filter deps run test check clean fmt uninstall,$(MAKECMDGOALS)),)
+$(info libpq not found by $(PKG_CONFIG): building without PostgreSQL (make deps installs it))
+endif
+NO_PG := 1
+endif
+endif
+ifeq ($(NO_PG),1)
+PG_CFLAGS :=
+PG_LIBS :=
+endif
+
 # libqrencode draws the QR codes that take a result or the quiz to a phone (the kiosk, the
 # facilitator screen); without it (NO_QR=1, or not installed) addresses are shown as text.
 ifneq ($(NO_QR),1)
@@ -122,6 +141,10 @@ ENGINE_SRCS := $(sort $(wildcard engine/*.c))
 CLI_DIRS := batch content kiosk quiz results stats store terminal util
 CLI_INCLUDES := -Icli $(CLI_DIRS:%=-Icli/%) -Icli/serve -Icli/qr
 CLI_SRCS := $(sort $(filter-out cli/gen_embedded.c,$(wildcard cli/*.c $(CLI_DIRS:%=cli/%/*.c))))
+# The PostgreSQL backend of the results store (cli/store/store_pg*.c): only with libpq.
+ifeq ($(NO_PG),1)
+CLI_SRCS := $(filter-out cli/store/store_pg%,$(CLI_SRCS))
+endif
 # The web server (cli/serve/): only its command when the build has no libmicrohttpd.
 ifeq ($(NO_SERVE),1)
 SERVE_SRCS := cli/serve/serve_command.c
@@ -216,7 +239,7 @@ $(BUILD)/bench/proctime: bench/proctime.c $(FLAGS_STAMP)
 	$(CC) $(WARNINGS) -O2 -o $@ $<
 
 deps:
-	@NO_READLINE='$(NO_READLINE)' NO_SERVE='$(NO_SERVE)' NO_QR='$(NO_QR)' PKG_CONFIG='$(PKG_CONFIG)' sh scripts/deps.sh
+	@NO_READLINE='$(NO_READLINE)' NO_SERVE='$(NO_SERVE)' NO_QR='$(NO_QR)' NO_PG='$(NO_PG)' PKG_CONFIG='$(PKG_CONFIG)' sh scripts/deps.sh
 
 # Objects are rebuilt when the compiler or any flag changes, not only when sources do.
 $(FLAGS_STAMP): FORCE
@@ -224,7 +247,7 @@ $(FLAGS_STAMP): FORCE
 	@printf '%s\n' '$(CC) $(HOSTCC) $(BASE_CPPFLAGS) $(BASE_CFLAGS) $(LDFLAGS) $(LDLIBS)' \
 		'$(CJSON_CFLAGS) $(CJSON_LIBS) $(READLINE_CFLAGS) $(READLINE_LIBS)' \
 		'$(CMOCKA_CFLAGS) $(CMOCKA_LIBS) $(SQLITE_CFLAGS) $(SQLITE_LIBS)' \
-		'$(SERVE_CFLAGS) $(SERVE_LIBS) $(QR_CFLAGS) $(QR_LIBS)' > $@.new
+		'$(SERVE_CFLAGS) $(SERVE_LIBS) $(QR_CFLAGS) $(QR_LIBS) $(PG_CFLAGS) $(PG_LIBS)' > $@.new
 	@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
 
 $(BUILD)/obj/engine/%.o: engine/%.c $(FLAGS_STAMP)
@@ -238,7 +261,7 @@ $(BUILD)/pic/engine/%.o: engine/%.c $(FLAGS_STAMP)
 $(BUILD)/obj/cli/%.o: cli/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CPPFLAGS) $(CLI_INCLUDES) $(READLINE_CFLAGS) $(SQLITE_CFLAGS) $(SERVE_CFLAGS) $(QR_CFLAGS) \
-		$(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+		$(PG_CFLAGS) $(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # Generated sources: the built-in model (an engine file), the embedded JSON and web assets.
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
@@ -271,7 +294,7 @@ $(SHARED_LIB): $(ENGINE_PIC_OBJS) engine/careerquiz.map
 
 $(CLI_BIN): $(CLI_OBJS) $(STATIC_LIB)
 	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(STATIC_LIB) $(CJSON_LIBS) \
-		$(READLINE_LIBS) $(SQLITE_LIBS) $(SERVE_LIBS) $(QR_LIBS) -lm $(LDLIBS)
+		$(READLINE_LIBS) $(SQLITE_LIBS) $(SERVE_LIBS) $(QR_LIBS) $(PG_LIBS) -lm $(LDLIBS)
 
 $(BUILD)/tests/test_%: $(BUILD)/obj/tests/unit/test_%.o $(UNIT_HELPER_OBJS) $(STATIC_LIB)
 	@mkdir -p $(@D)
@@ -321,7 +344,7 @@ $(BUILD)/tests/test_fuzz_batch: $(BUILD)/obj/fuzz/fuzz_batch.o $(BUILD)/obj/fuzz
 # The CLI's objects but main.o, as an archive: a test or fuzz target that needs a part of the CLI
 # links it, and the linker takes only the objects that part uses.
 CLI_LIB := $(BUILD)/libcli.a
-CLI_LIBS := $(READLINE_LIBS) $(SQLITE_LIBS) $(SERVE_LIBS) $(QR_LIBS)
+CLI_LIBS := $(READLINE_LIBS) $(SQLITE_LIBS) $(SERVE_LIBS) $(QR_LIBS) $(PG_LIBS)
 $(CLI_LIB): $(filter-out $(BUILD)/obj/cli/main.o,$(CLI_OBJS))
 	@rm -f $@
 	$(AR) rcs $@ $^
@@ -405,7 +428,7 @@ fuzz-run: fuzz
 $(FUZZ_BUILD)/obj/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(BASE_CPPFLAGS) -Iengine $(CLI_INCLUDES) $(CJSON_CFLAGS) $(READLINE_CFLAGS) \
-		$(SQLITE_CFLAGS) $(SERVE_CFLAGS) $(QR_CFLAGS) $(WARNINGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+		$(SQLITE_CFLAGS) $(SERVE_CFLAGS) $(QR_CFLAGS) $(PG_CFLAGS) $(WARNINGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
 		$(DEPFLAGS) -c -o $@ $<
 
 $(FUZZ_BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)

@@ -372,9 +372,10 @@ int cli_check_options(const struct cli_command *command, const struct given_opti
                   command->name, options->table == CLI_TABLE_CSV ? "csv" : "jsonl");
         return CLI_EXIT_USAGE;
     }
-    /* One database per kiosk: only stats reads several at once. */
-    if (options->db_count > 1 && strcmp(command->name, "stats") != 0) {
-        cli_error("%s takes one --db (only stats merges several)", command->name);
+    /* One database per kiosk: only stats and export read several at once. */
+    if (options->db_count > 1 && strcmp(command->name, "stats") != 0 &&
+        strcmp(command->name, "export") != 0) {
+        cli_error("%s takes one --db (only stats and export merge several)", command->name);
         return CLI_EXIT_USAGE;
     }
     return CLI_EXIT_OK;

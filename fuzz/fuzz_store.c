@@ -6,9 +6,9 @@
 
 #include "batch_line.h"
 #include "cli.h"
-#include "store.h"
+#include "store_pending.h"
+#include "store_sqlite.h" /* raw rows go in through the SQLite backend's handle */
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,7 +53,8 @@ static void pending_file(const char *db, const char *text, size_t len, unsigned 
 static void fill(const char *db, const uint8_t *data, size_t size)
 {
     store *s = NULL;
-    if (store_open(db, NULL, &s) != 0)
+    struct store_error store_err;
+    if (store_open(db, NULL, &s, &store_err) != 0)
         abort();
     const char *p = (const char *)data, *end = p + size;
     unsigned long number = 0;
@@ -67,9 +68,9 @@ static void fill(const char *db, const uint8_t *data, size_t size)
             pending_file(db, p + 1, len - 1, number);
         else if (batch_score_line(fuzz_model(), NULL, "<line>", p, len, &result, &err) == CQ_OK)
             store_add(s, number % 3 ? NULL : "fair", fuzz_model(), cq_result_answers(result),
-                      result);
+                      result, &store_err);
         else
-            raw_row(store_sqlite(s), p, len);
+            raw_row(sqlite_of(s)->db, p, len);
         cq_result_free(result);
         p += len + (nl != NULL);
     }
@@ -108,7 +109,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     store *s = NULL;
     struct fuzz_capture capture;
     fuzz_capture_begin(&capture);
-    int opened = store_open(db, NULL, &s);
+    int opened = results_open(db, NULL, &s);
     store_close(s);
     char *said = fuzz_capture_end(&capture, &size);
     fuzz_check_shown("storing pending results", said, size, false);

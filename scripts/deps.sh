@@ -4,7 +4,7 @@
 # Checks with pkg-config and `command -v`. Silent when nothing is missing. When something is
 # missing it runs apt-get as root, and otherwise prints the command to run and exits 1.
 # Environment: NO_READLINE=1 skips readline; NO_SERVE=1 skips libmicrohttpd; NO_QR=1 skips
-# libqrencode; BENCH=1 adds what make bench needs; PKG_CONFIG
+# libqrencode; NO_PG=1 skips libpq; BENCH=1 adds what make bench needs; PKG_CONFIG
 # names pkg-config.
 set -u
 
@@ -30,6 +30,11 @@ has_pc sqlite3 || need libsqlite3-dev
 # libmicrohttpd: the web server of careerquiz serve.
 if [ "${NO_SERVE:-}" != 1 ]; then
     has_pc libmicrohttpd || need libmicrohttpd-dev
+fi
+# libpq: results databases on a PostgreSQL server (--db postgresql://...). The server itself
+# (Debian's postgresql) is only for tests/cli/test_postgres.sh, which says SKIP without it.
+if [ "${NO_PG:-}" != 1 ]; then
+    has_pc libpq || need libpq-dev
 fi
 # libqrencode: QR codes that take a result or the quiz's address to a phone.
 if [ "${NO_QR:-}" != 1 ]; then

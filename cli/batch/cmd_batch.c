@@ -15,7 +15,7 @@
 #include "output.h"
 #include "diagnostics.h"
 #include "stop_signal.h"
-#include "store.h"
+#include "store_pending.h"
 #include "store_wait_notice.h"
 
 /* Results per database transaction: one fsync per this many rows instead of one per row. */
@@ -83,12 +83,14 @@ static FILE *line_out(struct batch *b)
  * Returns an exit code. */
 static int commit(struct batch *b)
 {
+    struct store_error err;
     int code;
 
     if (!b->db || b->held.count == 0)
         return CLI_EXIT_OK;
-    code = store_commit(b->db);
+    code = store_commit(b->db, &err);
     if (code != CLI_EXIT_OK) {
+        cli_error("%s", err.message);
         batch_held_drop(&b->held, b->name);
         b->lost = true;
         return code;
@@ -121,11 +123,15 @@ static int one_line(struct batch *b, unsigned long number, const char *line, siz
         return CLI_EXIT_OK;
     }
     if (b->db) {
+        struct store_error store_err;
+
         if (b->held.count == 0)
-            code = store_begin(b->db);
+            code = store_begin(b->db, &store_err);
         if (code == CLI_EXIT_OK)
             code = store_add(b->db, b->env->options->event, b->env->model,
-                             cq_result_answers(result), result);
+                             cq_result_answers(result), result, &store_err);
+        if (code != CLI_EXIT_OK)
+            cli_error("%s", store_err.message);
         if (code != CLI_EXIT_OK)
             cli_error("line %lu: its result was not stored, so not written: %s", number, b->name);
         else if (!batch_held_add(&b->held, number))
@@ -222,7 +228,7 @@ int cmd_batch(struct cli_env *env, int argc, char **argv)
     /* SIGPIPE too when storing: a reader that went away must not lose what is stored. */
     stop_signals_catch(&signals, env->options->db_count > 0);
     if (env->options->db_count > 0 &&
-        ((code = store_open(env->options->db, &wait, &b.db)) != CLI_EXIT_OK ||
+        ((code = results_open(env->options->db, &wait, &b.db)) != CLI_EXIT_OK ||
          !batch_held_init(&b.held))) {
         if (code == CLI_EXIT_OK)
             code = cli_report(CQ_ERR_NOMEM, NULL);

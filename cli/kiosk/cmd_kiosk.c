@@ -247,7 +247,7 @@ int cmd_kiosk(struct cli_env *env, int argc, char **argv)
         stderr, "The results database is busy: another program is writing to it. Waiting...",
         line_reader_stop_requested, false};
     struct store_wait wait = store_wait_notice(&k.busy);
-    code = store_open(env->options->db, &wait, &k.results);
+    code = results_open(env->options->db, &wait, &k.results);
     if (code != CLI_EXIT_OK)
         return code;
     struct quiz *quiz = &k.quiz;

@@ -226,7 +226,7 @@ static int store_result(struct take *take, const cq_result *result)
     store *db = NULL;
 
     stop_signals_catch(&signals, false);
-    int code = store_open(o->db, &wait, &db);
+    int code = results_open(o->db, &wait, &db);
     enum store_outcome outcome =
         store_or_keep(code == CLI_EXIT_OK ? db : NULL, code, o->db, o->event, take->env->model,
                       take->quiz.answers, result, NULL, NULL);

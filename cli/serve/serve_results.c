@@ -16,7 +16,6 @@
 #include "kiosk_code.h"
 #include "diagnostics.h"
 #include "serve.h"
-#include "store_code.h"
 #include "store_pending.h"
 
 /* How long a request waits for another process's write before its result is kept for later:
@@ -41,14 +40,20 @@ struct serve_results {
 static void watch_locked(struct serve_results *results, bool own_write)
 {
     long long version = 0, count = 0;
+    struct store_error err;
 
     if (!own_write) {
-        if (store_data_version(results->db, &version) != CLI_EXIT_OK || version == results->version)
+        if (store_data_version(results->db, &version, &err) != CLI_EXIT_OK) {
+            cli_error("%s", err.message);
+            return;
+        }
+        if (version == results->version)
             return;
         results->version = version;
     }
-    if (store_count(results->db, results->event, &count) == CLI_EXIT_OK &&
-        count != results->count) {
+    if (store_count(results->db, results->event, &count, &err) != CLI_EXIT_OK)
+        cli_error("%s", err.message);
+    else if (count != results->count) {
         results->count = count;
         serve_events_publish(results->events, (unsigned long)count);
     }
@@ -84,7 +89,7 @@ int serve_results_open(const struct cli_options *options, struct serve_events *e
     results->event = options->event;
     results->events = events;
     results->count = -1; /* the first look publishes the count the streams start from */
-    int code = store_open(options->db, &wait, &results->db);
+    int code = results_open(options->db, &wait, &results->db);
     if (code != CLI_EXIT_OK) {
         pthread_mutex_destroy(&results->lock);
         free(results);
@@ -151,10 +156,13 @@ static enum lookup look_up(const struct serve_app *app, const char *text, struct
     if (!app->results || !kiosk_code_parse(text, f->code))
         return LOOKUP_NONE;
     pthread_mutex_lock(&app->results->lock);
-    int code = store_find_code(app->results->db, f->code, &found, &f->row);
+    struct store_error store_err;
+    int code = store_find_code(app->results->db, f->code, &found, &f->row, &store_err);
     pthread_mutex_unlock(&app->results->lock);
-    if (code != CLI_EXIT_OK)
+    if (code != CLI_EXIT_OK) {
+        cli_error("%s", store_err.message);
         return LOOKUP_FAILED;
+    }
     if (!found)
         return LOOKUP_NONE;
     cq_error_clear(&err);

@@ -8,6 +8,7 @@
 #include "exitcode.h"
 #include "export.h"
 #include "html_escape.h"
+#include "diagnostics.h"
 #include "serve.h"
 #include "stats.h"
 
@@ -140,15 +141,18 @@ void serve_export_csv(const struct serve_app *app, const struct serve_request *r
 
     if (!key_checked(app, request, response) || !results_kept(app, response))
         return;
-    int code = store_open_existing(app->env->options->db, &s);
+    struct store_error err;
+    int code = store_open_existing(app->env->options->db, &s, &err);
     FILE *out =
         code == CLI_EXIT_OK ? serve_body_open(response, 200, "text/csv; charset=utf-8") : NULL;
+    if (code != CLI_EXIT_OK)
+        cli_error("%s", err.message);
     if (out) {
         /* One read transaction: the rows and their scores come from the same moment. */
-        if (sqlite3_exec(store_sqlite(s), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-            code = store_fail(s, sqlite3_errcode(store_sqlite(s)), "cannot read results database");
+        if ((code = store_read_begin(s, &err)) != CLI_EXIT_OK)
+            cli_error("%s", err.message);
         else
-            code = export_write_csv(s, &filter, out);
+            code = export_write_csv(&s, 1, &filter, out);
         if (code == CLI_EXIT_OK) {
             serve_body_close(out, response);
             response->disposition = "attachment; filename=\"careerquiz-results.csv\"";

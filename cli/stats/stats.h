@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 #include "cli.h"
-#include "store_read.h"
+#include "store.h"
 
 /* One counted thing: a role id, a question id, or a question id and an answer. */
 struct stats_count {

@@ -7,22 +7,6 @@
 #include "diagnostics.h"
 #include "stats.h"
 
-static const char totals_sql[] =
-    "SELECT count(*), coalesce(sum(r.close_call), 0) FROM results AS r WHERE " STORE_FILTER_SQL;
-static const char roles_sql[] =
-    "SELECT r.recommended, count(*) FROM results AS r WHERE " STORE_FILTER_SQL
-    " GROUP BY r.recommended";
-/* A question answered with null was skipped and does not count. */
-static const char answered_sql[] =
-    "SELECT a.key, count(*) FROM results AS r, json_each(r.answers, '$.answers') AS a WHERE "
-    "a.type != 'null' AND " STORE_FILTER_SQL " GROUP BY a.key";
-/* The second json_each walks one answer: the elements of a multi-choice array, or the single
- * option id or scale value itself. */
-static const char answers_sql[] =
-    "SELECT a.key, v.value, count(*) FROM results AS r, json_each(r.answers, '$.answers') AS a, "
-    "json_each(r.answers, a.path || '.\"' || a.key || '\"') AS v WHERE v.type != 'null' "
-    "AND " STORE_FILTER_SQL " GROUP BY a.key, v.value";
-
 /* Orders counts by key, then value (no value first). */
 static int compare(const char *key, const char *value, const struct stats_count *c)
 {
@@ -143,79 +127,34 @@ void stats_release(struct stats *st)
     tally_release(&st->answers);
 }
 
-static const char *column_text(sqlite3_stmt *stmt, int column)
+/* store_read_counts's callback: adds one count to its tally. */
+static int add_count(void *ctx, enum store_tally tally, const char *key, const char *value,
+                     unsigned long n)
 {
-    const unsigned char *text = sqlite3_column_text(stmt, column);
+    struct stats *st = ctx;
+    struct stats_tally *t = tally == STORE_TALLY_RECOMMENDED ? &st->roles
+                            : tally == STORE_TALLY_ANSWERED  ? &st->answered
+                                                             : &st->answers;
 
-    return text ? (const char *)text : "";
-}
-
-/*
- * Runs sql and adds each row to tally: (key, count) rows when with_value is false, (key, value,
- * count) rows otherwise. Returns an exit code after reporting.
- */
-static int add_rows(store *s, const char *sql, const struct store_filter *filter,
-                    struct stats_tally *tally, bool with_value)
-{
-    sqlite3_stmt *stmt = NULL;
-    int rc, code = store_prepare_filtered(s, sql, filter, &stmt);
-
-    if (code != CLI_EXIT_OK)
-        return code;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        const char *key = column_text(stmt, 0);
-        const char *value = with_value ? column_text(stmt, 1) : NULL;
-        sqlite3_int64 n = sqlite3_column_int64(stmt, with_value ? 2 : 1);
-
-        if (!tally_add(tally, key, value, (unsigned long)n)) {
-            sqlite3_finalize(stmt);
-            cli_error("out of memory");
-            return CLI_EXIT_SOFTWARE;
-        }
-    }
-    if (rc != SQLITE_DONE)
-        code = store_fail(s, rc, "cannot read results database");
-    sqlite3_finalize(stmt);
-    return code;
-}
-
-static int add_totals(store *s, const struct store_filter *filter, struct stats *st)
-{
-    sqlite3_stmt *stmt = NULL;
-    int rc, code = store_prepare_filtered(s, totals_sql, filter, &stmt);
-
-    if (code != CLI_EXIT_OK)
-        return code;
-    rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        st->total += (unsigned long)sqlite3_column_int64(stmt, 0);
-        st->close_calls += (unsigned long)sqlite3_column_int64(stmt, 1);
-    } else {
-        code = store_fail(s, rc, "cannot read results database");
-    }
-    sqlite3_finalize(stmt);
-    return code;
+    return tally_add(t, key, value, n) ? CLI_EXIT_OK : cli_report(CQ_ERR_NOMEM, NULL);
 }
 
 int stats_collect(struct stats *st, const char *path, const struct store_filter *filter)
 {
+    struct store_counts counts = {0, 0, add_count, st};
+    struct store_error err;
     store *s = NULL;
-    int code = store_open_existing(path, &s);
+    int code = store_open_existing(path, &s, &err);
 
-    if (code != CLI_EXIT_OK)
-        return code;
-    /* One read transaction, so the four queries see the same rows while kiosks write on. */
-    code = sqlite3_exec(store_sqlite(s), "BEGIN", NULL, NULL, NULL) == SQLITE_OK
-               ? CLI_EXIT_OK
-               : store_fail(s, sqlite3_errcode(store_sqlite(s)), "cannot read results database");
+    /* One read transaction, so the counts see the same rows while kiosks write on. */
     if (code == CLI_EXIT_OK)
-        code = add_totals(s, filter, st);
+        code = store_read_begin(s, &err);
     if (code == CLI_EXIT_OK)
-        code = add_rows(s, roles_sql, filter, &st->roles, false);
-    if (code == CLI_EXIT_OK)
-        code = add_rows(s, answered_sql, filter, &st->answered, false);
-    if (code == CLI_EXIT_OK)
-        code = add_rows(s, answers_sql, filter, &st->answers, true);
+        code = store_read_counts(s, filter, &counts, &err);
+    if (code != CLI_EXIT_OK && err.message[0])
+        cli_error("%s", err.message);
+    st->total += counts.total;
+    st->close_calls += counts.close_calls;
     store_close(s); /* ends the read transaction */
     tally_normalise(&st->roles);
     tally_normalise(&st->answered);

@@ -10,27 +10,12 @@
 #include "json_write.h"
 #include "output.h"
 #include "diagnostics.h"
-#include "store_read.h"
 
 /* The result's own columns, before one score column per role. */
-static const char rows_sql[] =
-    "SELECT r.id, r.taken_at, r.event, r.bank_version, r.bank_digest, r.recommended, r.margin, "
-    "r.close_call, r.answers FROM results AS r WHERE " STORE_FILTER_SQL " ORDER BY r.id";
 static const char *const row_columns[] = {"id",           "taken_at",    "event",
                                           "bank_version", "bank_digest", "recommended",
                                           "margin",       "close_call",  "answers"};
 #define ROW_COLUMNS (sizeof row_columns / sizeof row_columns[0])
-static const char roles_sql[] = "SELECT DISTINCT role FROM scores ORDER BY role";
-static const char scores_sql[] =
-    "SELECT role, score FROM scores WHERE result_id = ?1 ORDER BY role";
-/* JSON Lines: SQLite builds each object; answers and scores are nested JSON, not strings. */
-static const char jsonl_sql[] =
-    "SELECT json_object('id', r.id, 'taken_at', r.taken_at, 'event', r.event, 'bank_version', "
-    "r.bank_version, 'bank_digest', r.bank_digest, 'recommended', r.recommended, 'margin', "
-    "r.margin, 'close_call', json(CASE r.close_call WHEN 1 THEN 'true' ELSE 'false' END), "
-    "'answers', json(r.answers), 'scores', (SELECT json_group_object(role, score) FROM (SELECT "
-    "role, score FROM scores AS s WHERE s.result_id = r.id ORDER BY role))) FROM results AS r "
-    "WHERE " STORE_FILTER_SQL " ORDER BY r.id";
 
 struct roles {
     char **ids;
@@ -44,129 +29,176 @@ static void roles_release(struct roles *roles)
     free(roles->ids);
 }
 
-/* The role ids that have scores, in byte order: the score columns. */
-static int read_roles(store *s, struct roles *roles)
+/* store_read_roles's callback: keeps the role id, a score column, in byte order, once (the
+ * databases merged may share roles). */
+static int add_role(void *ctx, const char *id)
 {
-    sqlite3_stmt *stmt = NULL;
-    int rc = sqlite3_prepare_v2(store_sqlite(s), roles_sql, -1, &stmt, NULL);
+    struct roles *roles = ctx;
+    size_t at = 0;
     char **grown;
 
-    while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        const char *id = (const char *)sqlite3_column_text(stmt, 0);
-
-        grown = realloc(roles->ids, (roles->count + 1) * sizeof *grown);
-        if (!grown || !(grown[roles->count] = strdup(id ? id : ""))) {
-            if (grown)
-                roles->ids = grown;
-            sqlite3_finalize(stmt);
-            cli_error("out of memory");
-            return CLI_EXIT_SOFTWARE;
-        }
+    while (at < roles->count && strcmp(roles->ids[at], id) < 0)
+        at++;
+    if (at < roles->count && strcmp(roles->ids[at], id) == 0)
+        return CLI_EXIT_OK;
+    grown = realloc(roles->ids, (roles->count + 1) * sizeof *grown);
+    if (grown)
         roles->ids = grown;
-        roles->count++;
-        rc = SQLITE_OK;
+    if (!grown)
+        return cli_report(CQ_ERR_NOMEM, NULL);
+    memmove(grown + at + 1, grown + at, (roles->count - at) * sizeof *grown);
+    if (!(grown[at] = strdup(id))) {
+        memmove(grown + at, grown + at + 1, (roles->count - at) * sizeof *grown);
+        return cli_report(CQ_ERR_NOMEM, NULL);
     }
-    sqlite3_finalize(stmt);
-    return rc == SQLITE_DONE ? CLI_EXIT_OK : store_fail(s, rc, "cannot read results database");
+    roles->count++;
+    return CLI_EXIT_OK;
 }
 
-static const char *text_of(sqlite3_stmt *stmt, int column)
-{
-    const unsigned char *text = sqlite3_column_text(stmt, column);
+/* Where the CSV rows go, and the score columns. */
+struct csv_out {
+    FILE *out;
+    const struct roles *roles;
+};
 
-    return text ? (const char *)text : "";
+/* Whether writing to out failed (stdout's failure is reported when it is closed). */
+static bool out_failed(FILE *out)
+{
+    return out == stdout ? cli_stdout_failed() : ferror(out) != 0;
 }
 
-/* The score cells of result `id`, one per role column (empty when the row has no such role). */
-static int write_scores(FILE *out, store *s, sqlite3_stmt *scores, sqlite3_int64 id,
-                        const struct roles *roles)
+/* store_read_results's callback: one CSV row, a score cell per role column (empty when the
+ * result has no such role). */
+static int write_csv_row(void *ctx, const struct store_result *r)
 {
+    const struct csv_out *c = ctx;
+    char id[32], close_call[8];
     size_t column = 0;
-    int rc = sqlite3_bind_int64(scores, 1, id);
 
-    while (rc == SQLITE_OK && (rc = sqlite3_step(scores)) == SQLITE_ROW) {
-        const char *role = text_of(scores, 0);
+    snprintf(id, sizeof id, "%lld", r->id);
+    snprintf(close_call, sizeof close_call, "%d", r->close_call);
+    csv_field(c->out, true, id);
+    csv_field(c->out, false, r->taken_at);
+    csv_field(c->out, false, r->event ? r->event : "");
+    csv_field(c->out, false, r->bank_version);
+    csv_field(c->out, false, r->bank_digest);
+    csv_field(c->out, false, r->recommended);
+    csv_number(c->out, false, r->margin, 1); /* one decimal, as stored */
+    csv_field(c->out, false, close_call);
+    csv_field(c->out, false, r->answers);
+    for (size_t i = 0; i < r->score_count; i++) {
+        const char *role = r->scores[i].role;
 
-        for (; column < roles->count && strcmp(roles->ids[column], role) < 0; column++)
-            csv_field(out, false, "");
-        if (column < roles->count && strcmp(roles->ids[column], role) == 0) {
-            csv_number(out, false, sqlite3_column_double(scores, 1), 1);
+        for (; column < c->roles->count && strcmp(c->roles->ids[column], role) < 0; column++)
+            csv_field(c->out, false, "");
+        if (column < c->roles->count && strcmp(c->roles->ids[column], role) == 0) {
+            csv_number(c->out, false, r->scores[i].score, 1);
             column++;
         }
-        rc = SQLITE_OK;
     }
-    sqlite3_reset(scores);
-    for (; column < roles->count; column++)
-        csv_field(out, false, "");
-    return rc == SQLITE_DONE ? CLI_EXIT_OK : store_fail(s, rc, "cannot read results database");
+    for (; column < c->roles->count; column++)
+        csv_field(c->out, false, "");
+    csv_end(c->out);
+    return out_failed(c->out) ? CLI_EXIT_IO : CLI_EXIT_OK;
 }
 
-int export_write_csv(store *s, const struct store_filter *filter, FILE *out)
+int export_write_csv(store *const *stores, size_t count, const struct store_filter *filter,
+                     FILE *out)
 {
     struct roles roles = {NULL, 0};
-    sqlite3_stmt *rows = NULL, *scores = NULL;
-    char number[32];
-    int rc = SQLITE_OK, code = read_roles(s, &roles);
+    struct csv_out c = {out, &roles};
+    struct store_error err;
+    char heading[32];
+    int code = CLI_EXIT_OK;
 
-    if (code == CLI_EXIT_OK)
-        code = store_prepare_filtered(s, rows_sql, filter, &rows);
-    if (code == CLI_EXIT_OK &&
-        (rc = sqlite3_prepare_v2(store_sqlite(s), scores_sql, -1, &scores, NULL)) != SQLITE_OK)
-        code = store_fail(s, rc, "cannot read results database");
+    err.message[0] = '\0';
+    for (size_t i = 0; code == CLI_EXIT_OK && i < count; i++)
+        code = store_read_roles(stores[i], add_role, &roles, &err);
+
     if (code == CLI_EXIT_OK) {
         for (size_t i = 0; i < ROW_COLUMNS; i++)
             csv_field(out, i == 0, row_columns[i]);
         for (size_t i = 0; i < roles.count; i++) {
-            snprintf(number, sizeof number, "score:%s", roles.ids[i]);
-            csv_field(out, false, number);
+            snprintf(heading, sizeof heading, "score:%s", roles.ids[i]);
+            csv_field(out, false, heading);
         }
         csv_end(out);
     }
-    while (code == CLI_EXIT_OK && (rc = sqlite3_step(rows)) == SQLITE_ROW) {
-        for (int i = 0; i < (int)ROW_COLUMNS; i++) {
-            if (i == 6) /* margin: one decimal, as stored */
-                csv_number(out, false, sqlite3_column_double(rows, i), 1);
-            else
-                csv_field(out, i == 0, text_of(rows, i));
-        }
-        code = write_scores(out, s, scores, sqlite3_column_int64(rows, 0), &roles);
-        csv_end(out);
-        if (out == stdout ? cli_stdout_failed() : ferror(out) != 0)
-            code = CLI_EXIT_IO; /* reported when stdout is closed, or by the caller */
-    }
-    if (code == CLI_EXIT_OK && rc != SQLITE_DONE)
-        code = store_fail(s, rc, "cannot read results database");
-    sqlite3_finalize(rows);
-    sqlite3_finalize(scores);
+    for (size_t i = 0; code == CLI_EXIT_OK && i < count; i++)
+        code = store_read_results(stores[i], filter, write_csv_row, &c, &err);
+    if (code != CLI_EXIT_OK && err.message[0])
+        cli_error("%s", err.message);
     roles_release(&roles);
     return code;
 }
 
-static int write_jsonl(store *s, const struct store_filter *filter)
+/* A stored number as SQLite's JSON writes a real: 15 digits, and ".0" on a whole number, so
+ * that a score reads as a score ("12.0"). */
+static void put_real(FILE *out, double value)
 {
-    sqlite3_stmt *rows = NULL;
-    int rc = SQLITE_OK, code = store_prepare_filtered(s, jsonl_sql, filter, &rows);
+    char text[40];
 
-    while (code == CLI_EXIT_OK && (rc = sqlite3_step(rows)) == SQLITE_ROW) {
-        const char *json = text_of(rows, 0);
+    snprintf(text, sizeof text, "%.15g", value + 0.0); /* + 0.0 turns -0 into 0 */
+    fputs(text, out);
+    if (!strpbrk(text, ".eEni"))
+        fputs(".0", out);
+}
 
-        json_write_safe(stdout, json, strlen(json)); /* database values are outside input */
-        putchar('\n');
-        if (cli_stdout_failed())
-            code = CLI_EXIT_IO;
+/* store_read_results's callback: the result as one JSON object on a line; answers and scores
+ * are nested JSON, not strings. Database values are outside input: every string is escaped
+ * for a terminal as for JSON. */
+struct json_out {
+    FILE *out;
+    const store *s;
+};
+
+static int write_json_line(void *ctx, const struct store_result *r)
+{
+    const struct json_out *j = ctx;
+    FILE *out = j->out;
+
+    if (!r->answers_valid) { /* it would not be JSON Lines */
+        cli_error("cannot export result %lld: its answers are not JSON: %s", r->id,
+                  store_path(j->s));
+        return CLI_EXIT_DATA;
     }
-    if (code == CLI_EXIT_OK && rc != SQLITE_DONE)
-        code = store_fail(s, rc, "cannot read results database");
-    sqlite3_finalize(rows);
-    return code;
+    fprintf(out, "{\"id\":%lld,\"taken_at\":", r->id);
+    json_put_string(out, r->taken_at);
+    fputs(",\"event\":", out);
+    if (r->event)
+        json_put_string(out, r->event);
+    else
+        fputs("null", out);
+    fputs(",\"bank_version\":", out);
+    json_put_string(out, r->bank_version);
+    fputs(",\"bank_digest\":", out);
+    json_put_string(out, r->bank_digest);
+    fputs(",\"recommended\":", out);
+    json_put_string(out, r->recommended);
+    fputs(",\"margin\":", out);
+    put_real(out, r->margin);
+    fprintf(out, ",\"close_call\":%s,\"answers\":", r->close_call == 1 ? "true" : "false");
+    json_write_safe(out, r->answers, strlen(r->answers));
+    fputs(",\"scores\":{", out);
+    for (size_t i = 0; i < r->score_count; i++) {
+        if (i > 0)
+            putc(',', out);
+        json_put_string(out, r->scores[i].role);
+        putc(':', out);
+        put_real(out, r->scores[i].score);
+    }
+    fputs("}}\n", out);
+    return out_failed(out) ? CLI_EXIT_IO : CLI_EXIT_OK;
 }
 
 int cmd_export(struct cli_env *env, int argc, char **argv)
 {
     const struct cli_options *o = env->options;
     struct store_filter filter = {o->event, o->since};
-    store *s = NULL;
-    int code;
+    struct store_error err;
+    store *stores[CLI_MAX_DBS] = {NULL};
+    size_t count = o->db_count ? o->db_count : 1, opened = 0;
+    int code = CLI_EXIT_OK;
 
     (void)argc;
     (void)argv;
@@ -174,16 +206,26 @@ int cmd_export(struct cli_env *env, int argc, char **argv)
         cli_error("export writes csv or jsonl, not json (use --format jsonl)");
         return CLI_EXIT_USAGE;
     }
-    code = store_open_existing(o->db, &s);
-    if (code != CLI_EXIT_OK)
-        return code;
-    /* One read transaction: the rows and their scores come from the same moment. */
-    if (sqlite3_exec(store_sqlite(s), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-        code = store_fail(s, sqlite3_errcode(store_sqlite(s)), "cannot read results database");
-    else if (o->table == CLI_TABLE_JSONL)
-        code = write_jsonl(s, &filter);
-    else
-        code = export_write_csv(s, &filter, stdout);
-    store_close(s);
+    /* Every database first (without --db, the default one), each in one read transaction:
+     * the rows and their scores come from the same moment. */
+    err.message[0] = '\0';
+    for (; code == CLI_EXIT_OK && opened < count; opened++) {
+        code = store_open_existing(o->db_count ? o->dbs[opened] : NULL, &stores[opened], &err);
+        if (code == CLI_EXIT_OK)
+            code = store_read_begin(stores[opened], &err);
+    }
+    if (code == CLI_EXIT_OK && o->table == CLI_TABLE_JSONL) {
+        for (size_t i = 0; code == CLI_EXIT_OK && i < count; i++) {
+            struct json_out j = {stdout, stores[i]};
+            code = store_read_results(stores[i], &filter, write_json_line, &j, &err);
+        }
+    } else if (code == CLI_EXIT_OK) {
+        code = export_write_csv(stores, count, &filter, stdout); /* reports its own failure */
+        err.message[0] = '\0';
+    }
+    if (code != CLI_EXIT_OK && err.message[0])
+        cli_error("%s", err.message);
+    for (size_t i = 0; i < opened; i++)
+        store_close(stores[i]);
     return code;
 }

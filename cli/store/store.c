@@ -1,287 +1,143 @@
-/* store.c: opens and closes the results database, finds its default place, reports its errors. */
+/* store.c: the results store's front: picks the backend for a database name, hands each call to
+ * it, and makes the row a finished quiz becomes. Nothing here speaks SQL or prints. */
 
-#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "exitcode.h"
-#include "diagnostics.h"
-#include "store_internal.h"
-#include "store_pending.h"
+#include "store_backend.h"
 #include "xdg_dir.h"
 
-int store_fail(store *s, int rc, const char *what)
+int store_error_set(struct store_error *err, int code, const char *fmt, ...)
 {
-    const char *detail = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+    va_list ap;
 
-    cli_error("%s (%s): %s", what, detail, s->path);
-    switch (rc & 0xff) {
-    case SQLITE_NOMEM:
-        return CLI_EXIT_SOFTWARE;
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
-    case SQLITE_SCHEMA:
-    case SQLITE_CONSTRAINT:
-        return CLI_EXIT_DATA;
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-    case SQLITE_READONLY:
-        return CLI_EXIT_CANTCREAT;
-    default:
-        return CLI_EXIT_IO;
-    }
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return code;
 }
 
-char *store_default_path(void)
+/* store_default_path, returning the exit code of a failure too. */
+static int default_path(char **out, struct store_error *err)
 {
     const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-    char *path = xdg_path("XDG_DATA_HOME", ".local/share", STORE_DEFAULT_NAME);
 
-    if (!path && ((xdg && xdg[0] == '/') || (home && home[0])))
-        cli_error("out of memory");
-    else if (!path)
-        cli_error("no place for the results database (set HOME or XDG_DATA_HOME, or use --db)");
+    *out = xdg_path("XDG_DATA_HOME", ".local/share", STORE_DEFAULT_NAME);
+    if (*out)
+        return CLI_EXIT_OK;
+    if ((xdg && xdg[0] == '/') || (home && home[0]))
+        return store_error_set(err, CLI_EXIT_SOFTWARE, "out of memory");
+    return store_error_set(err, CLI_EXIT_CANTCREAT,
+                           "no place for the results database (set HOME or XDG_DATA_HOME, or "
+                           "use --db)");
+}
+
+char *store_default_path(struct store_error *err)
+{
+    char *path;
+
+    default_path(&path, err);
     return path;
 }
 
-/*
- * Creates the folders above the file `path` that do not exist yet (mode 0700: the results are
- * about people). Returns an exit code after reporting the folder that could not be made.
- */
-static int make_parents(const char *path)
+bool store_is_server(const char *name)
 {
-    char *dir = strdup(path);
-    char reason[128];
-    char *p;
-    int code = CLI_EXIT_OK;
-
-    if (!dir) {
-        cli_error("out of memory");
-        return CLI_EXIT_SOFTWARE;
-    }
-    p = strrchr(dir, '/');
-    if (p && p != dir) {
-        *p = '\0';
-        for (p = dir + 1; code == CLI_EXIT_OK; p++) {
-            bool last = *p == '\0';
-
-            if (*p != '/' && !last)
-                continue;
-            *p = '\0';
-            if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-                cli_error("cannot create folder for the results database (%s): %s",
-                          cli_strerror(errno, reason, sizeof reason), dir);
-                code = CLI_EXIT_CANTCREAT;
-            }
-            if (last)
-                break;
-            *p = '/';
-        }
-    }
-    free(dir);
-    return code;
+    return strncmp(name, "postgresql://", 13) == 0 || strncmp(name, "postgres://", 11) == 0;
 }
 
-/* Runs one pragma, checking that it answers `expect` when that is not NULL. */
-static int pragma(store *s, const char *sql, const char *expect)
+char *store_server_name(const char *uri)
 {
-    sqlite3_stmt *stmt = NULL;
-    int rc = sqlite3_prepare_v2(s->db, sql, -1, &stmt, NULL);
+    const char *host = strstr(uri, "://") + 3, *end = host + strcspn(host, "/?#");
+    const char *at = NULL, *colon, *query;
+    char *name = malloc(strlen(uri) + 1), *p;
 
-    if (rc == SQLITE_OK) {
-        rc = sqlite3_step(stmt);
-        if (rc == SQLITE_ROW && expect &&
-            strcmp((const char *)sqlite3_column_text(stmt, 0), expect) != 0) {
-            sqlite3_finalize(stmt);
-            cli_error("results database cannot use %s (its file system may not allow it): %s", sql,
-                      s->path);
-            return CLI_EXIT_IO;
-        }
-        if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-    }
-    sqlite3_finalize(stmt);
-    if (rc != SQLITE_OK)
-        return store_fail(s, rc, "cannot open results database");
-    return CLI_EXIT_OK;
-}
-
-static long long now_ms(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/*
- * SQLite calls this while another connection holds the lock it needs (count 0 the first time
- * for each wait). Instead of a silent busy timeout it asks the command, every step, whether to
- * go on, so a person sees why nothing happens and a signal ends the wait. Returns nonzero to
- * try again.
- */
-static int on_busy(void *arg, int count)
-{
-    store *s = arg;
-    struct timespec step = {0, STORE_BUSY_STEP_MS * 1000000L};
-    long waited;
-
-    if (count == 0)
-        s->busy_since_ms = now_ms();
-    waited = count == 0 ? 0 : (long)(now_ms() - s->busy_since_ms);
-    if (waited >= STORE_BUSY_TIMEOUT_MS)
-        return 0;
-    if (s->wait.still_waiting && !s->wait.still_waiting(s->wait.ctx, waited))
-        return 0;
-    nanosleep(&step, NULL); /* a signal cuts it short: the next call looks at once */
-    return 1;
-}
-
-/* Percent-encodes path into a "file:" URI that opens it read-only and immutable (malloc'd). */
-static char *immutable_uri(const char *path)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    static const char query[] = "?mode=ro&immutable=1";
-    char *uri = malloc(strlen(path) * 3 + sizeof "file://" + sizeof query), *p;
-
-    if (!uri)
+    if (!name)
         return NULL;
-    p = uri + sprintf(uri, path[0] == '/' ? "file://" : "file:");
-    for (; *path; path++) {
-        unsigned char c = (unsigned char)*path;
-        if (c == '%' || c == '?' || c == '#' || c < 0x20 || c >= 0x7f) {
-            *p++ = '%';
-            *p++ = hex[c >> 4];
-            *p++ = hex[c & 15];
-        } else {
-            *p++ = (char)c;
-        }
+    for (const char *c = host; c < end; c++) /* the last @ before the path ends the user part */
+        if (*c == '@')
+            at = c;
+    colon = at ? memchr(host, ':', (size_t)(at - host)) : NULL;
+    p = name;
+    if (colon) { /* user:password@host: keep "user@host" */
+        memcpy(p, uri, (size_t)(colon - uri));
+        p += colon - uri;
+        strcpy(p, at);
+    } else {
+        strcpy(p, uri);
     }
-    strcpy(p, query);
-    return uri;
+    /* A password=... parameter goes whole, with the & or ? before it when one follows. */
+    query = strchr(name, '?');
+    while (query && (p = strstr(query, "password=")) != NULL) {
+        char *stop = p + strcspn(p, "&#");
+        if (p[-1] != '?' && p[-1] != '&') {
+            query = p + 1;
+            continue;
+        }
+        memmove(p, *stop == '&' ? stop + 1 : stop, strlen(*stop == '&' ? stop + 1 : stop) + 1);
+        if (p[-1] == '?' || p[-1] == '&')
+            if (*p == '\0' || *p == '#')
+                memmove(p - 1, p, strlen(p) + 1);
+    }
+    return name;
 }
 
-/*
- * Opens s->path read-only and checks its schema. A WAL database whose -wal and -shm files are
- * gone (its last writer closed it) cannot be opened that way in a folder the reader may not
- * write to: SQLite needs to create -shm. Nobody can be writing to it then, so it is opened
- * again as immutable, which needs no -shm. Returns an exit code after reporting.
- */
-static int open_reader(store *s)
+/* Opens a database server's database: PostgreSQL, when the build has libpq. The server makes
+ * writers wait for each other itself, so `wait` is for files only. */
+static int open_server(const char *uri, bool create, store **out, struct store_error *err)
 {
-    int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
-    int rc = sqlite3_open_v2(s->path, &s->db, flags & ~SQLITE_OPEN_URI, NULL), code = CLI_EXIT_OK;
-    char *uri;
+#ifndef CQ_HAVE_PG
+    char *name = store_server_name(uri);
+    int code = store_error_set(err, CLI_EXIT_USAGE,
+                               "this careerquiz was built without PostgreSQL support (install "
+                               "libpq-dev and build again): %s",
+                               name ? name : "--db");
 
-    if (rc == SQLITE_OK) {
-        sqlite3_extended_result_codes(s->db, 1);
-        sqlite3_busy_handler(s->db, on_busy, s); /* a checkpoint can hold readers a moment */
-        code = store_schema_check(s, false, &rc);
-    }
-    if (code == CLI_EXIT_OK && ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY) &&
-        (uri = immutable_uri(s->path)) != NULL) {
-        sqlite3_close_v2(s->db);
-        s->db = NULL;
-        rc = sqlite3_open_v2(uri, &s->db, flags, NULL);
-        free(uri);
-        if (rc == SQLITE_OK) {
-            sqlite3_extended_result_codes(s->db, 1);
-            code = store_schema_check(s, false, &rc);
-        }
-    }
-    if (code == CLI_EXIT_OK && rc != SQLITE_OK)
-        code = store_fail(s, rc, "cannot read results database");
+    (void)create;
+    (void)out;
+    free(name);
+    return code;
+#else
+    return store_pg_open(uri, create, out, err);
+#endif
+}
+
+/* The work of store_open and store_open_existing: the default path, then the backend. */
+static int open_store(const char *path, bool create, const struct store_wait *wait, store **out,
+                      struct store_error *err)
+{
+    char *fallback = NULL;
+    int code;
+
+    err->message[0] = '\0';
+    if (!path && (code = default_path(&fallback, err)) != CLI_EXIT_OK)
+        return code;
+    if (!path)
+        path = fallback;
+    code = store_is_server(path) ? open_server(path, create, out, err)
+                                 : store_sqlite_open(path, create, wait, out, err);
+    free(fallback);
     return code;
 }
 
-/*
- * Opens s->path for writing. The schema comes first: until it is known to be ours (or the file
- * is new), nothing is written, so a foreign database stays as it was. WAL lets readers and one
- * writer work at once and keeps a commit to one fsync; synchronous=FULL makes that fsync
- * happen before COMMIT returns. journal_mode is kept in the file, so only a writer sets it.
- */
-static int open_writer(store *s)
+int store_open(const char *path, const struct store_wait *wait, store **out,
+               struct store_error *err)
 {
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-    int rc, code = make_parents(s->path);
-
-    if (code != CLI_EXIT_OK)
-        return code;
-    rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
-    if (rc != SQLITE_OK)
-        return store_fail(s, rc, "cannot open results database");
-    sqlite3_extended_result_codes(s->db, 1);
-    rc = sqlite3_busy_handler(s->db, on_busy, s);
-    if (rc != SQLITE_OK)
-        return store_fail(s, rc, "cannot open results database");
-    if ((code = store_schema_check(s, true, &rc)) != CLI_EXIT_OK ||
-        (code = pragma(s, "PRAGMA journal_mode=WAL", "wal")) != CLI_EXIT_OK ||
-        (code = pragma(s, "PRAGMA synchronous=FULL", NULL)) != CLI_EXIT_OK ||
-        (code = pragma(s, "PRAGMA foreign_keys=ON", NULL)) != CLI_EXIT_OK)
-        return code;
-    store_pending_flush(s); /* results earlier runs could not store: now they can */
-    return CLI_EXIT_OK;
+    return open_store(path, true, wait, out, err);
 }
 
-/* The work of store_open and store_open_existing. */
-static int open_store(const char *path, bool create, const struct store_wait *wait, store **out)
+int store_open_existing(const char *path, store **out, struct store_error *err)
 {
-    store *s = calloc(1, sizeof *s);
-    char reason[128];
-    struct stat st;
-    int code, errnum;
-
-    if (!s) {
-        cli_error("out of memory");
-        return CLI_EXIT_SOFTWARE;
-    }
-    if (wait)
-        s->wait = *wait;
-    s->path = path ? strdup(path) : store_default_path();
-    if (!s->path) {
-        free(s);
-        if (path)
-            cli_error("out of memory");
-        return path ? CLI_EXIT_SOFTWARE : CLI_EXIT_CANTCREAT;
-    }
-    if (!create && (errnum = stat(s->path, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0)) {
-        /* Reading must not create an empty database where a mistyped name points. */
-        cli_error("cannot open results database (%s): %s",
-                  cli_strerror(errnum, reason, sizeof reason), s->path);
-        code = CLI_EXIT_NOINPUT;
-    } else {
-        code = create ? open_writer(s) : open_reader(s);
-    }
-    if (code != CLI_EXIT_OK) {
-        store_close(s);
-        return code;
-    }
-    *out = s;
-    return CLI_EXIT_OK;
-}
-
-int store_open(const char *path, const struct store_wait *wait, store **out)
-{
-    return open_store(path, true, wait, out);
-}
-
-int store_open_existing(const char *path, store **out)
-{
-    return open_store(path, false, NULL, out);
+    return open_store(path, false, NULL, out, err);
 }
 
 void store_close(store *s)
 {
-    if (!s)
-        return;
-    sqlite3_finalize(s->insert_result);
-    sqlite3_finalize(s->insert_score);
-    /* sqlite3_close rolls back an open transaction; close_v2 never fails with BUSY. */
-    sqlite3_close_v2(s->db);
-    free(s->path);
-    free(s);
+    if (s)
+        s->ops->close(s);
 }
 
 const char *store_path(const store *s)
@@ -289,7 +145,179 @@ const char *store_path(const store *s)
     return s->path;
 }
 
-sqlite3 *store_sqlite(store *s)
+int store_add_row(store *s, struct store_row *row, struct store_error *err)
 {
-    return s->db;
+    err->message[0] = '\0';
+    return s->ops->add_row(s, row, err);
+}
+
+int store_begin(store *s, struct store_error *err)
+{
+    err->message[0] = '\0';
+    return s->ops->begin(s, err);
+}
+
+int store_commit(store *s, struct store_error *err)
+{
+    err->message[0] = '\0';
+    return s->ops->commit(s, err);
+}
+
+int store_read_begin(store *s, struct store_error *err)
+{
+    err->message[0] = '\0';
+    return s->ops->read_begin(s, err);
+}
+
+int store_read_roles(store *s, store_role_fn each, void *ctx, struct store_error *err)
+{
+    err->message[0] = '\0';
+    return s->ops->read_roles(s, each, ctx, err);
+}
+
+int store_read_results(store *s, const struct store_filter *filter, store_result_fn each, void *ctx,
+                       struct store_error *err)
+{
+    err->message[0] = '\0';
+    return s->ops->read_results(s, filter, each, ctx, err);
+}
+
+int store_read_counts(store *s, const struct store_filter *filter, struct store_counts *counts,
+                      struct store_error *err)
+{
+    err->message[0] = '\0';
+    return s->ops->read_counts(s, filter, counts, err);
+}
+
+int store_find_code(store *s, const char *code, bool *found, struct store_found *out,
+                    struct store_error *err)
+{
+    memset(out, 0, sizeof *out);
+    *found = false;
+    err->message[0] = '\0';
+    return s->ops->find_code(s, code, found, out, err);
+}
+
+void store_found_release(struct store_found *out)
+{
+    free(out->taken_at);
+    free(out->event);
+    free(out->bank_digest);
+    free(out->answers);
+    memset(out, 0, sizeof *out);
+}
+
+int store_count(store *s, const char *event, long long *count, struct store_error *err)
+{
+    err->message[0] = '\0';
+    return s->ops->count(s, event, count, err);
+}
+
+int store_data_version(store *s, long long *version, struct store_error *err)
+{
+    err->message[0] = '\0';
+    return s->ops->data_version(s, version, err);
+}
+
+enum store_pending_result store_add_pending(store *s, const char *text, const char *database,
+                                            struct store_error *err)
+{
+    err->message[0] = '\0';
+    return s->ops->add_pending(s, text, database, err);
+}
+
+/* ---- the row a finished quiz becomes ------------------------------------------------------ */
+
+/*
+ * Copies the valid JSON text in[0..len) to out without the whitespace between its tokens, as
+ * SQLite's json() keeps it, so that every backend stores the same compact answers. Returns the
+ * length written (out is NUL-terminated; it needs len + 1 bytes).
+ */
+static size_t compact_json(char *out, const char *in, size_t len)
+{
+    size_t n = 0;
+    bool quoted = false, escaped = false;
+
+    for (size_t i = 0; i < len; i++) {
+        char c = in[i];
+
+        if (quoted) {
+            quoted = escaped || c != '"';
+            escaped = !escaped && c == '\\';
+        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            continue;
+        } else {
+            quoted = c == '"';
+        }
+        out[n++] = c;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+int store_row_make(struct store_row *row, const char *event, const cq_model *model,
+                   const cq_answers *answers, const cq_result *result, struct store_error *err)
+{
+    size_t roles = cq_model_role_count(model), ranked = cq_result_rank_count(result), rank;
+    time_t now = time(NULL);
+    struct tm utc;
+    cq_error e;
+    cq_status status;
+    char *json = NULL, text[CQ_ERROR_TEXT + CQ_ERROR_NAME + 64];
+
+    memset(row, 0, sizeof *row);
+    err->message[0] = '\0';
+    if (!gmtime_r(&now, &utc) ||
+        strftime(row->taken_at, sizeof row->taken_at, "%Y-%m-%dT%H:%M:%SZ", &utc) == 0)
+        return store_error_set(err, CLI_EXIT_SOFTWARE, "cannot read the clock to date the result");
+    if (!kiosk_code_random(row->code))
+        return store_error_set(err, CLI_EXIT_SOFTWARE,
+                               "cannot make a result code: the system gives no random numbers "
+                               "(getrandom, /dev/urandom)");
+    cq_error_clear(&e);
+    status = cq_answers_to_json(answers, &json, &row->answers_size, &e);
+    if (status != CQ_OK)
+        return store_error_set(err, cli_exit_for_status(status), "%s",
+                               e.message[0] ? cq_error_format(&e, text, sizeof text)
+                                            : cq_strerror(status));
+    /* A compact copy the row owns, so that it outlives the model's context if it must. */
+    row->answers = malloc(row->answers_size + 1);
+    if (row->answers)
+        row->answers_size = compact_json(row->answers, json, row->answers_size);
+    cq_free(cq_model_context(model), json);
+    if (!row->answers)
+        return store_error_set(err, CLI_EXIT_SOFTWARE, "%s", cq_strerror(CQ_ERR_NOMEM));
+    row->event = event;
+    row->bank_version = cq_model_version(model);
+    row->bank_digest = cq_model_digest(model);
+    row->recommended = cq_role_id(model, cq_result_role_at(result, 0));
+    row->margin = cq_round1(cq_result_margin(result));
+    row->close_call = cq_result_close_count(result) > 1;
+    row->role_count = roles < CQ_MAX_ROLES ? roles : CQ_MAX_ROLES;
+    for (size_t role = 0; role < row->role_count; role++) {
+        for (rank = 0; rank < ranked && cq_result_role_at(result, rank) != role; rank++)
+            ;
+        row->scores[role].role = cq_role_id(model, role);
+        row->scores[role].score = cq_round1(cq_result_score(result, role));
+        row->scores[role].rank = rank < ranked ? (long)rank + 1 : 0;
+    }
+    return CLI_EXIT_OK;
+}
+
+void store_row_release(struct store_row *row)
+{
+    free(row->answers);
+    row->answers = NULL;
+}
+
+int store_add(store *s, const char *event, const cq_model *model, const cq_answers *answers,
+              const cq_result *result, struct store_error *err)
+{
+    struct store_row row;
+    int code = store_row_make(&row, event, model, answers, result, err);
+
+    if (code == CLI_EXIT_OK)
+        code = store_add_row(s, &row, err);
+    store_row_release(&row);
+    return code;
 }

@@ -14,7 +14,7 @@
 #include "exitcode.h"
 #include "json_write.h"
 #include "diagnostics.h"
-#include "store_internal.h"
+#include "store_backend.h"
 #include "store_pending.h"
 #include "xdg_dir.h"
 
@@ -58,6 +58,13 @@ static char *absolute_path(const char *path)
         snprintf(out, size, "%s%s%s", folder, strcmp(folder, "/") == 0 ? "" : "/", base);
     free(copy);
     return out;
+}
+
+/* The name a pending file gives its database: a file's absolute path, or a server's URI without
+ * its password. malloc'd; NULL when out of memory. */
+static char *database_name(const char *path)
+{
+    return store_is_server(path) ? store_server_name(path) : absolute_path(path);
 }
 
 /* The row as a pending file's JSON, in a malloc'd string (NULL when out of memory). */
@@ -167,7 +174,8 @@ static char *keep_row(const struct store_row *row, const char *database, bool be
     }
     if (!path)
         cli_error("the result could not be kept for later either (%s): %s%s",
-                  cli_strerror(errnum, reason, sizeof reason), beside ? beside : database,
+                  cli_strerror(errnum, reason, sizeof reason),
+                  beside && !store_is_server(database) ? beside : database,
                   state ? " and the state folder" : "");
     free(json);
     free(beside);
@@ -180,26 +188,33 @@ enum store_outcome store_or_keep(store *s, int open_code, const char *db_path, c
                                  const cq_result *result, char **kept, char *code)
 {
     struct store_row row;
+    struct store_error err;
     char *database = NULL, *path = NULL, *fallback = NULL;
     enum store_outcome outcome = STORE_LOST;
 
     if (kept)
         *kept = NULL;
-    if (store_row_make(&row, event, model, answers, result) != CLI_EXIT_OK) {
+    if (store_row_make(&row, event, model, answers, result, &err) != CLI_EXIT_OK) {
+        cli_error("%s", err.message);
         store_row_release(&row);
         return STORE_LOST;
     }
-    if (s && store_add_row(s, &row) == CLI_EXIT_OK) {
-        if (code)
-            memcpy(code, row.code, sizeof row.code);
-        store_row_release(&row);
-        return STORE_STORED;
+    if (s) {
+        if (store_add_row(s, &row, &err) == CLI_EXIT_OK) {
+            if (code)
+                memcpy(code, row.code, sizeof row.code);
+            store_row_release(&row);
+            return STORE_STORED;
+        }
+        cli_error("%s", err.message);
     }
-    if (!s && !db_path)
-        db_path = fallback = store_default_path();
-    database = absolute_path(s ? store_path(s) : db_path ? db_path : "results.db");
+    if (!s && !db_path && !(db_path = fallback = store_default_path(&err)))
+        cli_error("%s", err.message);
+    database = database_name(s ? store_path(s) : db_path ? db_path : "results.db");
+    /* Nothing beside another program's file, and no folder beside a server. */
     if (database)
-        path = keep_row(&row, database, s || open_code != CLI_EXIT_DATA);
+        path = keep_row(&row, database,
+                        (s || open_code != CLI_EXIT_DATA) && !store_is_server(database));
     else
         cli_error("out of memory");
     if (path) {
@@ -221,32 +236,6 @@ enum store_outcome store_or_keep(store *s, int open_code, const char *db_path, c
 }
 
 /* ---- storing what was kept ------------------------------------------------------------------ */
-
-/* The fields of a pending file, read by SQLite's JSON functions from the file's text (?1). A
- * result that is already there (its run stored it, then stopped before removing the file) is
- * not stored twice. */
-static const char insert_pending_sql[] =
-    "INSERT INTO results (taken_at, event, bank_version, bank_digest, answers, recommended, "
-    "margin, close_call, code) SELECT json_extract(?1, '$.taken_at'), "
-    "json_extract(?1, '$.event'), json_extract(?1, '$.bank_version'), "
-    "json_extract(?1, '$.bank_digest'), json(json_extract(?1, '$.answers')), "
-    "json_extract(?1, '$.recommended'), json_extract(?1, '$.margin'), "
-    "json_extract(?1, '$.close_call'), json_extract(?1, '$.code') "
-    "WHERE json_valid(?1) AND json_extract(?1, '$.careerquiz_pending') = 1 AND NOT EXISTS ("
-    "SELECT 1 FROM results WHERE taken_at = json_extract(?1, '$.taken_at') AND "
-    "event IS json_extract(?1, '$.event') AND answers = json(json_extract(?1, '$.answers')) "
-    "AND recommended = json_extract(?1, '$.recommended'))";
-static const char insert_pending_scores_sql[] =
-    "INSERT INTO scores (result_id, role, score, rank) SELECT ?2, json_extract(value, '$.role'), "
-    "json_extract(value, '$.score'), json_extract(value, '$.rank') "
-    "FROM json_each(?1, '$.scores')";
-static const char pending_database_sql[] = "SELECT json_extract(?1, '$.database')";
-/* Whether the pending result is in the database already (its run stored it, then stopped before
- * removing the file): the same time, event, answers and recommendation. */
-static const char pending_stored_sql[] =
-    "SELECT 1 FROM results WHERE json_valid(?1) AND taken_at = json_extract(?1, '$.taken_at') "
-    "AND event IS json_extract(?1, '$.event') AND answers = json(json_extract(?1, '$.answers')) "
-    "AND recommended = json_extract(?1, '$.recommended')";
 
 /* Reads a small file whole into a malloc'd, NUL-terminated string. NULL with errno set. */
 static char *read_small_file(const char *path)
@@ -273,65 +262,15 @@ static char *read_small_file(const char *path)
     return text;
 }
 
-/* Runs one statement with the pending text as ?1 (and id as ?2 when it has one). Sets *row
- * (when not NULL) to whether it gave a row. */
-static int run_with(sqlite3 *db, const char *sql, const char *text, sqlite3_int64 id, bool *row)
+/* Stores one pending file's text and removes the file once it is in the database. */
+static enum store_pending_result store_one(store *s, const char *path, const char *text,
+                                           const char *database, struct store_error *err)
 {
-    sqlite3_stmt *stmt = NULL;
-    int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+    enum store_pending_result outcome = store_add_pending(s, text, database, err);
 
-    if (rc == SQLITE_OK)
-        rc = sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
-    if (rc == SQLITE_OK && sqlite3_bind_parameter_count(stmt) > 1)
-        rc = sqlite3_bind_int64(stmt, 2, id);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_step(stmt);
-    if (row)
-        *row = rc == SQLITE_ROW;
-    sqlite3_finalize(stmt);
-    return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
-}
-
-/* Whether the pending text names database (files in the state folder may be another's). */
-static bool names_database(sqlite3 *db, const char *text, const char *database)
-{
-    sqlite3_stmt *stmt = NULL;
-    bool same = false;
-
-    if (sqlite3_prepare_v2(db, pending_database_sql, -1, &stmt, NULL) == SQLITE_OK &&
-        sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
-        same = strcmp((const char *)sqlite3_column_text(stmt, 0), database) == 0;
-    sqlite3_finalize(stmt);
-    return same;
-}
-
-/* Stores one pending file in its own transaction and removes it. Returns a SQLite code; the
- * file stays when it is not SQLITE_OK. A file that is not a pending result, or that SQLite could
- * not read, is never removed: SQLITE_MISMATCH, reported by the caller. */
-static int store_one(store *s, const char *path, const char *text)
-{
-    sqlite3 *db = store_sqlite(s);
-    bool there = false;
-    int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-
-    if (rc == SQLITE_OK)
-        rc = run_with(db, insert_pending_sql, text, 0, NULL);
-    if (rc == SQLITE_OK && sqlite3_changes(db) == 1)
-        rc = run_with(db, insert_pending_scores_sql, text, sqlite3_last_insert_rowid(db), NULL);
-    else if (rc == SQLITE_OK) /* nothing inserted: only right when it is there already */
-        rc = run_with(db, pending_stored_sql, text, 0, &there);
-    if (rc == SQLITE_OK && sqlite3_changes(db) == 0 && !there)
-        rc = SQLITE_MISMATCH;
-    if (rc == SQLITE_OK)
-        rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-    if (rc != SQLITE_OK) {
-        if (!sqlite3_get_autocommit(db))
-            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-        return rc;
-    }
-    unlink(path);
-    return SQLITE_OK;
+    if (outcome == STORE_PENDING_STORED)
+        unlink(path);
+    return outcome;
 }
 
 static int by_name(const void *a, const void *b)
@@ -381,7 +320,7 @@ static bool flush_folder(store *s, const char *folder, const char *database, boo
 
     for (i = 0; go_on && i < count; i++) {
         char *text;
-        int rc;
+        struct store_error err;
 
         snprintf(path, sizeof path, "%s/%s", folder, names[i]);
         text = read_small_file(path);
@@ -390,17 +329,23 @@ static bool flush_folder(store *s, const char *folder, const char *database, boo
                         cli_strerror(errno, reason, sizeof reason), path);
             continue;
         }
-        if (!check || names_database(store_sqlite(s), text, database)) {
-            rc = store_one(s, path, text);
-            if (rc == SQLITE_OK) {
-                (*stored)++;
-            } else if (rc == SQLITE_MISMATCH) {
-                cli_warning("not a pending result of careerquiz (left where it is): %s", path);
-            } else {
-                store_fail(s, rc, "cannot store a pending result");
-                cli_error("it stays for the next run: %s", path);
-                go_on = (rc & 0xff) == SQLITE_CONSTRAINT; /* that file is bad; the rest may do */
-            }
+        enum store_pending_result outcome = store_one(s, path, text, check ? database : NULL, &err);
+
+        switch (outcome) {
+        case STORE_PENDING_STORED:
+            (*stored)++;
+            break;
+        case STORE_PENDING_ELSEWHERE:
+            break;
+        case STORE_PENDING_NOT_OURS:
+            cli_warning("not a pending result of careerquiz (left where it is): %s", path);
+            break;
+        case STORE_PENDING_BAD: /* that file is bad; the rest may do */
+        case STORE_PENDING_FAILED:
+            cli_error("%s", err.message);
+            cli_error("it stays for the next run: %s", path);
+            go_on = outcome == STORE_PENDING_BAD;
+            break;
         }
         free(text);
     }
@@ -412,7 +357,7 @@ static bool flush_folder(store *s, const char *folder, const char *database, boo
 
 void store_pending_flush(store *s)
 {
-    char *database = absolute_path(store_path(s)), *beside = NULL, *state = state_dir("pending");
+    char *database = database_name(store_path(s)), *beside = NULL, *state = state_dir("pending");
     unsigned long stored = 0;
     size_t n;
 
@@ -420,7 +365,10 @@ void store_pending_flush(store *s)
         n = strlen(database) + sizeof PENDING_SUFFIX;
         beside = malloc(n);
     }
-    if (beside) {
+    if (beside && store_is_server(database)) {
+        if (state) /* a server's pending results are in the state folder only */
+            flush_folder(s, state, database, true, &stored);
+    } else if (beside) {
         snprintf(beside, n, "%s%s", database, PENDING_SUFFIX);
         if (flush_folder(s, beside, database, false, &stored) && state)
             flush_folder(s, state, database, true, &stored);
@@ -432,4 +380,17 @@ void store_pending_flush(store *s)
     free(database);
     free(beside);
     free(state);
+}
+
+int results_open(const char *path, const struct store_wait *wait, store **out)
+{
+    struct store_error err;
+    int code = store_open(path, wait, out, &err);
+
+    if (code != CLI_EXIT_OK) {
+        cli_error("%s", err.message);
+        return code;
+    }
+    store_pending_flush(*out); /* results earlier runs could not store: now they can */
+    return CLI_EXIT_OK;
 }

@@ -1,5 +1,7 @@
 /* store_pending.h: finished quizzes that could not be stored yet: kept in a file beside the
- * database (or in the state folder), and stored by the next run that can. */
+ * database (or in the state folder), and stored by the next run that can. This is the CLI's
+ * side of the store: it speaks no SQL (the backends store the files), and it tells the person
+ * on stderr what happened. */
 #ifndef CQ_CLI_STORE_PENDING_H
 #define CQ_CLI_STORE_PENDING_H
 
@@ -32,8 +34,15 @@ enum store_outcome store_or_keep(store *s, int open_code, const char *db_path, c
 /*
  * Stores every pending result kept for s's database, oldest first, each in its own transaction,
  * and removes its file. A file that cannot be stored is reported and stays for the next run.
- * Says on stderr how many were stored. store_open runs it for every writer.
+ * Says on stderr how many were stored. results_open runs it for every writer.
  */
 void store_pending_flush(store *s);
+
+/*
+ * Opens the results database for writing as store_open does, reporting a failure on stderr,
+ * and then stores what earlier runs kept for it (store_pending_flush). Returns an exit code;
+ * *out is set only on success. What take, kiosk, batch and serve open their database with.
+ */
+int results_open(const char *path, const struct store_wait *wait, store **out);
 
 #endif /* CQ_CLI_STORE_PENDING_H */

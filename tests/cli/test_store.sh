@@ -211,13 +211,16 @@ test_reading_a_missing_database_creates_nothing() {
     [ ! -e missing.db ] || fail "stats or export created a database"
 }
 
-test_only_stats_takes_more_than_one_db() {
+test_only_stats_and_export_take_more_than_one_db() {
     persona_lines 1 >in.jsonl
     run cq batch in.jsonl --db a.db --db b.db
     expect_status 64
-    expect_stderr_contains "batch takes one --db (only stats merges several)"
-    run cq export --db a.db --db b.db
-    expect_status 64
+    expect_stderr_contains "batch takes one --db (only stats and export merge several)"
+    cq batch in.jsonl --db a.db >/dev/null || fail "batch failed"
+    cq batch in.jsonl --db b.db >/dev/null || fail "batch failed"
+    run cq export --db a.db --db b.db --format jsonl
+    expect_status 0
+    [ "$(wc -l <"$OUT")" = 2 ] || fail "export of two databases did not give both results"
 }
 
 test_bad_event_and_since_values_are_usage_errors() {

@@ -237,19 +237,20 @@ static char *store_stage(void)
 {
     char db[300];
     store *s = NULL;
+    struct store_error err;
     char *printed = NULL;
     snprintf(db, sizeof db, "%s/results.db", folder);
     remove_database(db);
-    if (store_open(db, NULL, &s) != 0)
+    if (store_open(db, NULL, &s, &err) != 0)
         return NULL;
-    int code = store_add(s, "fair", model, answers, result);
+    int code = store_add(s, "fair", model, answers, result, &err);
     store_close(s);
     if (code != 0)
         return NULL;
     if (store_or_keep(NULL, 74, db, NULL, model, answers, result, NULL, NULL) != STORE_KEPT)
         return NULL;
     s = NULL;
-    code = store_open(db, NULL, &s); /* stores the pending result */
+    code = results_open(db, NULL, &s); /* stores the pending result */
     store_close(s);
     if (code != 0)
         return NULL;

@@ -1,10 +1,10 @@
-/* store_schema.c: the results database's tables, and the schema version in PRAGMA user_version. */
+/* store_sqlite_schema.c: the SQLite results database's tables, their migrations, and the check
+ * of PRAGMA user_version against STORE_SCHEMA_VERSION (store.h). */
 
 #include <stdio.h>
 
 #include "exitcode.h"
-#include "diagnostics.h"
-#include "store_internal.h"
+#include "store_sqlite.h"
 
 /*
  * Version 1. One row in `results` per completed quiz; `scores` holds every role's score for it
@@ -32,8 +32,7 @@ static const char schema_v1[] =
     "    rank INTEGER,\n"
     "    PRIMARY KEY (result_id, role)\n"
     ") WITHOUT ROWID;\n"
-    "CREATE INDEX results_by_event ON results(event, taken_at);\n"
-    "PRAGMA user_version = 1;\n";
+    "CREATE INDEX results_by_event ON results(event, taken_at);\n";
 
 /*
  * Version 2: each result gets its code ("K7Q2-XM4P"), under which the person finds it again
@@ -41,8 +40,18 @@ static const char schema_v1[] =
  * The unique index lets many NULLs through and finds a code at once.
  */
 static const char migrate_v2[] = "ALTER TABLE results ADD COLUMN code TEXT;\n"
-                                 "CREATE UNIQUE INDEX results_by_code ON results(code);\n"
-                                 "PRAGMA user_version = 2;\n";
+                                 "CREATE UNIQUE INDEX results_by_code ON results(code);\n";
+
+/* What takes a database of version i to version i + 1, with the message of its failure. The
+ * version written afterwards is the count of steps: STORE_SCHEMA_VERSION, checked below. */
+static const struct {
+    const char *sql, *what;
+} steps[] = {
+    {schema_v1, "cannot create the results tables"},
+    {migrate_v2, "cannot add result codes to the results database"},
+};
+_Static_assert(sizeof steps / sizeof steps[0] == STORE_SCHEMA_VERSION,
+               "one migration step per schema version");
 
 /* Reads one integer from a one-row query into *value. Returns a SQLite result code. */
 static int query_int(sqlite3 *db, const char *sql, long long *value)
@@ -63,18 +72,18 @@ static int query_int(sqlite3 *db, const char *sql, long long *value)
     return rc;
 }
 
-static int refuse_newer(store *s, long long version)
+static int refuse_newer(struct sqlite_store *s, long long version, struct store_error *err)
 {
-    cli_error("results database has schema version %lld, newer than this careerquiz's %d "
-              "(use a newer careerquiz): %s",
-              version, STORE_SCHEMA_VERSION, s->path);
-    return CLI_EXIT_DATA;
+    return store_error_set(err, CLI_EXIT_DATA,
+                           "results database has schema version %lld, newer than this "
+                           "careerquiz's %d (use a newer careerquiz): %s",
+                           version, STORE_SCHEMA_VERSION, s->base.path);
 }
 
-static int refuse_foreign(store *s, const char *why)
+static int refuse_foreign(struct sqlite_store *s, const char *why, struct store_error *err)
 {
-    cli_error("not a careerquiz results database (%s): %s", why, s->path);
-    return CLI_EXIT_DATA;
+    return store_error_set(err, CLI_EXIT_DATA, "not a careerquiz results database (%s): %s", why,
+                           s->base.path);
 }
 
 /* Counts the columns of the two tables that the database has: 13 when both tables are there
@@ -88,28 +97,29 @@ static const char our_columns_sql[] =
 
 /*
  * Checks a database that says it has a schema (version > 0): a version this program knows,
- * and the tables of that version. Returns an exit code after reporting, or CLI_EXIT_OK with a
- * SQLite error in *rc that the caller reports.
+ * and the tables of that version. Returns an exit code, or CLI_EXIT_OK with a SQLite error in
+ * *rc that the caller turns into an error.
  */
-static int check_version(store *s, long long version, int *rc)
+static int check_version(struct sqlite_store *s, long long version, int *rc,
+                         struct store_error *err)
 {
     long long columns = 0;
 
     if (version > STORE_SCHEMA_VERSION)
-        return refuse_newer(s, version);
+        return refuse_newer(s, version, err);
     *rc = query_int(s->db, our_columns_sql, &columns);
     if (*rc == SQLITE_OK && columns != OUR_COLUMNS_V1 + (version >= 2)) {
         char why[96];
         snprintf(why, sizeof why, "its schema version is %lld but the results tables are missing",
                  version);
-        return refuse_foreign(s, why);
+        return refuse_foreign(s, why, err);
     }
     return CLI_EXIT_OK;
 }
 
 /* Reading only: the version must be one this program knows, and not 0 (no schema). A SQLite
- * error goes back in *rc unreported. */
-static int check_existing(store *s, int *rc)
+ * error goes back in *rc. */
+static int check_existing(struct sqlite_store *s, int *rc, struct store_error *err)
 {
     long long version = 0;
 
@@ -117,51 +127,58 @@ static int check_existing(store *s, int *rc)
     if (*rc != SQLITE_OK)
         return CLI_EXIT_OK;
     if (version <= 0)
-        return refuse_foreign(s, "no results table");
-    return check_version(s, version, rc);
+        return refuse_foreign(s, "no results table", err);
+    return check_version(s, version, rc, err);
 }
 
-int store_schema_check(store *s, bool create, int *rc_out)
+/* Takes a database of version `version` (0: empty) to STORE_SCHEMA_VERSION, step by step, and
+ * writes the version. Inside the caller's transaction: rows already there stay as they are. */
+static int migrate(struct sqlite_store *s, long long version, struct store_error *err)
+{
+    char set_version[64];
+    int rc;
+
+    for (; version < STORE_SCHEMA_VERSION; version++) {
+        rc = sqlite3_exec(s->db, steps[version].sql, NULL, NULL, NULL);
+        if (rc != SQLITE_OK)
+            return sqlite_fail(s, rc, steps[version].what, err);
+    }
+    snprintf(set_version, sizeof set_version, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
+    rc = sqlite3_exec(s->db, set_version, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? CLI_EXIT_OK : sqlite_fail(s, rc, steps[0].what, err);
+}
+
+int sqlite_schema_check(struct sqlite_store *s, bool create, int *rc_out, struct store_error *err)
 {
     long long version = 0, tables = 0;
     int rc, code = CLI_EXIT_OK;
 
     *rc_out = SQLITE_OK;
     if (!create)
-        return check_existing(s, rc_out);
+        return check_existing(s, rc_out, err);
     /* IMMEDIATE takes the write lock first, so a second process creating the same file waits
      * here (busy timeout) and then sees the schema instead of creating it twice. */
     rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     if (rc != SQLITE_OK)
-        return store_fail(s, rc, "cannot open results database");
+        return sqlite_fail(s, rc, "cannot open results database", err);
     rc = query_int(s->db, "PRAGMA user_version", &version);
     if (rc == SQLITE_OK && version == 0)
         rc = query_int(s->db, "SELECT count(*) FROM sqlite_schema", &tables);
     if (rc == SQLITE_OK && version > 0)
-        code = check_version(s, version, &rc);
+        code = check_version(s, version, &rc, err);
     if (code != CLI_EXIT_OK) {
-        /* refused, and reported */
+        /* refused */
     } else if (rc != SQLITE_OK) {
-        code = store_fail(s, rc, "cannot read results database");
+        code = sqlite_fail(s, rc, "cannot read results database", err);
     } else if (version == 0 && tables > 0) {
-        code = refuse_foreign(s, "it has other tables");
-    } else if (version == 0) {
-        rc = sqlite3_exec(s->db, schema_v1, NULL, NULL, NULL);
-        if (rc != SQLITE_OK)
-            code = store_fail(s, rc, "cannot create the results tables");
-        version = 1;
-    }
-    /* Older versions migrate here, version by version, inside this transaction: their rows
-     * stay as they are. */
-    if (code == CLI_EXIT_OK && version == 1) {
-        rc = sqlite3_exec(s->db, migrate_v2, NULL, NULL, NULL);
-        if (rc != SQLITE_OK)
-            code = store_fail(s, rc, "cannot add result codes to the results database");
+        code = refuse_foreign(s, "it has other tables", err);
+    } else if (version < STORE_SCHEMA_VERSION) {
+        code = migrate(s, version, err);
     }
     if (code == CLI_EXIT_OK) {
         rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
         if (rc != SQLITE_OK)
-            code = store_fail(s, rc, "cannot create the results tables");
+            code = sqlite_fail(s, rc, "cannot create the results tables", err);
     }
     if (code != CLI_EXIT_OK && !sqlite3_get_autocommit(s->db))
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
