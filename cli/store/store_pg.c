@@ -85,9 +85,8 @@ static void pg_close(store *base)
 }
 
 static const struct store_backend pg_backend = {
-    pg_close,      pg_add_row,        pg_begin,     pg_commit,
-    pg_read_begin, pg_read_roles,     pg_read_results, pg_read_counts,
-    pg_find_code,  pg_count,          pg_data_version, pg_add_pending,
+    pg_close,        pg_add_row,     pg_begin,     pg_commit, pg_read_begin,   pg_read_roles,
+    pg_read_results, pg_read_counts, pg_find_code, pg_count,  pg_data_version, pg_add_pending,
 };
 
 int store_pg_open(const char *uri, bool create, store **out, struct store_error *err)

@@ -38,7 +38,7 @@ int pg_command(struct pg_store *s, const char *sql, const char *what, struct sto
 int pg_schema_check(struct pg_store *s, bool create, struct store_error *err);
 
 /* The condition on `results AS r` that a reading query puts in its WHERE; $1 and $2. */
-#define PG_FILTER_SQL                                                                            \
+#define PG_FILTER_SQL                                                                              \
     "($1::text IS NULL OR r.event = $1) AND ($2::text IS NULL OR r.taken_at >= $2)"
 
 /* The backend's functions (struct store_backend), in store_pg_add.c and store_pg_read.c. */

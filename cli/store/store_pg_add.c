@@ -22,9 +22,9 @@ static int insert_result(struct pg_store *s, struct store_row *row, char *id,
                          struct store_error *err)
 {
     char margin[32], close_call[4];
-    const char *values[9] = {row->taken_at, row->event,       row->bank_version,
-                             row->bank_digest, row->answers,  row->recommended,
-                             margin,           close_call,    row->code};
+    const char *values[9] = {row->taken_at,    row->event,   row->bank_version,
+                             row->bank_digest, row->answers, row->recommended,
+                             margin,           close_call,   row->code};
     int code = CLI_EXIT_OK;
 
     snprintf(margin, sizeof margin, "%.17g", row->margin);
@@ -190,7 +190,7 @@ enum store_pending_result pg_add_pending(store *base, const char *text, const ch
     } else if (pg_ok(res)) { /* nothing inserted: only right when it is there already */
         PQclear(res);
         res = pg_run(s, pending_stored_sql, 1, values);
-        outcome = !pg_ok(res)             ? STORE_PENDING_FAILED
+        outcome = !pg_ok(res)           ? STORE_PENDING_FAILED
                   : PQntuples(res) == 1 ? STORE_PENDING_STORED
                                         : STORE_PENDING_NOT_OURS;
     }

@@ -68,8 +68,8 @@ int pg_read_roles(store *base, store_role_fn each, void *ctx, struct store_error
     return code;
 }
 
-int pg_read_results(store *base, const struct store_filter *filter, store_result_fn each,
-                    void *ctx, struct store_error *err)
+int pg_read_results(store *base, const struct store_filter *filter, store_result_fn each, void *ctx,
+                    struct store_error *err)
 {
     struct pg_store *s = pg_of(base);
     PGresult *rows = run_filtered(s, results_sql, filter), *scores = NULL;

@@ -24,7 +24,7 @@ test_score_text_recommends_the_top_role_with_tips_and_sources() {
     top=$(jq -r '.ranking[0].id' "$OUT")
     tip=$(jq -r '.tips[0].text' "$OUT" | cut -c1-40)
     title=$(jq -r .title "$ROOT/profiles/$top.json")
-    [ -n "$tip" ] && [ "$tip" != null ] || fail "the example shows no tip"
+    if [ -z "$tip" ] || [ "$tip" = null ]; then fail "the example shows no tip"; fi
     run cq score "$EXAMPLE"
     expect_status 0
     expect_stdout_contains "Recommended path: $title ($top)"

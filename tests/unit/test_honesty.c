@@ -28,8 +28,9 @@ typedef fixture_mini fixture;
 /* What was checked, and the violations of each rule. */
 typedef struct {
     size_t sets, effects, alternatives, tips, gaps, what_ifs, tools, left_out;
-    size_t wrong_sign, effect_off, skip_beats_best, tip_closes_nothing, tip_already_had, tip_names_had,
-        degree_holder, gap_not_named, gap_no_closer, left_out_false, nearer_flip, what_if_false, tool_lowers;
+    size_t wrong_sign, effect_off, skip_beats_best, tip_closes_nothing, tip_already_had,
+        tip_names_had, degree_holder, gap_not_named, gap_no_closer, left_out_false, nearer_flip,
+        what_if_false, tool_lowers;
 } counts;
 
 /* One answer a question can have: a set of options (a bit mask) or a scale value. */
@@ -194,8 +195,8 @@ static bool names_option(const char *tip, const char *option, bool split)
     while (end > 0 && option[end - 1] == ' ')
         end--;
     for (size_t start = 0; start < end;) {
-        const char *or = split ? strstr(option + start, " or ") : NULL;
-        size_t stop = or && (size_t)(or - option) < end ? (size_t)(or - option) : end;
+        const char * or = split ? strstr(option + start, " or ") : NULL;
+        size_t stop = or &&(size_t)(or -option) < end ? (size_t)(or -option) : end;
         const char *name = option + start;
         size_t n = stop - start;
         if (n > 7 && strncmp(name, "Apache ", 7) == 0 && text_names(tip, name + 7, n - 7))
@@ -225,8 +226,9 @@ static bool tip_names_what_they_have(const cq_model *m, const cq_answers *a, con
         if (cq_question_type_of(m, q) != CQ_SCALE) {
             for (size_t i = 0; i < cq_answers_option_count(a, q); i++) {
                 size_t o = cq_answers_option(a, q, i);
-                if (!cq_option_exclusive(m, q, o) && names_option(tip, cq_option_text(m, q, o),
-                                                      cq_question_type_of(m, q) == CQ_MULTI))
+                if (!cq_option_exclusive(m, q, o) &&
+                    names_option(tip, cq_option_text(m, q, o),
+                                 cq_question_type_of(m, q) == CQ_MULTI))
                     return true;
             }
             continue;
