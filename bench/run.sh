@@ -8,7 +8,8 @@
 #   4. the peak RSS of batch --output (1,000,000 lines) and export --output (100,000 results),
 #      and the time of stats over 40,000 distinct answer keys;
 #   5. careerquiz serve against nginx with wrk, and a client's wait beside 300 slow sockets
-#      (bench/serve.sh).
+#      (bench/serve.sh);
+#   6. results stored per second by batch into SQLite and into PostgreSQL, side by side.
 # These are measurements, not tests: a missed target is printed as such, never an error.
 #
 # Environment: CAREERQUIZ (the binary), PROCTIME (bench/proctime.c built), BENCH_RUNS (runs of
@@ -106,4 +107,34 @@ if "$cq" --version | grep -q 'web server (serve) runs'; then
     CAREERQUIZ="$cq" "$root/bench/serve.sh"
 else
     echo "   (skipped: this build has no web server)"
+fi
+echo
+
+echo "6. results stored by batch, one transaction per many rows: SQLite against PostgreSQL"
+store_lines=${BENCH_STORE_LINES:-20000}
+"$root/bench/gen_lines.sh" "$store_lines" >"$tmp/store.jsonl"
+t_sqlite=$("$proctime" 1 "$cq" batch "$tmp/store.jsonl" --db "$tmp/store.db")
+awk -v n="$store_lines" -v t="$t_sqlite" 'BEGIN {
+    printf "   SQLite (a local file)      %.2f s, %.0f results/s\n", t / 1e6, n / (t / 1e6)
+}'
+# The tests' throw-away server: a local PostgreSQL on 127.0.0.1, over TCP with a password.
+fail() {
+    echo "bench: $*" >&2
+    exit 1
+}
+export CAREERQUIZ="$cq"
+# shellcheck source=tests/cli/pg_lib.sh
+. "$root/tests/cli/pg_lib.sh"
+set +e # the tests' helper probes with commands that fail on purpose
+pg_start
+set -e
+trap 'pg_stop; rm -rf "$tmp"' EXIT
+if [ -n "$PG_SKIP" ]; then
+    echo "   PostgreSQL (skipped: $PG_SKIP)"
+else
+    t_pg=$("$proctime" 1 "$cq" batch "$tmp/store.jsonl" --db "$(new_db bench)")
+    awk -v n="$store_lines" -v t="$t_pg" -v s="$t_sqlite" 'BEGIN {
+        printf "   PostgreSQL (127.0.0.1)     %.2f s, %.0f results/s (%.2fx SQLite'"'"'s time)\n",
+            t / 1e6, n / (t / 1e6), t / s
+    }'
 fi

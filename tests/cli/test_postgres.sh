@@ -5,97 +5,14 @@
 # build without libpq, the tests say SKIP.
 # shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/cli/tmux_lib.sh
+. "$(dirname "$0")/tmux_lib.sh"
 # shellcheck source=tests/cli/results_lib.sh
 . "$(dirname "$0")/results_lib.sh"
 # shellcheck source=tests/cli/serve_lib.sh
 . "$(dirname "$0")/serve_lib.sh"
-
-PG_PASSWORD=cq-secret-4711
-PG_DIR=
-PG_PORT=
-PG_SKIP=
-
-# The newest installed server's programs (Debian keeps them out of PATH).
-pg_bin() {
-    local dir
-    dir=$(find /usr/lib/postgresql -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -n 1)
-    if [ -n "$dir" ] && [ -x "$dir/initdb" ]; then
-        echo "$dir"
-    elif command -v initdb >/dev/null 2>&1; then
-        dirname "$(command -v initdb)"
-    fi
-}
-
-# as_owner CMD...: runs CMD as the owner of the server's files (postgres when we are root:
-# PostgreSQL refuses to run as root).
-as_owner() {
-    if [ "$(id -u)" = 0 ]; then
-        runuser -u postgres -- "$@"
-    else
-        "$@"
-    fi
-}
-
-# A port nobody listens on, from a range other tests do not use.
-free_port() {
-    local port
-    for _ in $(seq 1 50); do
-        port=$((20000 + RANDOM % 20000))
-        (: <"/dev/tcp/127.0.0.1/$port") 2>/dev/null || {
-            echo "$port"
-            return
-        }
-    done
-    return 1
-}
-
-pg_stop() {
-    [ -n "$PG_DIR" ] || return 0
-    as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1
-    rm -rf "$PG_DIR"
-}
-
-# Starts the server, or sets PG_SKIP to why not.
-pg_start() {
-    PG_BIN=$(pg_bin)
-    if [ -z "$PG_BIN" ]; then
-        PG_SKIP="PostgreSQL is not installed (apt-get install postgresql)"
-        return
-    fi
-    if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
-        PG_SKIP="there is no postgres user to run the server as"
-        return
-    fi
-    local probe
-    probe=$("$CAREERQUIZ" stats --db postgresql://nobody@127.0.0.1:1/none 2>&1)
-    if grep -qF "without PostgreSQL support" <<<"$probe"; then
-        PG_SKIP="this careerquiz was built without PostgreSQL support (libpq)"
-        return
-    fi
-    PG_DIR=$(mktemp -d /tmp/careerquiz-pg.XXXXXX)
-    chmod 755 "$PG_DIR"
-    echo "$PG_PASSWORD" >"$PG_DIR/password"
-    [ "$(id -u)" = 0 ] && chown postgres "$PG_DIR" "$PG_DIR/password"
-    trap pg_stop EXIT
-    PG_PORT=$(free_port) &&
-        as_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --pwfile="$PG_DIR/password" \
-            --auth-local=trust --auth-host=scram-sha-256 >"$PG_DIR/initdb.log" 2>&1 &&
-        as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-            -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1" start >/dev/null 2>&1 ||
-        PG_SKIP="the throw-away server did not start (see $PG_DIR)"
-}
-
-# psql_as ARGS...: psql as the superuser over the server's socket.
-psql_as() {
-    # From the server's folder: the postgres user may not enter the test's own.
-    (cd "$PG_DIR" && as_owner "$PG_BIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h "$PG_DIR" -p "$PG_PORT" -U postgres "$@")
-}
-
-# new_db NAME: makes an empty database and prints its URI (with the password).
-new_db() {
-    psql_as -d postgres -c "CREATE DATABASE \"$1\"" >/dev/null || fail "cannot create database $1"
-    echo "postgresql://postgres:$PG_PASSWORD@127.0.0.1:$PG_PORT/$1"
-}
+# shellcheck source=tests/cli/pg_lib.sh
+. "$(dirname "$0")/pg_lib.sh"
 
 # A database name of this test's own, from its folder.
 db_name() {
@@ -300,6 +217,33 @@ test_take_stores_the_finished_quiz_in_postgres() {
     expect_status 75
     [ "$(psql_as -d "$(db_name)" -c 'SELECT count(*) FROM results')" = 1 ] ||
         fail "an unfinished quiz was stored"
+}
+
+test_the_kiosk_stores_each_visitor_in_postgres_under_the_code_it_shows() {
+    pg_ready || return 0
+    usable || return 0
+    local uri code i questions
+    questions=$(jq '.questions | length' "$ROOT/questions/bank.json")
+    uri=$(new_db "$(db_name)")
+    tmux_start kiosk --db "$uri" --event fair --exit-word goodbye
+    wait_for "Press Enter to start" || { finish; return; }
+    tm send-keys -t quiz Enter
+    for ((i = 1; i <= questions; i++)); do
+        wait_for "Question $i of $questions" || { finish; return; }
+        type_line 1
+    done
+    wait_for "Your code:" || { finish; return; }
+    code=$(visible | grep -o 'Your code: [A-Z0-9]\{4\}-[A-Z0-9]\{4\}' | head -n 1 | cut -d' ' -f3)
+    [ -n "$code" ] || fail "no code on the results screen"
+    [ "$(psql_as -d "$(db_name)" -c "SELECT count(*) FROM results WHERE event = 'fair' AND code = '$code'")" = 1 ] ||
+        fail "the visitor's result is not in PostgreSQL under $code"
+    visible | grep -qF "$PG_PASSWORD" && fail "the kiosk shows the password"
+    tm send-keys -t quiz Enter
+    wait_for "Press Enter to start" || { finish; return; }
+    type_line goodbye
+    wait_exit
+    [ "$STATUS" -eq 0 ] || fail "the exit word ended the kiosk with $STATUS"
+    finish
 }
 
 test_a_quiz_the_server_refused_is_kept_and_stored_by_the_next_run() {
