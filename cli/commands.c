@@ -31,6 +31,7 @@ static const struct cli_command commands[] = {
      "--format markdown or html prints a report (HTML: one printable page with a chart).\n"
      "\n"
      "  --explain ID        also show how role ID's score adds up, answer by answer\n"
+     "  --plain             for screen readers: the results without bars or colour\n"
      "  --education-filter  set apart the roles that usually expect more education than\n"
      "                      you reported, and recommend the best of the rest\n"
      "  --output FILE       write the result to FILE (replaced whole, only on success)\n"

@@ -65,8 +65,8 @@ int main(int argc, char **argv)
     code = cli_parse_options(argc, argv, &options, &help, &version, &given);
     if (code != 0)
         return code;
-    /* A file written with --output never gets terminal colours. */
-    term_init(&env.term, options.no_color || options.output);
+    /* A file written with --output never gets terminal colours, nor --plain's screen reader. */
+    term_init(&env.term, options.no_color || options.output || options.plain);
     operand = argv + optind;
     operands = argc - optind;
 

@@ -262,11 +262,12 @@ static int finish(struct take *take)
         if (take->save_failed && !save_answers(take, take->save_path))
             return CLI_EXIT_IO;
         FILE *out = take->quiz.look.out;
+        /* Two lines, each a whole sentence: a long path breaks no word of the text. */
         fputs("\nYour answers are in ", out);
         safe_puts(take->save_path, out);
-        fputs(" (careerquiz score ", out);
+        fputs(".\nTo see these results again: careerquiz score ", out);
         safe_puts(take->save_path, out);
-        fputs(" shows this again).\n", out);
+        fputs("\n", out);
     }
     return code;
 }

@@ -46,7 +46,8 @@ void summary_ranking(FILE *out, const struct cli_env *env, const cq_result *resu
         term_pad(out, cq_role_title(env->model, role), width);
         fprintf(out, "%s  %s", rank == 0 ? term_end(&env->term) : "",
                 term_begin(&env->term, rank == 0 ? TERM_GOOD : TERM_DIM));
-        term_bar(out, &env->term, score / 100.0, BAR_CELLS);
+        if (!env->options->plain) /* a screen reader reads a bar as a run of blocks */
+            term_bar(out, &env->term, score / 100.0, BAR_CELLS);
         fprintf(out, "%s %5.1f%%  %s\n", term_end(&env->term), score, cq_role_id(env->model, role));
     }
 }
@@ -234,8 +235,8 @@ static char *tip_line(const struct result_view *v, size_t rank)
 
 static char *footer(void)
 {
-    return strdup("\nBelow: more about the role, where you fall short of it, every tip, what would "
-                  "change the\nresult and where the facts come from.\n");
+    return strdup("\nBelow: more about the role, where you fall short of it, the tips for you,\n"
+                  "what would change the result and where the facts come from.\n");
 }
 
 /* The blocks of the summary in the order they are shown. Each is rendered ahead, then kept in

@@ -12,8 +12,8 @@
 /* What a reason's number is compared with, in plain words, for every output. */
 #define VIEW_REASONS_NOTE                                                                          \
     "Each number is the points that answer gave this role compared with the average of the "       \
-    "other answers to the same question; for a pick-all question, compared with ticking none "     \
-    "of its options."
+    "other answers to the same question. On a pick-all question, what you ticked is compared "     \
+    "with ticking none, and \"None of these yet\" with ticking one option."
 /* Profile items named for a gap no tip closes, at most. */
 #define VIEW_GAP_ITEMS 3
 /* An effect smaller than this (in points) is not worth naming: a "-0.1" beside "+8.8" reads

@@ -44,7 +44,7 @@ test_the_first_screen_after_the_last_answer_shows_the_recommendation_and_ranking
     tm send-keys -t quiz q
     wait_exit
     [ "$STATUS" -eq 0 ] || fail "the quiz ended with $STATUS"
-    wait_for "careerquiz score F.json shows this again"
+    wait_for "To see these results again: careerquiz score F.json"
     if [ "$TEST_FAILED" = 1 ]; then
         sed 's/^/#   /' screen.txt
     fi
@@ -84,8 +84,12 @@ test_plain_take_output_is_the_score_output() {
     run cq take --plain --save F.json <answers.txt
     expect_status 0
     cp "$OUT" take.txt
-    run cq score F.json
+    run cq score --plain F.json
     expect_same_file take.txt "$OUT"
+    # For a screen reader: the scores without the bars that score draws otherwise.
+    grep -E '^  [0-9]\. ' "$OUT" | grep -qE '█|##' && fail "--plain drew bars"
+    run cq score F.json
+    grep -E '^  [0-9]\. ' "$OUT" | grep -qE '█|##' || fail "score without --plain drew no bars"
 }
 
 run_tests
