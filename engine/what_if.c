@@ -12,7 +12,8 @@ typedef struct change {
     size_t question;
     cq_answers *answers; /* the whole answer set with the change made */
     size_t new_top;
-    double lead;
+    double lead;   /* over the new runner-up, unrounded: orders changes */
+    double margin; /* the same as shown: both scores rounded first, as cq_result_margin */
     size_t steps;
     bool actionable; /* a change the person can make, not one undoing what they have */
     size_t seq;      /* the order it was found in: bank order, then answer order */
@@ -106,7 +107,14 @@ static cq_status try_answer(search *s, size_t steps, bool actionable, cq_error *
     if (top != s->base->order[0]) {
         s->out->total++;
         double second = r->ranked > 1 ? r->score[r->order[1]] : 0.0;
-        change candidate = {s->question, NULL, top, r->score[top] - second, steps, actionable, seq};
+        change candidate = {s->question,
+                            NULL,
+                            top,
+                            r->score[top] - second,
+                            cq_round1(cq_round1(r->score[top]) - cq_round1(second)),
+                            steps,
+                            actionable,
+                            seq};
         if (!s->best.answers || nearer(&candidate, &s->best)) {
             st = cq_answers_clone(s->work, &candidate.answers, err);
             if (st == CQ_OK) {
@@ -258,7 +266,7 @@ cq_status cq_changes_find(const cq_result *result, size_t keep, cq_changes **out
     size_t most = most_changes(m);
     c->keep = keep < most ? keep : most;
     c->items = cq__calloc(m->ctx, c->keep ? c->keep : 1, sizeof *c->items);
-    search s = {result, cq__result_scratch(m), NULL, c, 0, 0, {0, NULL, 0, 0.0, 0, false, 0}};
+    search s = {result, cq__result_scratch(m), NULL, c, 0, 0, {0, NULL, 0, 0.0, 0.0, 0, false, 0}};
     cq_status st = c->items && s.ranking ? cq_answers_clone(result->answers, &s.work, err)
                                          : cq__fail(err, CQ_ERR_NOMEM, NULL, NULL,
                                                     "out of memory looking for changes");
@@ -310,7 +318,7 @@ size_t cq_change_new_top(const cq_changes *c, size_t i)
 double cq_change_lead(const cq_changes *c, size_t i)
 {
     const change *x = item(c, i);
-    return x ? x->lead : 0.0;
+    return x ? x->margin : 0.0;
 }
 
 size_t cq_change_steps(const cq_changes *c, size_t i)

@@ -549,8 +549,9 @@ void cq_changes_free(cq_changes *changes);
 size_t cq_changes_count(const cq_changes *changes);
 size_t cq_changes_total(const cq_changes *changes);
 /* The question a kept change is about, the answers with that change made (borrowed, living as
- * long as the changes), the role it puts first, its lead over the new runner-up (points,
- * unrounded) and its size in steps. */
+ * long as the changes), the role it puts first, its lead over the new runner-up (points, as a
+ * person would check it: both scores rounded to one decimal first, like cq_result_margin) and
+ * its size in steps. */
 size_t cq_change_question(const cq_changes *changes, size_t i);
 const cq_answers *cq_change_answers(const cq_changes *changes, size_t i);
 size_t cq_change_new_top(const cq_changes *changes, size_t i);
