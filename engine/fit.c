@@ -88,6 +88,15 @@ static size_t ordinary_options(const cq_question_def *d, size_t *out)
     return k;
 }
 
+uint32_t cq__ordinary_mask(const cq_question_def *d)
+{
+    uint32_t mask = 0;
+    for (size_t o = 0; o < d->option_count; o++)
+        if (!d->options[o].exclusive)
+            mask |= 1u << o;
+    return mask;
+}
+
 size_t cq__answer_space_size(const cq_question_def *d)
 {
     if (d->type == CQ_SCALE)

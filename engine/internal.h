@@ -403,6 +403,9 @@ double cq__closeness(double value, double target, bool level);
 size_t cq__question_effects(const cq_question_def *d, uint32_t selected, long value,
                             cq_effect *out);
 
+/* The options of a multi question that are not exclusive, as a bit set. */
+uint32_t cq__ordinary_mask(const cq_question_def *d);
+
 /*
  * What the effects of one answer to q earn role: the sum of w * importance * closeness over the
  * traits that belong to no group, plus, for each group of traits (one dimension with several

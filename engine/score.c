@@ -204,27 +204,6 @@ static void add_group_shortfall(cq_result *r, size_t role, size_t q, const cq_ef
 }
 
 /*
- * What an answer's effect measures its earnings against (docs/scoring.md): for a multi-choice
- * question nothing ticked ("None of these yet" itself: each option ticked alone, on average),
- * for any other question the mean over its other answers, from the mean over all of them.
- */
-static double compared_with(const cq_result *r, size_t q, size_t role, double earned, bool in_space,
-                            size_t others)
-{
-    const cq_model *m = r->model;
-    const cq_question_def *d = &m->questions[q];
-    size_t i = role * m->question_count + q;
-    if (d->type == CQ_MULTI) {
-        uint32_t ordinary = 0;
-        for (size_t o = 0; o < d->option_count; o++)
-            ordinary |= d->options[o].exclusive ? 0u : 1u << o;
-        return (r->answers->selected[q] & ordinary) ? m->fit.nothing[i] : m->fit.alone[i];
-    }
-    double sum = m->fit.mean[i] * (double)m->fit.answers[q] - (in_space ? earned : 0.0);
-    return sum / (double)others;
-}
-
-/*
  * Scores question q for every role: its points, its effect against the question's other answers
  * and the shortfalls below target its answer shows. A question left out, or answered with an
  * option that says nothing, earns what its answers earn on average (docs/scoring.md).
@@ -240,6 +219,12 @@ static void score_question(cq_result *r, size_t q)
     bool in_space = n > 0 && in_answer_space(d, r->answers->selected[q]);
     if (in_space)
         others--;
+    /* What an effect measures earnings against (docs/scoring.md): on a multi-choice question
+     * nothing ticked ("None of these yet" itself: each option ticked alone, on average); on any
+     * other, the mean over its other answers, from the mean over all of them. */
+    const double *multi_reference = d->type != CQ_MULTI                                ? NULL
+                                    : (r->answers->selected[q] & cq__ordinary_mask(d)) ? f->nothing
+                                                                                       : f->alone;
     double w = d->trait_weight;
     for (size_t role = 0; role < m->role_count; role++) {
         const cq_role_def *rd = &m->roles[role];
@@ -252,8 +237,11 @@ static void score_question(cq_result *r, size_t q)
         r->score[role] += r->points[i];
         if (n == 0 || others == 0)
             continue;
-        r->effect[i] =
-            100.0 * (earned - compared_with(r, q, role, earned, in_space, others)) / total;
+        double reference =
+            multi_reference
+                ? multi_reference[i]
+                : (f->mean[i] * (double)f->answers[q] - (in_space ? earned : 0.0)) / (double)others;
+        r->effect[i] = 100.0 * (earned - reference) / total;
         /* A shortfall is something the person lacks, so only a question about what they have
          * shows one: an aim answer ("I would rather own the application") lacks nothing. */
         for (size_t k = 0; !d->aim && k < n; k++) {

@@ -176,22 +176,12 @@ static cq_status vary_scale(search *s, size_t q, long was, bool answered, cq_err
     return st;
 }
 
-/* The options of a multi question that are not exclusive, as a mask. */
-static uint32_t ordinary_mask(const cq_question_def *d)
-{
-    uint32_t mask = 0;
-    for (size_t o = 0; o < d->option_count; o++)
-        if (!d->options[o].exclusive)
-            mask |= 1u << o;
-    return mask;
-}
-
 /* Tries every answer of a multi question's answer space but the current one: steps are the
  * options added or removed, and it adds to what the person has when no ordinary option goes. */
 static cq_status vary_multi(search *s, size_t q, uint32_t was, bool answered, cq_error *err)
 {
     const cq_question_def *d = &s->work->model->questions[q];
-    uint32_t ordinary = ordinary_mask(d);
+    uint32_t ordinary = cq__ordinary_mask(d);
     size_t size = cq__answer_space_size(d);
     cq_status st = CQ_OK;
     for (size_t i = 0; st == CQ_OK && i < size; i++) {
