@@ -72,6 +72,10 @@ void json_write_safe(FILE *out, const char *json, size_t len)
 
 void json_put_number(FILE *out, double value, int decimals)
 {
+    if (!isfinite(value)) { /* JSON has no infinity: a database can hold 1e999 all the same */
+        fputs("null", out);
+        return;
+    }
     double scale = pow(10.0, decimals);
     /* Half away from zero, as cq_round1 does; + 0.0 turns -0 into 0. */
     double rounded =
