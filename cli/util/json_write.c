@@ -57,6 +57,12 @@ void json_write_safe(FILE *out, const char *json, size_t len)
     size_t plain = 0; /* bytes before json[i] that pass, not written yet */
 
     for (size_t i = 0, n; i < len; i += n) {
+        unsigned char c = (unsigned char)json[i];
+        if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t') { /* most of it: passes as it is */
+            n = 1;
+            plain++;
+            continue;
+        }
         /* Quotes, backslashes and the newlines and tabs between values are the JSON's own. */
         n = json_string_unit(json + i, len - i, esc);
         if (esc[0] && json[i] != '"' && json[i] != '\\' && json[i] != '\n' && json[i] != '\t') {
