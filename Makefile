@@ -141,16 +141,16 @@ ENGINE_SRCS := $(sort $(wildcard engine/*.c))
 CLI_DIRS := batch content kiosk quiz results stats store terminal util
 CLI_INCLUDES := -Icli $(CLI_DIRS:%=-Icli/%) -Icli/serve -Icli/qr
 CLI_SRCS := $(sort $(filter-out cli/gen_embedded.c,$(wildcard cli/*.c $(CLI_DIRS:%=cli/%/*.c))))
-# The PostgreSQL backend of the results store (cli/store/store_pg*.c): only with libpq.
-ifeq ($(NO_PG),1)
+# The web server (cli/serve/) and the PostgreSQL backend of the results store
+# (cli/store/store_pg*.c) are modules, careerquiz-serve.so and careerquiz-pg.so, opened only by
+# the runs that use them (cli/util/module.c): no other command links libmicrohttpd, libpq and
+# what they bring (GnuTLS, OpenSSL, Kerberos, LDAP), which was most of a short run's time. The
+# program keeps serve_module.c, the command that opens its module (or says the build has none).
+PG_MODULE_SRCS := $(if $(filter 1,$(NO_PG)),,$(sort $(wildcard cli/store/store_pg*.c)))
 CLI_SRCS := $(filter-out cli/store/store_pg%,$(CLI_SRCS))
-endif
-# The web server (cli/serve/): only its command when the build has no libmicrohttpd.
-ifeq ($(NO_SERVE),1)
-SERVE_SRCS := cli/serve/serve_command.c
-else
-SERVE_SRCS := $(sort $(wildcard cli/serve/*.c))
-endif
+SERVE_SRCS := cli/serve/serve_module.c
+SERVE_MODULE_SRCS := $(if $(filter 1,$(NO_SERVE)),,\
+	$(filter-out $(SERVE_SRCS),$(sort $(wildcard cli/serve/*.c))))
 SERVE_ASSETS := $(sort $(wildcard cli/serve/assets/*))
 QR_SRCS := cli/qr/qr.c
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
@@ -162,8 +162,14 @@ PROFILE_FILES := $(sort $(wildcard profiles/*.json))
 ENGINE_OBJS := $(ENGINE_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/builtin_model_data.o
 ENGINE_PIC_OBJS := $(ENGINE_SRCS:%.c=$(BUILD)/pic/%.o) $(BUILD)/pic/gen/builtin_model_data.o
 CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o) $(SERVE_SRCS:%.c=$(BUILD)/obj/%.o) \
-	$(QR_SRCS:%.c=$(BUILD)/obj/%.o) \
-	$(if $(filter 1,$(NO_SERVE)),,$(BUILD)/obj/gen/serve_assets.o)
+	$(QR_SRCS:%.c=$(BUILD)/obj/%.o)
+SERVE_MODULE := $(if $(SERVE_MODULE_SRCS),$(BUILD)/careerquiz-serve.so)
+PG_MODULE := $(if $(PG_MODULE_SRCS),$(BUILD)/careerquiz-pg.so)
+MODULES := $(SERVE_MODULE) $(PG_MODULE)
+SERVE_MODULE_OBJS := $(SERVE_MODULE_SRCS:%.c=$(BUILD)/obj/%.o) \
+	$(if $(SERVE_MODULE_SRCS),$(BUILD)/obj/gen/serve_assets.o)
+# Tests and fuzz targets link the modules' code in, as objects like the rest.
+CLI_ALL_OBJS := $(CLI_OBJS) $(SERVE_MODULE_OBJS) $(PG_MODULE_SRCS:%.c=$(BUILD)/obj/%.o)
 UNIT_HELPER_OBJS := $(UNIT_HELPER_SRCS:%.c=$(BUILD)/obj/%.o)
 UNIT_OBJS := $(UNIT_SRCS:%.c=$(BUILD)/obj/%.o)
 UNIT_BINS := $(patsubst tests/unit/test_%.c,$(BUILD)/tests/test_%,$(UNIT_SRCS))
@@ -207,7 +213,7 @@ DEPFLAGS := -MMD -MP
 .PHONY: all tests run test check deps install uninstall fmt clean fuzz fuzz-run coverage bench FORCE
 .DEFAULT_GOAL := all
 
-all: $(STATIC_LIB) $(SHARED_LIB) $(CLI_BIN)
+all: $(STATIC_LIB) $(SHARED_LIB) $(CLI_BIN) $(MODULES)
 
 tests: all $(UNIT_BINS) $(REPLAY_BINS) $(IO_TEST_BINS) $(VALGRIND_TEST_BINS) $(SOURCES_TEST_BINS)
 
@@ -244,7 +250,7 @@ deps:
 # Objects are rebuilt when the compiler or any flag changes, not only when sources do.
 $(FLAGS_STAMP): FORCE
 	@mkdir -p $(@D)
-	@printf '%s\n' '$(CC) $(HOSTCC) $(BASE_CPPFLAGS) $(BASE_CFLAGS) $(LDFLAGS) $(LDLIBS)' \
+	@printf '%s\n' '$(CC) $(HOSTCC) $(BASE_CPPFLAGS) $(BASE_CFLAGS) $(LDFLAGS) $(LDLIBS) $(LIBDIR)' \
 		'$(CJSON_CFLAGS) $(CJSON_LIBS) $(READLINE_CFLAGS) $(READLINE_LIBS)' \
 		'$(CMOCKA_CFLAGS) $(CMOCKA_LIBS) $(SQLITE_CFLAGS) $(SQLITE_LIBS)' \
 		'$(SERVE_CFLAGS) $(SERVE_LIBS) $(QR_CFLAGS) $(QR_LIBS) $(PG_CFLAGS) $(PG_LIBS)' > $@.new
@@ -258,10 +264,20 @@ $(BUILD)/pic/engine/%.o: engine/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CPPFLAGS) $(CJSON_CFLAGS) $(BASE_CFLAGS) -fPIC $(DEPFLAGS) -c -o $@ $<
 
+CLI_CFLAGS = $(BASE_CPPFLAGS) $(CLI_INCLUDES) $(READLINE_CFLAGS) $(SQLITE_CFLAGS) $(SERVE_CFLAGS) \
+	$(QR_CFLAGS) $(PG_CFLAGS) $(BASE_CFLAGS)
 $(BUILD)/obj/cli/%.o: cli/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) $(CLI_INCLUDES) $(READLINE_CFLAGS) $(SQLITE_CFLAGS) $(SERVE_CFLAGS) $(QR_CFLAGS) \
-		$(PG_CFLAGS) $(BASE_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(CC) $(CLI_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+# The modules' code, position-independent for a shared object.
+$(BUILD)/pic/cli/%.o: cli/%.c $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CLI_CFLAGS) -fPIC $(DEPFLAGS) -c -o $@ $<
+
+# Where an installed careerquiz finds its modules (a copy beside it, or in ../lib/careerquiz
+# from its folder, comes first).
+$(BUILD)/obj/cli/util/module.o: BASE_CPPFLAGS += -DCQ_MODULE_DIR='"$(LIBDIR)/careerquiz"'
 
 # Generated sources: the built-in model (an engine file), the embedded JSON and web assets.
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
@@ -271,7 +287,8 @@ $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
 
 $(BUILD)/pic/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) -Iengine $(CJSON_CFLAGS) $(BASE_CFLAGS) -fPIC $(DEPFLAGS) -c -o $@ $<
+	$(CC) $(BASE_CPPFLAGS) -Iengine $(CLI_INCLUDES) $(CJSON_CFLAGS) $(BASE_CFLAGS) -fPIC $(DEPFLAGS) \
+		-c -o $@ $<
 
 # Unit tests may find the source tree (questions/, profiles/, tests/) through CQ_SOURCE_DIR.
 # test_answers_read checks an engine internal (the one-pass reader), so it sees engine/.
@@ -292,9 +309,17 @@ $(SHARED_LIB): $(ENGINE_PIC_OBJS) engine/careerquiz.map
 	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=engine/careerquiz.map \
 		$(BASE_CFLAGS) $(LDFLAGS) -o $@ $(ENGINE_PIC_OBJS) $(CJSON_LIBS) -lm
 
+# The program exports its functions (-rdynamic) for the modules, and holds the whole engine
+# (whatever a module calls is there).
 $(CLI_BIN): $(CLI_OBJS) $(STATIC_LIB)
-	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(STATIC_LIB) $(CJSON_LIBS) \
-		$(READLINE_LIBS) $(SQLITE_LIBS) $(SERVE_LIBS) $(QR_LIBS) $(PG_LIBS) -lm $(LDLIBS)
+	$(CC) $(BASE_CFLAGS) $(LDFLAGS) -rdynamic -o $@ $(CLI_OBJS) -Wl,--whole-archive $(STATIC_LIB) \
+		-Wl,--no-whole-archive $(CJSON_LIBS) $(READLINE_LIBS) $(SQLITE_LIBS) $(QR_LIBS) -lm $(LDLIBS)
+
+# The modules: their own code and libraries; the rest comes from the program that opens them.
+$(SERVE_MODULE): $(SERVE_MODULE_SRCS:%.c=$(BUILD)/pic/%.o) $(BUILD)/pic/gen/serve_assets.o
+	$(CC) -shared $(BASE_CFLAGS) $(LDFLAGS) -o $@ $^ $(SERVE_LIBS) $(CJSON_LIBS) -lm $(LDLIBS)
+$(PG_MODULE): $(PG_MODULE_SRCS:%.c=$(BUILD)/pic/%.o)
+	$(CC) -shared $(BASE_CFLAGS) $(LDFLAGS) -o $@ $^ $(PG_LIBS) $(LDLIBS)
 
 $(BUILD)/tests/test_%: $(BUILD)/obj/tests/unit/test_%.o $(UNIT_HELPER_OBJS) $(STATIC_LIB)
 	@mkdir -p $(@D)
@@ -319,7 +344,7 @@ $(BUILD)/tests/test_safe_text: $(SAFE_TEXT_OBJS)
 ALLOC_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
 $(BUILD)/obj/tests/unit/test_cli_alloc_failure.o: BASE_CPPFLAGS += $(CLI_INCLUDES)
 $(BUILD)/tests/test_cli_alloc_failure: $(BUILD)/obj/tests/unit/test_cli_alloc_failure.o \
-		$(UNIT_HELPER_OBJS) $(filter-out %/main.o,$(CLI_OBJS)) $(STATIC_LIB)
+		$(UNIT_HELPER_OBJS) $(filter-out %/main.o,$(CLI_ALL_OBJS)) $(STATIC_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) $(LDFLAGS) $(ALLOC_WRAP) -o $@ $^ $(CMOCKA_LIBS) $(CJSON_LIBS) \
 		$(CLI_LIBS) -lm $(LDLIBS)
@@ -345,7 +370,7 @@ $(BUILD)/tests/test_fuzz_batch: $(BUILD)/obj/fuzz/fuzz_batch.o $(BUILD)/obj/fuzz
 # links it, and the linker takes only the objects that part uses.
 CLI_LIB := $(BUILD)/libcli.a
 CLI_LIBS := $(READLINE_LIBS) $(SQLITE_LIBS) $(SERVE_LIBS) $(QR_LIBS) $(PG_LIBS)
-$(CLI_LIB): $(filter-out $(BUILD)/obj/cli/main.o,$(CLI_OBJS))
+$(CLI_LIB): $(filter-out $(BUILD)/obj/cli/main.o,$(CLI_ALL_OBJS))
 	@rm -f $@
 	$(AR) rcs $@ $^
 
@@ -439,7 +464,7 @@ $(FUZZ_BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
 # The CLI archive again, built for libFuzzer (the kiosk, store and serve targets).
 FUZZ_CLI_LIB := $(FUZZ_BUILD)/libcli.a
 $(FUZZ_CLI_LIB): $(patsubst $(BUILD)/obj/%,$(FUZZ_BUILD)/obj/%,\
-		$(filter-out $(BUILD)/obj/cli/main.o,$(CLI_OBJS)))
+		$(filter-out $(BUILD)/obj/cli/main.o,$(CLI_ALL_OBJS)))
 	@rm -f $@
 	$(AR) rcs $@ $^
 
@@ -503,6 +528,10 @@ install: all
 		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(DATADIR)/careerquiz/questions $(DESTDIR)$(DATADIR)/careerquiz/profiles
 	$(INSTALL) -m 0755 $(CLI_BIN) $(DESTDIR)$(BINDIR)/careerquiz
+ifneq ($(strip $(MODULES)),)
+	$(INSTALL) -d $(DESTDIR)$(LIBDIR)/careerquiz
+	$(INSTALL) -m 0644 $(MODULES) $(DESTDIR)$(LIBDIR)/careerquiz/
+endif
 	$(INSTALL) -m 0644 $(STATIC_LIB) $(DESTDIR)$(LIBDIR)/libcareerquiz.a
 	$(INSTALL) -m 0755 $(SHARED_LIB) $(DESTDIR)$(LIBDIR)/libcareerquiz.so.$(VERSION)
 	ln -sf libcareerquiz.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
@@ -526,8 +555,10 @@ uninstall:
 		$(DESTDIR)$(PKGCONFIGDIR)/careerquiz.pc $(DESTDIR)$(MANDIR)/man1/careerquiz.1 \
 		$(DESTDIR)$(DATADIR)/careerquiz/questions/*.json \
 		$(DESTDIR)$(DATADIR)/careerquiz/profiles/*.json
+	rm -f $(DESTDIR)$(LIBDIR)/careerquiz/careerquiz-serve.so \
+		$(DESTDIR)$(LIBDIR)/careerquiz/careerquiz-pg.so
 	rmdir $(DESTDIR)$(DATADIR)/careerquiz/questions $(DESTDIR)$(DATADIR)/careerquiz/profiles \
-		$(DESTDIR)$(DATADIR)/careerquiz 2>/dev/null || true
+		$(DESTDIR)$(DATADIR)/careerquiz $(DESTDIR)$(LIBDIR)/careerquiz 2>/dev/null || true
 ifneq ($(DESTDIR),)
 	cd '$(DESTDIR)' && rmdir -p --ignore-fail-on-non-empty $(patsubst /%,%,$(INSTALL_DIRS) \
 		$(DATADIR)) 2>/dev/null || true
@@ -549,5 +580,5 @@ clean:
 FORCE:
 
 -include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/obj/*/*/*.d $(BUILD)/obj/*/*/*/*.d \
-	$(BUILD)/pic/*/*.d $(BUILD)/host/*/*.d $(BUILD)/host/*/*/*.d $(BUILD)/*.d \
-	$(FUZZ_BUILD)/obj/*/*.d)
+	$(BUILD)/pic/*/*.d $(BUILD)/pic/*/*/*.d $(BUILD)/host/*/*.d $(BUILD)/host/*/*/*.d $(BUILD)/*.d \
+	$(FUZZ_BUILD)/obj/*/*.d $(FUZZ_BUILD)/obj/*/*/*.d $(FUZZ_BUILD)/obj/*/*/*/*.d)

@@ -17,9 +17,14 @@ int cmd_version(struct cli_env *env, int argc, char **argv)
     printf(" (%zu questions, %zu roles)\n", cq_model_question_count(env->model),
            cq_model_role_count(env->model));
     printf("answers are read with %s\n", line_reader_library());
-    if (serve_library())
-        printf("the web server (serve) runs on libmicrohttpd %s\n", serve_library());
-    else
-        puts("the web server (serve) is not in this build (no libmicrohttpd)");
+    char why[512];
+    const char *web_server = serve_library(why, sizeof why);
+    if (web_server) {
+        printf("the web server (serve) runs on libmicrohttpd %s\n", web_server);
+    } else {
+        fputs("the web server (serve) ", stdout);
+        safe_puts(why, stdout); /* a path may say anything */
+        putchar('\n');
+    }
     return CLI_EXIT_OK;
 }

@@ -223,9 +223,13 @@ void serve_limiter_free(struct serve_limiter *limiter);
  * the seconds until it may send again. Thread-safe. */
 bool serve_limiter_allow(struct serve_limiter *limiter, const char *client, unsigned *retry_after);
 
-/* The version of libmicrohttpd that serves the pages ("0.9.75"), or NULL when this build has no
- * web server (serve_command.c). Static text. */
-const char *serve_library(void);
+/* The version of libmicrohttpd that serves the pages ("0.9.75"), or NULL with why filled in
+ * ("is not in this build ...", "cannot be loaded: ...") when there is no web server to run
+ * (serve_module.c). */
+const char *serve_library(char *why, size_t why_size);
+/* In the module (serve_command.c): what serve_library and cmd_serve call. */
+const char *serve_module_library(void);
+int serve_module_command(struct cli_env *env, int argc, char **argv);
 
 /* ---- the facilitator's key (serve_key.c) ---- */
 

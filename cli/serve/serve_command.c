@@ -1,4 +1,5 @@
-/* serve_command.c: the serve command: checks its options, then runs the web server. */
+/* serve_command.c: the serve command: checks its options, then runs the web server. It is in
+ * the serve module (careerquiz-serve.so), which serve_module.c opens. */
 
 #include <stdlib.h>
 #include <string.h>
@@ -7,28 +8,9 @@
 #include "diagnostics.h"
 #include "serve.h"
 
-#ifdef CQ_NO_SERVE
-
-const char *serve_library(void)
-{
-    return NULL;
-}
-
-int cmd_serve(struct cli_env *env, int argc, char **argv)
-{
-    (void)env;
-    (void)argc;
-    (void)argv;
-    cli_error("this careerquiz was built without the web server (libmicrohttpd): install "
-              "libmicrohttpd-dev and rebuild (make deps installs it)");
-    return CLI_EXIT_USAGE;
-}
-
-#else
-
 #include <microhttpd.h>
 
-const char *serve_library(void)
+const char *serve_module_library(void)
 {
     return MHD_get_version();
 }
@@ -69,7 +51,7 @@ static int facilitator_key(const struct cli_options *options, char *key, size_t 
     return serve_key_make(key, size);
 }
 
-int cmd_serve(struct cli_env *env, int argc, char **argv)
+int serve_module_command(struct cli_env *env, int argc, char **argv)
 {
     const struct cli_options *options = env->options;
     struct serve_app app = {.env = env, .public_url = options->public_url};
@@ -102,5 +84,3 @@ int cmd_serve(struct cli_env *env, int argc, char **argv)
     memset(key, 0, sizeof key);
     return code;
 }
-
-#endif

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "exitcode.h"
+#include "module.h"
 #include "store_backend.h"
 #include "xdg_dir.h"
 
@@ -101,7 +102,16 @@ static int open_server(const char *uri, bool create, store **out, struct store_e
     free(name);
     return code;
 #else
-    return store_pg_open(uri, create, out, err);
+    /* libpq is in the PostgreSQL module (careerquiz-pg.so): only a run that uses it links it. */
+    int (*open_pg)(const char *, bool, store **, struct store_error *);
+    char why[512];
+    void *found = cli_module_symbol("pg", "store_pg_open", why, sizeof why);
+
+    if (!found)
+        return store_error_set(err, CLI_EXIT_SOFTWARE, "cannot open a PostgreSQL database: %s",
+                               why);
+    memcpy(&open_pg, &found, sizeof open_pg);
+    return open_pg(uri, create, out, err);
 #endif
 }
 

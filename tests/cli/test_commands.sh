@@ -21,6 +21,36 @@ test_short_version_flag_works_after_the_command() {
     [ "$(head -n 1 "$OUT")" = "careerquiz 0.1.0" ] || fail "first line is not 'careerquiz 0.1.0'"
 }
 
+# The web server and PostgreSQL are modules beside the program: a command that does not use them
+# starts without their libraries, and without the modules it says what is missing.
+test_only_serve_and_postgresql_open_their_libraries() {
+    local dir
+    dir=$(dirname "$CAREERQUIZ")
+    if [ ! -e "$dir/careerquiz-serve.so" ] || [ ! -e "$dir/careerquiz-pg.so" ] ||
+        [ -e /usr/local/lib/careerquiz/careerquiz-serve.so ]; then
+        skip "this build has no modules, or some are installed in /usr/local/lib/careerquiz"
+        return
+    fi
+    ! ldd "$CAREERQUIZ" | grep -E 'libmicrohttpd|libpq|libgnutls|libssl' ||
+        fail "careerquiz links a module's library at its start"
+    mkdir alone
+    cp "$CAREERQUIZ" alone/careerquiz
+    CAREERQUIZ=$PWD/alone/careerquiz run cq --version
+    expect_status 0
+    expect_stdout_contains "the web server (serve) cannot be loaded: careerquiz-serve.so is in none of $PWD/alone, $PWD/alone/../lib/careerquiz, "
+    CAREERQUIZ=$PWD/alone/careerquiz run cq serve --port 0
+    expect_status 70
+    expect_stderr_contains "cannot start the web server: careerquiz-serve.so is in none of $PWD/alone"
+    CAREERQUIZ=$PWD/alone/careerquiz run cq stats --db postgresql://someone@127.0.0.1/results
+    expect_status 70
+    expect_stderr_contains "cannot open a PostgreSQL database: careerquiz-pg.so is in none of $PWD/alone"
+    # A module found but broken says why the loader refused it.
+    echo "not a shared object" >alone/careerquiz-serve.so
+    CAREERQUIZ=$PWD/alone/careerquiz run cq serve --port 0
+    expect_status 70
+    expect_stderr_contains "alone/careerquiz-serve.so"
+}
+
 test_help_lists_every_command_and_option_on_stdout() {
     local word
     run cq --help
