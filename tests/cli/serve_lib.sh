@@ -124,3 +124,15 @@ expect_header() {
         sed 's/^/#   /' "$TESTDIR/headers"
     }
 }
+
+# wait_for_line FILE LINE: waits until FILE (a stream being written) has LINE whole, for up to
+# 45 s; a test then checks what the stream holds. Events come when the server gets to them,
+# which under valgrind on a busy machine is seconds, not a fixed time.
+wait_for_line() {
+    local tries=225
+    until grep -qxF -- "$2" "$1" 2>/dev/null; do
+        tries=$((tries - 1))
+        [ "$tries" -gt 0 ] || return 1
+        sleep 0.2
+    done
+}
