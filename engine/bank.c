@@ -66,22 +66,33 @@ static cq_status load_terms(cq_model *m, const cJSON *node, const cq_json_where 
     return CQ_OK;
 }
 
+/* The opening of an entry of a bank list: an object with a valid "id". From then on messages
+ * name the entry (w->what becomes "trait \"x\"", written into what). */
+static cq_status entry_id(const cJSON *node, cq_json_where *w, const char *list, char *what,
+                          size_t what_size, const char **id, cq_error *err)
+{
+    cq_status st = cq__json_object(node, w, list, err);
+    if (st == CQ_OK)
+        st = cq__json_string(node, "id", true, CQ_MAX_ID_BYTES, w, id, err);
+    if (st == CQ_OK)
+        st = cq__check_id(*id, w, "id", err);
+    if (st != CQ_OK)
+        return st;
+    snprintf(what, what_size, "%s \"%s\"", w->what, *id);
+    w->id = *id;
+    w->what = what;
+    return CQ_OK;
+}
+
 static cq_status load_trait(cq_model *m, const cJSON *node, const char *file, cq_error *err)
 {
     cq_json_where w = {file, NULL, "trait"};
-    cq_status st = cq__json_object(node, &w, "traits[]", err);
     const char *id = NULL, *name = NULL, *low = NULL, *high = NULL, *kind = NULL, *group = NULL;
     const cJSON *about = NULL;
-    if (st == CQ_OK)
-        st = cq__json_string(node, "id", true, CQ_MAX_ID_BYTES, &w, &id, err);
-    if (st == CQ_OK)
-        st = cq__check_id(id, &w, "id", err);
+    char what[CQ_MAX_ID_BYTES + 16];
+    cq_status st = entry_id(node, &w, "traits[]", what, sizeof what, &id, err);
     if (st != CQ_OK)
         return st;
-    char what[CQ_MAX_ID_BYTES + 16];
-    snprintf(what, sizeof what, "trait \"%s\"", id);
-    w.id = id;
-    w.what = what;
     if ((st = cq__json_known_keys(node, trait_keys, &w, err)) != CQ_OK ||
         (st = cq__json_string(node, "name", true, CQ_MAX_TEXT_BYTES, &w, &name, err)) != CQ_OK ||
         (st = cq__json_string(node, "low", false, CQ_MAX_TEXT_BYTES, &w, &low, err)) != CQ_OK ||
@@ -420,17 +431,10 @@ static cq_status load_question(cq_model *m, const cJSON *node, const char *file,
 {
     cq_json_where w = {file, NULL, "question"};
     const char *id = NULL, *type = NULL, *text = NULL, *help = NULL;
-    cq_status st = cq__json_object(node, &w, "questions[]", err);
-    if (st == CQ_OK)
-        st = cq__json_string(node, "id", true, CQ_MAX_ID_BYTES, &w, &id, err);
-    if (st == CQ_OK)
-        st = cq__check_id(id, &w, "id", err);
+    char what[CQ_MAX_ID_BYTES + 16];
+    cq_status st = entry_id(node, &w, "questions[]", what, sizeof what, &id, err);
     if (st != CQ_OK)
         return st;
-    char what[CQ_MAX_ID_BYTES + 16];
-    snprintf(what, sizeof what, "question \"%s\"", id);
-    w.id = id;
-    w.what = what;
     if (cq_model_find_question(m, id) != CQ_NONE)
         return cq__fail(err, CQ_ERR_INVALID, file, id, "question \"%s\" is declared twice", id);
     if (m->question_count >= CQ_MAX_QUESTIONS)

@@ -4,28 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-    cq_context *ctx;
-    cq_model *model;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    assert_int_equal(cq_context_new(NULL, &f->ctx), CQ_OK);
-    f->model = fixture_load_dir(f->ctx, "tests/fixtures/mini");
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    cq_model_free(f->model);
-    cq_context_free(f->ctx);
-    free(f);
-    return 0;
-}
+typedef fixture_mini fixture; /* a context and a model (fixtures.h) */
 
 /* Parses json, expecting `status`, a message containing `needle` and err.id == id. */
 static cq_error parse_fails(void **state, const char *json, cq_status status, const char *needle,
@@ -297,5 +276,5 @@ int main(void)
         cmocka_unit_test(an_answers_file_over_the_cap_is_refused),
         cmocka_unit_test(read_stream_stops_at_the_limit),
     };
-    return cmocka_run_group_tests_name("answers", tests, setup, teardown);
+    return cmocka_run_group_tests_name("answers", tests, fixture_mini_setup, fixture_mini_teardown);
 }

@@ -12,28 +12,7 @@
 #define MIN_WIN_SHARE 0.03
 #define MAX_WIN_SHARE 0.40
 
-typedef struct {
-    cq_context *ctx;
-    cq_model *model;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    assert_int_equal(cq_context_new(NULL, &f->ctx), CQ_OK);
-    f->model = fixture_load_dir(f->ctx, ".");
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    cq_model_free(f->model);
-    cq_context_free(f->ctx);
-    free(f);
-    return 0;
-}
+typedef fixture_mini fixture; /* a context and a model (fixtures.h) */
 
 static const char *const role_ids[] = {
     "data-science-engineer", "data-scientist",       "lead-ml-engineer",  "ml-engineer",
@@ -197,5 +176,6 @@ int main(void)
         cmocka_unit_test(a_role_s_usual_degree_meets_its_education_target),
         cmocka_unit_test(random_answers_let_every_role_win_and_none_dominate),
     };
-    return cmocka_run_group_tests_name("content", tests, setup, teardown);
+    return cmocka_run_group_tests_name("content", tests, fixture_shipped_setup,
+                                       fixture_mini_teardown);
 }

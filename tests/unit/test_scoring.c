@@ -7,28 +7,7 @@
 
 #define EXACT 1e-9
 
-typedef struct {
-    cq_context *ctx;
-    cq_model *model;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    assert_int_equal(cq_context_new(NULL, &f->ctx), CQ_OK);
-    f->model = fixture_load_dir(f->ctx, "tests/fixtures/mini");
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    cq_model_free(f->model);
-    cq_context_free(f->ctx);
-    free(f);
-    return 0;
-}
+typedef fixture_mini fixture; /* a context and a model (fixtures.h) */
 
 static cq_result *score_text(const cq_model *m, const char *json)
 {
@@ -366,5 +345,5 @@ int main(void)
         cmocka_unit_test(same_answers_score_identically_every_time),
         cmocka_unit_test(a_group_counts_once_at_the_role_s_best_place),
     };
-    return cmocka_run_group_tests_name("scoring", tests, setup, teardown);
+    return cmocka_run_group_tests_name("scoring", tests, fixture_mini_setup, fixture_mini_teardown);
 }
