@@ -128,6 +128,9 @@ void cli_unload_model(struct cli_env *env);
 /* Writes a JSON document made by the engine to stdout and frees it. Returns an exit code. */
 int cli_write_json(const struct cli_env *env, cq_status status, char *json, size_t size,
                    const cq_error *err);
+/* Writes a JSON view of the whole model (cq_questions_to_json, cq_roles_to_json) to stdout. */
+int cli_write_model_json(const struct cli_env *env,
+                         cq_status (*view)(const cq_model *, char **, size_t *, cq_error *));
 
 /* Flushes and closes stdout. Returns CLI_EXIT_IO after reporting a write error, else 0. */
 int cli_close_stdout(void);

@@ -67,18 +67,10 @@ static void print_questions(const struct cli_env *env)
 
 int cmd_questions(struct cli_env *env, int argc, char **argv)
 {
-    cq_error err;
-    cq_status status;
-    char *json = NULL;
-    size_t size = 0;
-
     (void)argc;
     (void)argv;
-    if (env->options->format == CLI_FORMAT_JSON) {
-        cq_error_clear(&err);
-        status = cq_questions_to_json(env->model, &json, &size, &err);
-        return cli_write_json(env, status, json, size, &err);
-    }
+    if (env->options->format == CLI_FORMAT_JSON)
+        return cli_write_model_json(env, cq_questions_to_json);
     print_questions(env);
     return CLI_EXIT_OK;
 }

@@ -123,18 +123,11 @@ int cmd_roles(struct cli_env *env, int argc, char **argv)
 {
     size_t n = cq_model_role_count(env->model);
     size_t role;
-    cq_error err;
-    cq_status status;
-    char *json = NULL;
-    size_t size = 0;
 
     (void)argc;
     (void)argv;
-    if (env->options->format == CLI_FORMAT_JSON) {
-        cq_error_clear(&err);
-        status = cq_roles_to_json(env->model, &json, &size, &err);
-        return cli_write_json(env, status, json, size, &err);
-    }
+    if (env->options->format == CLI_FORMAT_JSON)
+        return cli_write_model_json(env, cq_roles_to_json);
     for (role = 0; role < n; role++) {
         if (role > 0)
             fputc('\n', stdout);

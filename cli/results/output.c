@@ -46,6 +46,18 @@ int cli_write_json(const struct cli_env *env, cq_status status, char *json, size
     return CLI_EXIT_OK;
 }
 
+int cli_write_model_json(const struct cli_env *env,
+                         cq_status (*view)(const cq_model *, char **, size_t *, cq_error *))
+{
+    char *json = NULL;
+    size_t size = 0;
+    cq_error err;
+
+    cq_error_clear(&err);
+    cq_status status = view(env->model, &json, &size, &err);
+    return cli_write_json(env, status, json, size, &err);
+}
+
 static void report_write_error(int errnum)
 {
     char text[128];

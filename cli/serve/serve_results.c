@@ -283,10 +283,7 @@ static void result_json(const struct serve_app *app, unsigned status, const char
             fputs(",\"taken_at\":", out);
             json_put_string(out, row->taken_at);
             fputs(",\"event\":", out);
-            if (row->event)
-                json_put_string(out, row->event);
-            else
-                fputs("null", out);
+            json_put_string_or_null(out, row->event);
             fprintf(out, ",\"same_bank\":%s", same_bank ? "true" : "false");
         }
         if (pending)

@@ -170,10 +170,7 @@ static int write_json_line(void *ctx, const struct store_result *r)
     fprintf(out, "{\"id\":%lld,\"taken_at\":", r->id);
     json_put_string(out, r->taken_at);
     fputs(",\"event\":", out);
-    if (r->event)
-        json_put_string(out, r->event);
-    else
-        fputs("null", out);
+    json_put_string_or_null(out, r->event);
     fputs(",\"bank_version\":", out);
     json_put_string(out, r->bank_version);
     fputs(",\"bank_digest\":", out);

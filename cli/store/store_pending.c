@@ -82,10 +82,7 @@ static char *row_json(const struct store_row *row, const char *database, size_t 
     fputs(", \"code\": ", out);
     json_put_string(out, row->code);
     fputs(", \"event\": ", out);
-    if (row->event)
-        json_put_string(out, row->event);
-    else
-        fputs("null", out);
+    json_put_string_or_null(out, row->event);
     fputs(", \"bank_version\": ", out);
     json_put_string(out, row->bank_version);
     fputs(", \"bank_digest\": ", out);

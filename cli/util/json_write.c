@@ -51,6 +51,14 @@ void json_put_string(FILE *out, const char *s)
     putc('"', out);
 }
 
+void json_put_string_or_null(FILE *out, const char *s)
+{
+    if (s)
+        json_put_string(out, s);
+    else
+        fputs("null", out);
+}
+
 void json_write_safe(FILE *out, const char *json, size_t len)
 {
     char esc[JSON_UNIT_MAX];

@@ -19,6 +19,8 @@ size_t json_string_unit(const char *s, size_t len, char esc[JSON_UNIT_MAX]);
 
 /* Writes s as a JSON string, each unit as json_string_unit says. */
 void json_put_string(FILE *out, const char *s);
+/* The same, or null when s is NULL (an optional text, such as a result's event). */
+void json_put_string_or_null(FILE *out, const char *s);
 
 /*
  * Writes len bytes of JSON text made by cJSON or SQLite, which escape control characters
