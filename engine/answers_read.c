@@ -70,6 +70,16 @@ static bool id_text(const cq_json_event *e, char *buf)
     return true;
 }
 
+/* The question named id. Files list the questions in the bank's order, mostly (the quiz, the kiosk
+ * and batch's generators write them so): the one after `after` is looked at first. */
+static size_t find_question(const cq_model *m, size_t after, const char *id)
+{
+    size_t next = after == CQ_NONE ? 0 : after + 1;
+    if (next < m->question_count && strcmp(m->questions[next].id, id) == 0)
+        return next;
+    return cq_model_find_question(m, id);
+}
+
 /* A key: declined when it repeats one of its object's (compared raw: there are no escapes). */
 static bool read_key(reader *r, const cq_json_event *e)
 {
@@ -89,7 +99,7 @@ static bool read_key(reader *r, const cq_json_event *e)
         char id[CQ_MAX_ID_BYTES + 1];
         if (!id_text(e, id))
             return false;
-        r->question = cq_model_find_question(r->a->model, id);
+        r->question = find_question(r->a->model, r->question, id);
         return r->question != CQ_NONE;
     }
     return true;
@@ -215,7 +225,7 @@ cq_status cq__answers_read(const cq_model *model, const char *file, const char *
     *declined = false;
     if (st != CQ_OK)
         return st;
-    reader r = {.a = a};
+    reader r = {.a = a, .question = CQ_NONE};
     cq_json_visitor visitor = {visit, &r};
     st = cq__json_scan(file, json, size, &visitor, declined, err);
     if (st == CQ_OK && !*declined && !r.seen_answers)
