@@ -13,26 +13,25 @@ score_of() {
     cq score --json tools.json | jq --arg r "$2" '.ranking[] | select(.id == $r) | .score'
 }
 
+# expect_either A B WITH: the Data Scientist's score with A alone, B alone and both (each beside
+# the tool WITH) is the same, and above the score with WITH alone.
+expect_either() {
+    local a b both none
+    a=$(score_of "[\"$1\", \"$3\"]" data-scientist)
+    b=$(score_of "[\"$2\", \"$3\"]" data-scientist)
+    both=$(score_of "[\"$1\", \"$2\", \"$3\"]" data-scientist)
+    none=$(score_of "[\"$3\"]" data-scientist)
+    [ "$a" = "$both" ] || fail "$1 alone $a, $1 and $2 $both: the second should add nothing"
+    [ "$b" = "$both" ] || fail "$2 alone $b, $1 and $2 $both"
+    awk -v a="$a" -v n="$none" 'BEGIN { exit !(a > n) }' || fail "$1 $a is no better than none $none"
+}
+
 test_either_statistics_package_reaches_the_data_scientist_target() {
-    local sas spss both none
-    sas=$(score_of '["sas", "tableau"]' data-scientist)
-    spss=$(score_of '["spss", "tableau"]' data-scientist)
-    both=$(score_of '["sas", "spss", "tableau"]' data-scientist)
-    none=$(score_of '["tableau"]' data-scientist)
-    [ "$sas" = "$both" ] || fail "SAS alone $sas, SAS and SPSS $both: the second should add nothing"
-    [ "$spss" = "$both" ] || fail "SPSS alone $spss, SAS and SPSS $both"
-    awk -v a="$sas" -v n="$none" 'BEGIN { exit !(a > n) }' || fail "SAS $sas is no better than none $none"
+    expect_either sas spss tableau
 }
 
 test_either_charting_tool_reaches_the_data_scientist_target() {
-    local tableau powerbi both none
-    tableau=$(score_of '["sas", "tableau"]' data-scientist)
-    powerbi=$(score_of '["sas", "power-bi"]' data-scientist)
-    both=$(score_of '["sas", "tableau", "power-bi"]' data-scientist)
-    none=$(score_of '["sas"]' data-scientist)
-    [ "$tableau" = "$both" ] || fail "Tableau alone $tableau, Tableau and Power BI $both"
-    [ "$powerbi" = "$both" ] || fail "Power BI alone $powerbi, Tableau and Power BI $both"
-    awk -v a="$tableau" -v n="$none" 'BEGIN { exit !(a > n) }' || fail "Tableau $tableau is no better than none $none"
+    expect_either tableau power-bi sas
 }
 
 test_a_shortfall_on_alternatives_says_or() {
