@@ -34,7 +34,7 @@ test_stats_json_matches_the_hand_counted_workshop() {
         ([.answers[] | select(.count > 0) | [.id, .count]] ==
         [["computer-science", 1], ["math-statistics", 2]])'
     expect_jq '[.questions[] | select(.id == "languages") | .answers[] | [.id, .count]] ==
-        [["python", 4], ["r", 2], ["java", 2], ["cpp", 1], ["sql", 1], ["matlab", 0], ["none", 0]]'
+        [["python", 4], ["r", 2], ["java", 2], ["cpp", 1], ["sql", 1], ["matlab", 0], ["sas", 0], ["go", 0], ["none", 0]]'
     expect_jq '[.questions[] | select(.id == "research-vs-production") | .answers[] |
         [.value, .count]] == [[1, 0], [2, 3], [3, 0], [4, 0], [5, 1]]'
     expect_jq '.questions[] | select(.id == "research-vs-production") | .answers[0].text ==

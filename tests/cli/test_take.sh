@@ -114,7 +114,7 @@ test_skip_is_refused_on_a_required_question() {
 }
 
 test_a_none_option_cannot_be_combined_with_others() {
-    run cq take --save F.json < <(printf '4\ns\n1,7\n1\n')
+    run cq take --save F.json < <(printf '4\ns\n1,9\n1\n')
     expect_stderr_contains 'cannot be combined with others'
     expect_saved '.answers.languages == ["python"]'
 }
