@@ -101,7 +101,7 @@ static int owned_item(const struct doc_ops *doc, FILE *out, bool ordered, char *
 static int confidence(const struct doc_ops *doc, FILE *out, const struct result_view *v)
 {
     size_t i, n = cq_result_filtered_count(v->result);
-    unsigned warnings = cq_result_warnings(v->result);
+    unsigned group, warnings = cq_result_warnings(v->result);
     int code = CLI_EXIT_OK;
     char *close, *read_about, text[1024];
 
@@ -113,11 +113,15 @@ static int confidence(const struct doc_ops *doc, FILE *out, const struct result_
                               view_filtered_role(v, cq_result_filtered_at(v->result, i)), NULL);
         doc->list_end(out, false);
     }
-    if (warnings) {
-        doc->heading(out, 2, "Check your answers");
+    /* Notes on the filter say what it did with a true answer: no mistake to check. */
+    for (group = 0; group < 2; group++) {
+        unsigned some = warnings & (group ? CQ_WARNINGS_FILTER : ~(unsigned)CQ_WARNINGS_FILTER);
+        if (!some)
+            continue;
+        doc->heading(out, 2, group ? VIEW_FILTER_NOTES : VIEW_CHECK_ANSWERS);
         doc->list_begin(out, false);
         for (i = 0; i < CQ_WARNING_COUNT; i++)
-            if (warnings & (1u << i))
+            if (some & (1u << i))
                 doc->item(out, false, cq_warning_text((cq_warning)(1u << i)), NULL);
         doc->list_end(out, false);
     }

@@ -14,6 +14,10 @@
     "Each number is the points that answer gave this role compared with the average of the "       \
     "other answers to the same question. On a pick-all question, what you ticked is compared "     \
     "with ticking none, and \"None of these yet\" with ticking one option."
+/* The headings over the warnings about the answers, and over the notes on what
+ * --education-filter did (CQ_WARNINGS_FILTER), which are no mistake to check. */
+#define VIEW_CHECK_ANSWERS "Check your answers"
+#define VIEW_FILTER_NOTES "About the education filter"
 /* Profile items named for a gap no tip closes, at most. */
 #define VIEW_GAP_ITEMS 3
 /* An effect smaller than this (in points) is not worth naming: a "-0.1" beside "+8.8" reads

@@ -475,6 +475,9 @@ typedef enum cq_warning {
     CQ_WARN_FILTER_ALL = 1u << 5       /* the filter would have set every role apart */
 } cq_warning;
 #define CQ_WARNING_COUNT 6
+/* The warnings that are notes on what --education-filter did, not on the answers themselves:
+ * outputs show them under their own heading, apart from "Check your answers". */
+#define CQ_WARNINGS_FILTER (CQ_WARN_FILTER_NO_LEVEL | CQ_WARN_FILTER_ALL)
 
 /* The warnings (cq_warning bits) that apply to a result; 0 when none does. */
 unsigned cq_result_warnings(const cq_result *result);

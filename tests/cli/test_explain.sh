@@ -209,6 +209,26 @@ test_education_filter_that_would_set_every_role_apart_says_so_and_keeps_them() {
     expect_stdout_lacks "Above your reported education"
 }
 
+# A note on what the filter did is about a true answer: it is not headed "Check your answers",
+# which is kept for answers that look careless.
+test_notes_on_the_education_filter_have_a_heading_of_their_own() {
+    local bootcamp=$ROOT/tests/people/bootcamp-researcher.json
+    run cq score --json --education-filter "$bootcamp"
+    expect_jq '[.warnings[].code] == ["education-filter-all"]'
+    for format in text markdown html; do
+        run cq score --format "$format" --education-filter "$bootcamp"
+        expect_stdout_contains "About the education filter"
+        expect_stdout_lacks "Check your answers"
+    done
+    # Careless answers and the filter: each under its own heading.
+    run cq score --education-filter "$CARELESS"
+    expect_stdout_contains "Check your answers"
+    expect_stdout_contains "About the education filter"
+    awk '/^Check your answers/ { c = 1; next } /^About the education filter/ { c = 0 }
+         c && /education filter/ { bad = 1 } END { exit bad }' "$OUT" ||
+        fail "a note on the education filter is under \"Check your answers\""
+}
+
 test_without_the_education_filter_nothing_is_set_apart() {
     run cq score --json "$MASTERS"
     expect_jq 'has("education_filtered") | not'
