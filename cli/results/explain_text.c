@@ -72,6 +72,8 @@ int text_gaps(const struct cli_env *env, const struct result_view *v)
     int code = CLI_EXIT_OK;
     char title[CQ_MAX_TEXT_BYTES + 32], number[16];
     char *closer;
+    const char *line;
+    size_t len;
 
     if (n > CQ_GAPS_NAMED)
         n = CQ_GAPS_NAMED;
@@ -88,13 +90,15 @@ int text_gaps(const struct cli_env *env, const struct result_view *v)
     for (i = 0; code == CLI_EXIT_OK && i < n; i++) {
         snprintf(number, sizeof number, "  %zu. ", i + 1);
         code = text_paragraph(number, "     ", view_gap(v, i));
-        closer = code == CLI_EXIT_OK ? view_gap_closer(v, i) : NULL;
-        if (closer && closer[0]) {
-            code = text_paragraph("     ", "     ", closer);
-        } else if (code == CLI_EXIT_OK) {
-            code = closer ? CLI_EXIT_OK : cli_report(CQ_ERR_NOMEM, NULL);
-            free(closer);
+        closer = code == CLI_EXIT_OK ? view_gap_closer(v, i, "\n") : NULL;
+        if (code == CLI_EXIT_OK && !closer)
+            code = cli_report(CQ_ERR_NOMEM, NULL);
+        /* Each tip on a line of its own: one paragraph would run them together. */
+        for (line = closer; code == CLI_EXIT_OK && line && *line; line += len + !!line[len]) {
+            len = strcspn(line, "\n");
+            code = text_paragraph("     ", "     ", strndup(line, len));
         }
+        free(closer);
     }
     return code;
 }

@@ -292,7 +292,7 @@ char *view_gap(const struct result_view *v, size_t rank)
     return view_text_close(&m);
 }
 
-char *view_gap_closer(const struct result_view *v, size_t rank)
+char *view_gap_closer(const struct result_view *v, size_t rank, const char *between)
 {
     size_t trait = cq_result_gap_at(v->result, v->top, rank);
     size_t i, k, n = cq_result_tip_count(v->result, v->top), shown = 0;
@@ -304,8 +304,8 @@ char *view_gap_closer(const struct result_view *v, size_t rank)
         size_t tip = cq_result_tip_at(v->result, v->top, i);
         for (k = 0; k < cq_tip_trait_count(v->model, v->top, tip); k++)
             if (cq_tip_trait(v->model, v->top, tip, k) == trait)
-                fprintf(m.out, "%s%s",
-                        shown++ ? "; " : "Tip: ", cq_tip_text(v->model, v->top, tip));
+                fprintf(m.out, "%sTip: %s.", shown++ ? between : "",
+                        cq_tip_text(v->model, v->top, tip));
     }
     n = shown ? 0 : cq_role_trait_item_count(v->model, v->top, trait);
     if (n > VIEW_GAP_ITEMS)

@@ -86,9 +86,11 @@ char *view_tip_closes(const struct result_view *view, size_t tip);
 /* The recommended role's shortfall at `rank` in plain words: what the role expects, what the
  * person said and its size in points. */
 char *view_gap(const struct result_view *view, size_t rank);
-/* What closes that shortfall: "Tip: ..." for the tips shown that close it, else the items of the
- * role's profile that name it (cq_role_trait_item); "" when the profile names neither. */
-char *view_gap_closer(const struct result_view *view, size_t rank);
+/* What closes that shortfall: "Tip: ...." for each tip shown that closes it, each a sentence of
+ * its own with `between` ("\n" for a line each, " " in running text) between them; else the
+ * items of the role's profile that name it (cq_role_trait_item); "" when the profile names
+ * neither. */
+char *view_gap_closer(const struct result_view *view, size_t rank, const char *between);
 /* The article titles of the recommended role, joined by "; ". */
 char *view_sources(const struct result_view *view);
 /* The articles a tip of a role comes from, joined by "; ". */
