@@ -156,9 +156,11 @@ int text_tips(const struct cli_env *env, const struct result_view *v)
         size_t tip = cq_result_tip_at(v->result, v->top, rank);
         term_wrap(stdout, "  - ", "    ", cq_tip_text(v->model, v->top, tip));
         closes = view_tip_closes(v, tip);
-        fputs(term_begin(&env->term, TERM_DIM), stdout);
-        code = text_paragraph("    closes a gap in: ", "    ", closes);
-        fputs(term_end(&env->term), stdout);
+        if (!closes)
+            return cli_report(CQ_ERR_NOMEM, NULL);
+        term_wrap_style(stdout, &env->term, TERM_DIM, TERM_TEXT_WIDTH, "    closes a gap in: ",
+                        "    ", closes);
+        free(closes);
     }
     return code;
 }

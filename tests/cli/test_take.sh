@@ -237,6 +237,8 @@ test_a_terminal_gets_escapes_only_when_allowed() {
     pty_take TERM=xterm
     grep -q $'\033' "$OUT" || fail "a colour terminal should get escape sequences"
     grep -q 'Recommended path' "$OUT" || fail "the quiz did not finish on the terminal"
+    pty_take TERM=xterm PAGER=cat
+    expect_styles_closed "$OUT"
     pty_take TERM=xterm NO_COLOR=1
     expect_no_escape "$OUT"
     pty_take TERM=dumb
