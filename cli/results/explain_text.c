@@ -198,7 +198,7 @@ int text_side_by_side(const struct cli_env *env, const struct result_view *v)
     text_heading(env, line);
     for (d = 0; code == CLI_EXIT_OK && d < CQ_DIM_COUNT; d++) {
         snprintf(label, sizeof label, "  %s: ", view_dimension_title((cq_dimension)d));
-        code = text_paragraph(label, "    ", view_shared(c, (cq_dimension)d));
+        code = text_paragraph(label, "    ", view_shared(v->model, c, (cq_dimension)d));
     }
     printf("  The full comparison: careerquiz compare %s %s\n", cq_role_id(v->model, a),
            cq_role_id(v->model, b));
@@ -221,7 +221,7 @@ int text_comparison(const struct cli_env *env, const cq_comparison *c)
     putchar('\n');
     for (d = 0; code == CLI_EXIT_OK && d < CQ_DIM_COUNT; d++) {
         text_heading(env, view_dimension_title((cq_dimension)d));
-        code = text_paragraph("  In common: ", "    ", view_shared(c, (cq_dimension)d));
+        code = text_paragraph("  In common: ", "    ", view_shared(model, c, (cq_dimension)d));
         for (side = 0; code == CLI_EXIT_OK && side < 2; side++) {
             role = cq_comparison_role(c, side);
             fputs("  ", stdout);

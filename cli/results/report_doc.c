@@ -46,7 +46,9 @@ static int comparison_table(const struct doc_ops *doc, FILE *out, const cq_model
     for (d = 0; code == CLI_EXIT_OK && d < CQ_DIM_COUNT; d++) {
         char *a = join_items(c, (cq_dimension)d, 0, false);
         char *b = join_items(c, (cq_dimension)d, 1, false);
-        char *shared = join_items(c, (cq_dimension)d, 0, true);
+        /* Tips say in words what they share, or why none (view_shared); lists are items. */
+        char *shared = d == CQ_DIM_TIPS ? view_shared(model, c, (cq_dimension)d)
+                                        : join_items(c, (cq_dimension)d, 0, true);
         if (a && b && shared) {
             const char *cells[4] = {view_dimension_title((cq_dimension)d), a, b,
                                     shared[0] ? shared : "nothing in common"};

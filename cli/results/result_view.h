@@ -100,7 +100,9 @@ char *view_tip_sources(const cq_model *model, size_t role, size_t tip);
 char *view_tip_origin(const cq_model *model, size_t role, size_t tip);
 /* "Responsibilities", "Skills", ...: a comparison dimension as a heading. */
 const char *view_dimension_title(cq_dimension dimension);
-/* What both roles share in a dimension, joined by "; ", or "nothing in common". */
-char *view_shared(const cq_comparison *comparison, cq_dimension dimension);
+/* What both roles share in a dimension, joined by "; ", or "nothing in common". Tips say in words
+ * what they are: the same advice of an article on both roles, or, when no tip is shared, that no
+ * article covers both, and the kinds of advice each gets from its own. */
+char *view_shared(const cq_model *model, const cq_comparison *comparison, cq_dimension dimension);
 
 #endif /* CQ_CLI_RESULT_VIEW_H */
