@@ -51,8 +51,11 @@ double cq__earned(const cq_model *m, size_t role, size_t q, const cq_effect *eff
 {
     const cq_role_def *r = &m->roles[role];
     double w = m->questions[q].trait_weight, earned = 0.0;
-    /* A group is one dimension: the role's best place in it counts, once. */
-    double best[CQ_MAX_TRAITS + 1] = {0};
+    /* A group is one dimension: the role's best place in it counts, once. Only the groups
+     * there are are cleared: this runs for every answer the what-if search tries. */
+    double best[CQ_MAX_TRAITS + 1];
+    for (size_t g = 1; g <= m->group_count; g++)
+        best[g] = 0.0;
     for (size_t i = 0; i < n; i++) {
         size_t t = effects[i].trait, g = m->traits[t].group_index;
         if (r->importance[t] <= 0)

@@ -488,10 +488,14 @@ cq_result *cq__result_scratch(const cq_model *m);
 /*
  * The ranking (score, order, ranked) of base's answers with question q's answer taken from
  * `answers` instead, exactly as cq_score_with would rank them but scoring q alone anew: the
- * what-if search tries every answer of every question. False when no answered question would
- * say anything (cq_score_with's CQ_ERR_INVALID).
+ * what-if search tries every answer of every question. CQ_RANK_MADE when `into` holds it;
+ * CQ_RANK_SAME_TOP, without filling `into`, when base's top role is sure to stay first;
+ * CQ_RANK_NOTHING when no answered question would say anything (cq_score_with's
+ * CQ_ERR_INVALID).
  */
-bool cq__rank_changed(const cq_result *base, const cq_answers *answers, size_t q, cq_result *into);
+typedef enum cq_rank_change { CQ_RANK_NOTHING, CQ_RANK_SAME_TOP, CQ_RANK_MADE } cq_rank_change;
+cq_rank_change cq__rank_changed(const cq_result *base, const cq_answers *answers, size_t q,
+                                cq_result *into);
 
 /* The ledger of one role: [{"question", "answer", "points", "effect"}]. */
 bool cq__contributions_json(const cq_result *result, size_t role, cJSON *parent, const char *key);

@@ -107,28 +107,45 @@ cq_result *cq__result_scratch(const cq_model *m)
     return result_new(m);
 }
 
-bool cq__rank_changed(const cq_result *base, const cq_answers *answers, size_t q, cq_result *into)
+/* Far more than the rounding of a sum of 64 points, far less than a tenth of a point. */
+#define TOP_KEPT_MARGIN 1e-6
+
+cq_rank_change cq__rank_changed(const cq_result *base, const cq_answers *answers, size_t q,
+                                cq_result *into)
 {
     const cq_model *m = base->model;
     const cq_fit_table *f = &m->fit;
-    size_t nq = m->question_count;
+    size_t nq = m->question_count, top = base->order[0];
     cq_effect given[CQ_MAX_TRAITS];
+    double changed[CQ_MAX_ROLES];
     size_t n = cq__answer_effects(answers, q, given);
     bool any = n > 0;
     for (size_t other = 0; !any && other < nq; other++)
         any = other != q && base->given_count[other] > 0;
     if (!any)
-        return false;
+        return CQ_RANK_NOTHING;
     for (size_t role = 0; role < m->role_count; role++) {
-        size_t i = role * nq + q;
-        double total = f->role_possible[role], changed = 0.0;
+        double total = f->role_possible[role];
+        changed[role] = 0.0;
         if (total > 0)
-            changed = 100.0 * (n > 0 ? cq__earned(m, role, q, given, n) : f->mean[i]) / total;
+            changed[role] =
+                100.0 * (n > 0 ? cq__earned(m, role, q, given, n) : f->mean[role * nq + q]) / total;
+    }
+    /* Most answers leave the top role first by far: the base scores with q's points swapped
+     * show it without summing and ranking again (the education filter can reorder: not then). */
+    bool kept = !base->education_filter && base->ranked == m->role_count;
+    double top_score = base->score[top] - base->points[top * nq + q] + changed[top];
+    for (size_t role = 0; kept && role < m->role_count; role++)
+        kept = role == top || base->score[role] - base->points[role * nq + q] + changed[role] <
+                                  top_score - TOP_KEPT_MARGIN;
+    if (kept)
+        return CQ_RANK_SAME_TOP;
+    for (size_t role = 0; role < m->role_count; role++) {
         /* Summed in question order, as cq_score_with does, so that the scores are the same to
          * the last bit and ties break the same way. */
         double score = 0.0;
         for (size_t k = 0; k < nq; k++)
-            score += k == q ? changed : base->points[role * nq + k];
+            score += k == q ? changed[role] : base->points[role * nq + k];
         into->score[role] = score;
     }
     rank_roles(into);
@@ -137,7 +154,7 @@ bool cq__rank_changed(const cq_result *base, const cq_answers *answers, size_t q
         cq__education_filter(into);
         into->answers = NULL;
     }
-    return true;
+    return CQ_RANK_MADE;
 }
 
 cq_status cq_score(const cq_model *m, const cq_answers *answers, cq_result **out, cq_error *err)

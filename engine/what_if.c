@@ -100,8 +100,8 @@ static cq_status try_answer(search *s, size_t steps, bool actionable, cq_error *
     cq_result *r = s->ranking;
     size_t seq = s->seq++;
     cq_status st = CQ_OK;
-    /* Nothing left that any role weighs: no ranking, so no change of top. */
-    if (!cq__rank_changed(s->base, s->work, s->question, r))
+    /* Nothing left that any role weighs (no ranking), or the same role first: no change of top. */
+    if (cq__rank_changed(s->base, s->work, s->question, r) != CQ_RANK_MADE)
         return CQ_OK;
     size_t top = r->order[0];
     if (top != s->base->order[0]) {

@@ -7,6 +7,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Says on stderr which promise broke ("fuzz: ..."), then aborts: CI prints these lines, so a
+ * crash on a machine that is gone still says what happened. */
+_Noreturn void fuzz_fail(const char *format, ...) __attribute__((format(printf, 1, 2)));
+
 /* libFuzzer calls this once per input; the replay driver (fuzz/replay.c) does too. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

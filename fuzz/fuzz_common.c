@@ -4,17 +4,30 @@
 #include "embedded.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+void fuzz_fail(const char *format, ...)
+{
+    va_list ap;
+    fputs("fuzz: ", stderr);
+    va_start(ap, format);
+    vfprintf(stderr, format, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    abort();
+}
+
 cq_context *fuzz_context(void)
 {
     static cq_context *ctx;
     if (!ctx && cq_context_new(NULL, &ctx) != CQ_OK)
-        abort();
+        fuzz_fail("cannot make a context");
     return ctx;
 }
 
@@ -114,7 +127,7 @@ void fuzz_score_and_print(const cq_model *model, const cq_answers *answers, bool
     for (size_t role = 0; role < roles; role++) {
         double score = cq_result_score(result, role);
         if (!isfinite(score) || score < -1e-9 || score > 100 + 1e-9)
-            abort();
+            fuzz_fail("%s scores %g, outside 0 to 100", cq_role_id(model, role), score);
     }
     char *json = NULL;
     size_t size = 0;
@@ -219,7 +232,7 @@ void fuzz_capture_begin(struct fuzz_capture *c)
     c->saved_err = dup(STDERR_FILENO);
     if (!c->file || c->saved_out < 0 || c->saved_err < 0 ||
         dup2(fileno(c->file), STDOUT_FILENO) < 0 || dup2(fileno(c->file), STDERR_FILENO) < 0)
-        abort();
+        fuzz_fail("cannot catch the output in a temporary file: %s", strerror(errno));
 }
 
 char *fuzz_capture_end(struct fuzz_capture *c, size_t *size)
@@ -228,13 +241,13 @@ char *fuzz_capture_end(struct fuzz_capture *c, size_t *size)
     fflush(stderr);
     clearerr(stdout);
     if (dup2(c->saved_out, STDOUT_FILENO) < 0 || dup2(c->saved_err, STDERR_FILENO) < 0)
-        abort();
+        fuzz_fail("cannot put the output back: %s", strerror(errno));
     close(c->saved_out);
     close(c->saved_err);
     long end = (fseek(c->file, 0, SEEK_END), ftell(c->file));
     char *text = malloc(end > 0 ? (size_t)end + 1 : 1);
     if (!text || end < 0 || fseek(c->file, 0, SEEK_SET) != 0)
-        abort();
+        fuzz_fail("cannot read the caught output back: %s", strerror(errno));
     *size = fread(text, 1, (size_t)end, c->file);
     text[*size] = '\0';
     fclose(c->file);
@@ -274,7 +287,7 @@ const char *fuzz_scratch_dir(void)
         snprintf(scratch, sizeof scratch, "%s/careerquiz-fuzz.XXXXXX",
                  base && base[0] ? base : "/tmp");
         if (!mkdtemp(scratch))
-            abort();
+            fuzz_fail("cannot make a scratch folder %s: %s", scratch, strerror(errno));
         if (!scratch_owner)
             atexit(remove_scratch);
         scratch_owner = getpid();

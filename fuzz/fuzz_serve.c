@@ -43,6 +43,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static struct cli_options options = {.format = CLI_FORMAT_TEXT, .port = -1, .rate_limit = 0};
     struct cli_env env = {&options, {false, false}, fuzz_context(), (cq_model *)fuzz_model()};
     struct serve_app app = {.env = &env, .facilitator_key = "fuzz-facilitator-key"};
+    static char *questions; /* made once, as serve does at its start (never freed) */
+    static size_t questions_size;
+    if (!questions && !(questions = serve_questions_make(&app, &questions_size)))
+        fuzz_fail("the questions' JSON cannot be made");
+    app.questions_json = questions;
+    app.questions_json_size = questions_size;
     char method[16], path[512], cookie[512], authorization[512], type[128];
     const char *p = (const char *)data, *end = p + size;
 
@@ -74,12 +80,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (response.status == 303 && !response.location && !response.location_owned)
         abort();
-    if (response.body && strncmp(response.content_type, "application/json", 16) == 0) {
-        /* open_memstream keeps a NUL after the text. */
-        fuzz_check_output(response.body, response.body_size);
+    const char *shown = response.body ? response.body : response.fixed_body;
+    if (response.body_size > 0 && !shown)
+        fuzz_fail("an answer of %zu bytes without a body", response.body_size);
+    if (shown && strncmp(response.content_type, "application/json", 16) == 0) {
+        /* open_memstream keeps a NUL after the text, and the questions keep theirs. */
+        fuzz_check_output(shown, response.body_size);
     }
     for (size_t i = 0; i < response.body_size; i++) {
-        unsigned char c = (unsigned char)response.body[i];
+        unsigned char c = (unsigned char)shown[i];
         if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
             fprintf(stderr, "fuzz: raw control byte 0x%02x at %zu of the answer\n", c, i);
             abort();

@@ -9,6 +9,7 @@
 #include "store_pending.h"
 #include "store_sqlite.h" /* raw rows go in through the SQLite backend's handle */
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +31,7 @@ static void raw_row(sqlite3 *db, const char *line, size_t len)
     for (int i = 0; i < 2; i++) {
         sqlite3_stmt *stmt = NULL;
         if (sqlite3_prepare_v2(db, i ? raw_score_sql : raw_row_sql, -1, &stmt, NULL) != SQLITE_OK)
-            abort();
+            fuzz_fail("cannot prepare a raw row: %s", sqlite3_errmsg(db));
         sqlite3_bind_text(stmt, 1, line, (int)len, SQLITE_TRANSIENT);
         sqlite3_step(stmt); /* a constraint may refuse it: that is the database's right */
         sqlite3_finalize(stmt);
@@ -46,7 +47,7 @@ static void pending_file(const char *db, const char *text, size_t len, unsigned 
     snprintf(path, sizeof path, "%s.pending/20260101T000000Z-1-%lu.json", db, number);
     FILE *fp = fopen(path, "wb");
     if (!fp || fwrite(text, 1, len, fp) != len || fclose(fp) != 0)
-        abort();
+        fuzz_fail("cannot write the pending file %s: %s", path, strerror(errno));
 }
 
 /* Fills a new database from the input's lines. */
@@ -55,7 +56,7 @@ static void fill(const char *db, const uint8_t *data, size_t size)
     store *s = NULL;
     struct store_error store_err;
     if (store_open(db, NULL, &s, &store_err) != 0)
-        abort();
+        fuzz_fail("cannot make the database to fill: %s", store_err.message);
     const char *p = (const char *)data, *end = p + size;
     unsigned long number = 0;
     while (p < end) {
@@ -93,7 +94,7 @@ static void run(int (*command)(struct cli_env *, int, char **), struct cli_optio
         fuzz_check_output(text, size);
     for (char *line = text, *nl; code == 0 && lines && *line; line = nl + 1) {
         if (!(nl = strchr(line, '\n')))
-            abort(); /* every record ends with its newline */
+            fuzz_fail("%s: a record does not end with a newline: %.200s", what, line);
         *nl = '\0';
         fuzz_check_output(line, (size_t)(nl - line));
     }
@@ -113,9 +114,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     store_close(s);
     char *said = fuzz_capture_end(&capture, &size);
     fuzz_check_shown("storing pending results", said, size, false);
-    free(said);
     if (opened != 0)
-        abort();
+        fuzz_fail("a writer cannot open the filled database (exit %d): %s", opened, said);
+    free(said);
 
     struct cli_options o = {.format = CLI_FORMAT_TEXT, .db = db, .dbs = {db}, .db_count = 1};
     run(cmd_stats, &o, "stats", false, false, false);

@@ -40,7 +40,8 @@ fuzz_one() {
         echo "fuzz $target: ${runs:-?} runs in ${seconds}s, ${cover:-cov: ?}, no crash"
     else
         echo "fuzz $target: FAILED (exit status $rc) after ${runs:-?} runs; see $log"
-        grep -E 'ERROR|SUMMARY|Test unit written|abort' "$log" | head -n 20
+        # The broken promise ("fuzz: ...") and the frames below abort() say what happened.
+        grep -E '^fuzz:|ERROR|SUMMARY|Test unit written|abort|^ +#([7-9]|1[0-2]) ' "$log" | head -n 24
     fi >"$build/$target.sum"
     return "$rc"
 }

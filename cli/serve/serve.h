@@ -41,6 +41,8 @@ struct serve_app {
     struct serve_limiter *limiter;
     struct serve_results *results; /* --db: where finished quizzes go; NULL: nothing is kept */
     struct serve_events *events;   /* the facilitator screen's live stream */
+    const char *questions_json;    /* GET /api/questions, made once (serve_questions_make) */
+    size_t questions_json_size;
 };
 
 /* One request, as the HTTP layer read it. Every string is NUL-terminated; a header that was not
@@ -63,6 +65,7 @@ struct serve_response {
     unsigned status;
     const char *content_type; /* static text */
     char *body;               /* malloc'd; NULL with body_size 0 for an empty body */
+    const char *fixed_body;   /* instead of body: memory that outlives the server (not freed) */
     size_t body_size;
     const char *location;     /* static text or NULL: a redirect's target */
     char *location_owned;     /* malloc'd redirect target, used when location is NULL */
@@ -134,6 +137,10 @@ void serve_api_stats(const struct serve_app *app, const struct serve_request *re
 void serve_export_csv(const struct serve_app *app, const struct serve_request *request,
                       struct serve_response *response);
 
+/* The questions never change while the server runs: serve_questions_make writes their JSON once
+ * (malloc'd, NULL when out of memory); serve_api_questions sends it, or makes it each time
+ * when the app has none. */
+char *serve_questions_make(const struct serve_app *app, size_t *size);
 void serve_api_questions(const struct serve_app *app, struct serve_response *response);
 void serve_api_score(const struct serve_app *app, const struct serve_request *request,
                      struct serve_response *response);

@@ -1,5 +1,6 @@
 /* serve_command.c: the serve command: checks its options, then runs the web server. */
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "exitcode.h"
@@ -84,7 +85,9 @@ int cmd_serve(struct cli_env *env, int argc, char **argv)
         serve_limiter_new(SERVE_RATE_BURST, options->rate_limit >= 0 ? (unsigned)options->rate_limit
                                                                      : SERVE_RATE_PER_SECOND);
     app.events = serve_events_new();
-    if (!app.limiter || !app.events)
+    char *questions = serve_questions_make(&app, &app.questions_json_size);
+    app.questions_json = questions;
+    if (!app.limiter || !app.events || !questions)
         code = cli_report(CQ_ERR_NOMEM, NULL);
     /* Only with --db are results kept: a server never writes a database it was not given. */
     if (code == CLI_EXIT_OK && options->db)
@@ -95,6 +98,7 @@ int cmd_serve(struct cli_env *env, int argc, char **argv)
     serve_results_close(app.results);
     serve_events_free(app.events);
     serve_limiter_free(app.limiter);
+    free(questions);
     memset(key, 0, sizeof key);
     return code;
 }

@@ -91,6 +91,9 @@ static enum MHD_Result send_response(const struct serve_app *app, struct MHD_Con
             MHD_create_response_from_buffer(answer->body_size, answer->body, MHD_RESPMEM_MUST_FREE);
         if (response)
             answer->body = NULL;
+    } else if (answer->fixed_body) { /* sent as it is: no copy */
+        response = MHD_create_response_from_buffer(answer->body_size, (void *)answer->fixed_body,
+                                                   MHD_RESPMEM_PERSISTENT);
     } else {
         response = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
     }

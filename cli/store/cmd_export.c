@@ -1,5 +1,6 @@
 /* cmd_export.c: the export command: every stored result as a CSV row or a JSON line. */
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,6 +139,10 @@ static void put_real(FILE *out, double value)
 {
     char text[40];
 
+    if (!isfinite(value)) { /* JSON has no infinity; SQLite keeps 1e999 as one */
+        fputs("null", out);
+        return;
+    }
     snprintf(text, sizeof text, "%.15g", value + 0.0); /* + 0.0 turns -0 into 0 */
     fputs(text, out);
     if (!strpbrk(text, ".eEni"))

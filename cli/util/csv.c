@@ -1,5 +1,6 @@
 /* csv.c: writes CSV as RFC 4180 says: fields quoted when needed, records ended by CRLF. */
 
+#include <math.h>
 #include <string.h>
 
 #include "csv.h"
@@ -54,7 +55,8 @@ void csv_number(FILE *out, bool first, double value, int decimals)
 {
     if (!first)
         putc(',', out);
-    json_put_number(out, value, decimals); /* JSON's number form is CSV-safe */
+    if (isfinite(value)) /* an infinite number stays an empty cell, as JSON's null */
+        json_put_number(out, value, decimals); /* JSON's number form is CSV-safe */
 }
 
 void csv_end(FILE *out)

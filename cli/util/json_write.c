@@ -57,6 +57,12 @@ void json_write_safe(FILE *out, const char *json, size_t len)
     size_t plain = 0; /* bytes before json[i] that pass, not written yet */
 
     for (size_t i = 0, n; i < len; i += n) {
+        unsigned char c = (unsigned char)json[i];
+        if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t') { /* most of it: passes as it is */
+            n = 1;
+            plain++;
+            continue;
+        }
         /* Quotes, backslashes and the newlines and tabs between values are the JSON's own. */
         n = json_string_unit(json + i, len - i, esc);
         if (esc[0] && json[i] != '"' && json[i] != '\\' && json[i] != '\n' && json[i] != '\t') {
@@ -72,6 +78,10 @@ void json_write_safe(FILE *out, const char *json, size_t len)
 
 void json_put_number(FILE *out, double value, int decimals)
 {
+    if (!isfinite(value)) { /* JSON has no infinity: a database can hold 1e999 all the same */
+        fputs("null", out);
+        return;
+    }
     double scale = pow(10.0, decimals);
     /* Half away from zero, as cq_round1 does; + 0.0 turns -0 into 0. */
     double rounded =

@@ -82,6 +82,21 @@ test_export_jsonl_has_one_object_per_result_with_answers_and_scores() {
     expect_jq -s 'all(.[]; (.scores | length) == 7 and (.taken_at | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")))'
 }
 
+# SQLite keeps 1e999 as infinity (another program, or a pending file, can write one); JSON has no
+# such number, so JSON Lines says null and CSV leaves the cell empty, and both stay readable.
+test_export_writes_an_infinite_number_as_null_or_an_empty_cell() {
+    cq batch "$WORKSHOP" --db results.db >/dev/null
+    sqlite3 results.db "UPDATE results SET margin = 1e999 WHERE id = 1" \
+        "UPDATE scores SET score = -1e999 WHERE result_id = 1 AND role = 'ml-engineer'"
+    run cq export --db results.db --format jsonl
+    expect_status 0
+    expect_jq -s '.[0].margin == null and .[0].scores["ml-engineer"] == null and .[1].margin != null'
+    run cq export --db results.db
+    expect_status 0
+    [ "$(csv_query "$OUT" "SELECT margin || '|' || \"score:ml-engineer\" FROM t WHERE id = '1'")" = '|' ] ||
+        fail "expected empty cells: $(sed -n 2p "$OUT")"
+}
+
 test_export_selects_rows_by_event() {
     cq batch "$WORKSHOP" --db results.db --event a >/dev/null
     persona_lines 3 >in.jsonl
