@@ -11,15 +11,19 @@
 
 QUESTIONS=$(jq '.questions | length' "$ROOT/questions/bank.json")
 
+# less_usable: true when the tmux tests can run here and less is installed (the pager they read).
+less_usable() {
+    usable || return 1
+    command -v less >/dev/null && return 0
+    skip "less is not installed"
+    return 1
+}
+
 # A backend developer moving into ML, as the quiz's option numbers: one line per question.
 PERSON=(3 2 "1 3 5" 4 "3 5" "1 2 3 5" 3 4 2 1 2 3 2 3 2 2 5 1 3)
 
 test_the_first_screen_after_the_last_answer_shows_the_recommendation_and_ranking() {
-    usable || return 0
-    command -v less >/dev/null || {
-        skip "less is not installed"
-        return 0
-    }
+    less_usable || return 0
     local i top ranked
     [ "${#PERSON[@]}" -eq "$QUESTIONS" ] || fail "the person answers ${#PERSON[@]} questions"
     # The quiz's own pager: less, with the LESS=FRX that careerquiz sets when LESS is unset.
@@ -55,11 +59,7 @@ test_the_first_screen_after_the_last_answer_shows_the_recommendation_and_ranking
 # for ROLE" was line 39 of the first page for these people). Headings are the lines that open a
 # block of the piped output; each page is read off the visible screen at 100x40.
 test_no_page_of_the_pager_ends_on_a_heading() {
-    usable || return 0
-    command -v less >/dev/null || {
-        skip "less is not installed"
-        return 0
-    }
+    less_usable || return 0
     local f page last
     for f in backend-developer data-analyst data-engineer ml-practitioner phd-ships-products \
         phd-student; do
