@@ -332,6 +332,11 @@ $(BUILD)/obj/tests/unit/test_quiz_input.o: BASE_CPPFLAGS += $(CLI_INCLUDES)
 $(BUILD)/tests/test_quiz_input: UNIT_CLI_OBJS := $(BUILD)/obj/cli/quiz/quiz_input.o
 $(BUILD)/tests/test_quiz_input: $(BUILD)/obj/cli/quiz/quiz_input.o
 
+# The pager's page layout is a pure function of the text and the screen's size, the same way.
+$(BUILD)/obj/tests/unit/test_pages.o: BASE_CPPFLAGS += $(CLI_INCLUDES)
+$(BUILD)/tests/test_pages: UNIT_CLI_OBJS := $(BUILD)/obj/cli/terminal/pages.o
+$(BUILD)/tests/test_pages: $(BUILD)/obj/cli/terminal/pages.o
+
 # The sanitiser and the JSON and CSV writers that ask it, the same way.
 SAFE_TEXT_OBJS := $(BUILD)/obj/cli/util/safe_text.o $(BUILD)/obj/cli/util/json_write.o \
 	$(BUILD)/obj/cli/util/csv.o

@@ -16,10 +16,11 @@ cq_status cq_answers_new(const cq_model *model, cq_answers **out, cq_error *err)
     if (a) {
         a->model = model;
         a->answered = cq__calloc(ctx, n, sizeof *a->answered);
+        a->skipped = cq__calloc(ctx, n, sizeof *a->skipped);
         a->selected = cq__calloc(ctx, n, sizeof *a->selected);
         a->value = cq__calloc(ctx, n, sizeof *a->value);
     }
-    if (!a || !a->answered || !a->selected || !a->value) {
+    if (!a || !a->answered || !a->skipped || !a->selected || !a->value) {
         cq_answers_free(a);
         return cq__fail(err, CQ_ERR_NOMEM, NULL, NULL, "out of memory for answers");
     }
@@ -33,6 +34,7 @@ void cq_answers_free(cq_answers *a)
         return;
     const cq_context *ctx = a->model->ctx;
     cq_free(ctx, a->answered);
+    cq_free(ctx, a->skipped);
     cq_free(ctx, a->selected);
     cq_free(ctx, a->value);
     cq_free(ctx, a);
@@ -48,6 +50,7 @@ cq_status cq_answers_clone(const cq_answers *answers, cq_answers **out, cq_error
         return st;
     size_t n = answers->model->question_count;
     memcpy(copy->answered, answers->answered, n * sizeof *copy->answered);
+    memcpy(copy->skipped, answers->skipped, n * sizeof *copy->skipped);
     memcpy(copy->selected, answers->selected, n * sizeof *copy->selected);
     memcpy(copy->value, answers->value, n * sizeof *copy->value);
     *out = copy;
@@ -101,6 +104,7 @@ cq_status cq_answers_set_options(cq_answers *a, size_t q, const size_t *options,
                                 "question \"%s\": option \"%s\" cannot be combined with others",
                                 d->id, d->options[options[i]].id);
     a->answered[q] = true;
+    a->skipped[q] = false;
     a->selected[q] = mask;
     a->value[q] = 0;
     return CQ_OK;
@@ -124,6 +128,7 @@ cq_status cq_answers_set_scale(cq_answers *a, size_t q, long value, cq_error *er
                         "question \"%s\" takes a number from %d to %d, not %ld", d->id, d->min,
                         d->max, value);
     a->answered[q] = true;
+    a->skipped[q] = false;
     a->selected[q] = 0;
     a->value[q] = value;
     return CQ_OK;
@@ -133,9 +138,23 @@ void cq_answers_clear(cq_answers *a, size_t q)
 {
     if (a && q < a->model->question_count) {
         a->answered[q] = false;
+        a->skipped[q] = false;
         a->selected[q] = 0;
         a->value[q] = 0;
     }
+}
+
+void cq_answers_skip(cq_answers *a, size_t q)
+{
+    if (a && q < a->model->question_count) {
+        cq_answers_clear(a, q);
+        a->skipped[q] = true;
+    }
+}
+
+bool cq_answers_skipped(const cq_answers *a, size_t q)
+{
+    return a && q < a->model->question_count && a->skipped[q];
 }
 
 /* ---- reading ------------------------------------------------------------------------------- */
@@ -156,7 +175,7 @@ size_t cq_answers_count(const cq_answers *a)
 size_t cq_answers_first_unanswered(const cq_answers *a)
 {
     size_t q = 0;
-    while (q < a->model->question_count && a->answered[q])
+    while (q < a->model->question_count && (a->answered[q] || a->skipped[q]))
         q++;
     return q;
 }
@@ -241,7 +260,7 @@ static cq_status parse_one(cq_answers *a, size_t q, const cJSON *v, const char *
     const cq_question_def *d = &a->model->questions[q];
     cq_status st;
     if (cJSON_IsNull(v)) {
-        cq_answers_clear(a, q); /* null marks a question left unanswered */
+        cq_answers_skip(a, q); /* null marks a question skipped */
         return CQ_OK;
     }
     if (d->type == CQ_SCALE) {
@@ -398,8 +417,9 @@ cq_status cq_answers_to_json(const cq_answers *a, char **out, size_t *size, cq_e
               cJSON_AddStringToObject(root, "bank_version", a->model->version) &&
               (answers = cJSON_AddObjectToObject(root, "answers")) != NULL;
     for (size_t q = 0; ok && q < a->model->question_count; q++) {
-        if (!a->answered[q])
+        if (!a->answered[q] && !a->skipped[q])
             continue;
+        /* A skip is written as null, so that take --resume does not ask it again. */
         cJSON *item = cq__answer_json(a, q);
         ok = item && cJSON_AddItemToObject(answers, a->model->questions[q].id, item);
         if (!ok)

@@ -116,7 +116,7 @@ static bool read_answer(reader *r, const cq_json_event *e)
     if (e->token == CQ_JSON_WORD) {
         if (!is(e, "null"))
             return false;
-        cq_answers_clear(r->a, r->question); /* null marks a question left unanswered */
+        cq_answers_skip(r->a, r->question); /* null marks a question skipped */
         return true;
     }
     if (e->token == CQ_JSON_NUMBER)

@@ -369,6 +369,7 @@ cq_status cq__profiles_load(cq_model *model, const cq_source *sources, size_t co
 struct cq_answers {
     const cq_model *model;
     bool *answered;     /* per question */
+    bool *skipped;      /* per question: asked and passed over (saved as null) */
     uint32_t *selected; /* per question: bit i set when option i is chosen */
     long *value;        /* per question: the scale answer */
 };

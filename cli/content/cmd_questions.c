@@ -54,9 +54,7 @@ static void print_questions(const struct cli_env *env)
         term_wrap(stdout, "    ", "    ", cq_question_text(model, q));
         help = cq_question_help(model, q);
         if (help[0] != '\0') {
-            fputs(term_begin(&env->term, TERM_DIM), stdout);
-            term_wrap(stdout, "    ", "    ", help);
-            fputs(term_end(&env->term), stdout);
+            term_wrap_style(stdout, &env->term, TERM_DIM, TERM_TEXT_WIDTH, "    ", "    ", help);
         }
         if (type == CQ_SCALE)
             print_scale(env, q);

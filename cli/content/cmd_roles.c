@@ -78,9 +78,7 @@ static int print_tips(const struct cli_env *env, size_t role)
         free(origin);
         if (!line)
             return cli_report(CQ_ERR_NOMEM, NULL);
-        fputs(term_begin(&env->term, TERM_DIM), stdout);
-        term_wrap(stdout, "    ", "    ", line);
-        fputs(term_end(&env->term), stdout);
+        term_wrap_style(stdout, &env->term, TERM_DIM, TERM_TEXT_WIDTH, "    ", "    ", line);
         free(line);
     }
     return CLI_EXIT_OK;

@@ -117,7 +117,7 @@ static bool ask(struct quiz *quiz, size_t q, size_t *next, enum quiz_end *end)
                                  "skipped.");
                 continue;
             }
-            cq_answers_clear(quiz->answers, q);
+            cq_answers_skip(quiz->answers, q); /* saved as null: a resume does not ask again */
             answers_changed(quiz);
             *next = q + 1;
             return true;

@@ -69,6 +69,19 @@ static void wrap(const struct quiz_look *look, const char *first, const char *re
         term_wrap_width(look->out, look->columns, first, rest, text);
 }
 
+/* wrap in a style, closed at the end of each line (term_wrap_style). */
+static void wrap_style(const struct quiz_look *look, enum term_style style, const char *first,
+                       const char *rest, const char *text)
+{
+    if (look->plain) {
+        fputs(term_begin(&look->term, style), look->out);
+        safe_puts(first, look->out);
+        safe_puts(text, look->out);
+        fprintf(look->out, "%s\n", term_end(&look->term));
+    } else
+        term_wrap_style(look->out, &look->term, style, look->columns, first, rest, text);
+}
+
 void quiz_show_welcome(const struct quiz_look *look, const cq_model *m, size_t resumed)
 {
     size_t n = cq_model_question_count(m);
@@ -76,9 +89,7 @@ void quiz_show_welcome(const struct quiz_look *look, const cq_model *m, size_t r
     FILE *out = look->out;
     if (look->clear)
         fputs("\033[H\033[2J", out);
-    fputs(term_begin(&look->term, TERM_ACCENT), out);
-    wrap(look, "", "", "careerquiz: which data or machine learning role fits you?");
-    fputs(term_end(&look->term), out);
+    wrap_style(look, TERM_ACCENT, "", "", "careerquiz: which data or machine learning role fits you?");
     char text[512];
     snprintf(text, sizeof text,
              "%zu questions, about %zu minutes. Your answers are compared with %zu roles, "
@@ -127,10 +138,10 @@ static void show_option(const struct quiz_look *look, const cq_model *m, size_t 
     else
         snprintf(first, sizeof first, "  %s %2zu. ", mark, o + 1);
     if (chosen)
-        fputs(term_begin(&look->term, TERM_BOLD), look->out);
-    wrap(look, first, narrow(look) ? "  " : "          ", cq_option_text(m, q, o));
-    if (chosen)
-        fputs(term_end(&look->term), look->out);
+        wrap_style(look, TERM_BOLD, first, narrow(look) ? "  " : "          ",
+                   cq_option_text(m, q, o));
+    else
+        wrap(look, first, narrow(look) ? "  " : "          ", cq_option_text(m, q, o));
 }
 
 static void show_scale(const struct quiz_look *look, const cq_model *m, const cq_answers *a,
@@ -257,13 +268,11 @@ void quiz_show_notice(const struct quiz_look *look, const char *text)
      * they read as sentences. They quote what the person typed: it goes through the
      * sanitiser, so a typed (or pasted) escape sequence is shown, never obeyed. */
     char first[2] = {0};
-    fputs(term_begin(&look->term, TERM_WARN), look->out);
     if (islower((unsigned char)text[0])) {
         first[0] = (char)toupper((unsigned char)text[0]);
         text++;
     }
-    wrap(look, first, "", text);
-    fputs(term_end(&look->term), look->out);
+    wrap_style(look, TERM_WARN, first, "", text);
 }
 
 const char *quiz_prompt(const struct quiz_look *look, const cq_model *m, const cq_answers *a,

@@ -72,6 +72,8 @@ int text_gaps(const struct cli_env *env, const struct result_view *v)
     int code = CLI_EXIT_OK;
     char title[CQ_MAX_TEXT_BYTES + 32], number[16];
     char *closer;
+    const char *line;
+    size_t len;
 
     if (n > CQ_GAPS_NAMED)
         n = CQ_GAPS_NAMED;
@@ -88,13 +90,15 @@ int text_gaps(const struct cli_env *env, const struct result_view *v)
     for (i = 0; code == CLI_EXIT_OK && i < n; i++) {
         snprintf(number, sizeof number, "  %zu. ", i + 1);
         code = text_paragraph(number, "     ", view_gap(v, i));
-        closer = code == CLI_EXIT_OK ? view_gap_closer(v, i) : NULL;
-        if (closer && closer[0]) {
-            code = text_paragraph("     ", "     ", closer);
-        } else if (code == CLI_EXIT_OK) {
-            code = closer ? CLI_EXIT_OK : cli_report(CQ_ERR_NOMEM, NULL);
-            free(closer);
+        closer = code == CLI_EXIT_OK ? view_gap_closer(v, i, "\n") : NULL;
+        if (code == CLI_EXIT_OK && !closer)
+            code = cli_report(CQ_ERR_NOMEM, NULL);
+        /* Each tip on a line of its own: one paragraph would run them together. */
+        for (line = closer; code == CLI_EXIT_OK && line && *line; line += len + !!line[len]) {
+            len = strcspn(line, "\n");
+            code = text_paragraph("     ", "     ", strndup(line, len));
         }
+        free(closer);
     }
     return code;
 }
@@ -152,9 +156,11 @@ int text_tips(const struct cli_env *env, const struct result_view *v)
         size_t tip = cq_result_tip_at(v->result, v->top, rank);
         term_wrap(stdout, "  - ", "    ", cq_tip_text(v->model, v->top, tip));
         closes = view_tip_closes(v, tip);
-        fputs(term_begin(&env->term, TERM_DIM), stdout);
-        code = text_paragraph("    closes a gap in: ", "    ", closes);
-        fputs(term_end(&env->term), stdout);
+        if (!closes)
+            return cli_report(CQ_ERR_NOMEM, NULL);
+        term_wrap_style(stdout, &env->term, TERM_DIM, TERM_TEXT_WIDTH, "    closes a gap in: ",
+                        "    ", closes);
+        free(closes);
     }
     return code;
 }
@@ -192,7 +198,7 @@ int text_side_by_side(const struct cli_env *env, const struct result_view *v)
     text_heading(env, line);
     for (d = 0; code == CLI_EXIT_OK && d < CQ_DIM_COUNT; d++) {
         snprintf(label, sizeof label, "  %s: ", view_dimension_title((cq_dimension)d));
-        code = text_paragraph(label, "    ", view_shared(c, (cq_dimension)d));
+        code = text_paragraph(label, "    ", view_shared(v->model, c, (cq_dimension)d));
     }
     printf("  The full comparison: careerquiz compare %s %s\n", cq_role_id(v->model, a),
            cq_role_id(v->model, b));
@@ -215,7 +221,7 @@ int text_comparison(const struct cli_env *env, const cq_comparison *c)
     putchar('\n');
     for (d = 0; code == CLI_EXIT_OK && d < CQ_DIM_COUNT; d++) {
         text_heading(env, view_dimension_title((cq_dimension)d));
-        code = text_paragraph("  In common: ", "    ", view_shared(c, (cq_dimension)d));
+        code = text_paragraph("  In common: ", "    ", view_shared(model, c, (cq_dimension)d));
         for (side = 0; code == CLI_EXIT_OK && side < 2; side++) {
             role = cq_comparison_role(c, side);
             fputs("  ", stdout);

@@ -46,7 +46,9 @@ static int comparison_table(const struct doc_ops *doc, FILE *out, const cq_model
     for (d = 0; code == CLI_EXIT_OK && d < CQ_DIM_COUNT; d++) {
         char *a = join_items(c, (cq_dimension)d, 0, false);
         char *b = join_items(c, (cq_dimension)d, 1, false);
-        char *shared = join_items(c, (cq_dimension)d, 0, true);
+        /* Tips say in words what they share, or why none (view_shared); lists are items. */
+        char *shared = d == CQ_DIM_TIPS ? view_shared(model, c, (cq_dimension)d)
+                                        : join_items(c, (cq_dimension)d, 0, true);
         if (a && b && shared) {
             const char *cells[4] = {view_dimension_title((cq_dimension)d), a, b,
                                     shared[0] ? shared : "nothing in common"};
@@ -101,7 +103,7 @@ static int owned_item(const struct doc_ops *doc, FILE *out, bool ordered, char *
 static int confidence(const struct doc_ops *doc, FILE *out, const struct result_view *v)
 {
     size_t i, n = cq_result_filtered_count(v->result);
-    unsigned warnings = cq_result_warnings(v->result);
+    unsigned group, warnings = cq_result_warnings(v->result);
     int code = CLI_EXIT_OK;
     char *close, *read_about, text[1024];
 
@@ -113,11 +115,15 @@ static int confidence(const struct doc_ops *doc, FILE *out, const struct result_
                               view_filtered_role(v, cq_result_filtered_at(v->result, i)), NULL);
         doc->list_end(out, false);
     }
-    if (warnings) {
-        doc->heading(out, 2, "Check your answers");
+    /* Notes on the filter say what it did with a true answer: no mistake to check. */
+    for (group = 0; group < 2; group++) {
+        unsigned some = warnings & (group ? CQ_WARNINGS_FILTER : ~(unsigned)CQ_WARNINGS_FILTER);
+        if (!some)
+            continue;
+        doc->heading(out, 2, group ? VIEW_FILTER_NOTES : VIEW_CHECK_ANSWERS);
         doc->list_begin(out, false);
         for (i = 0; i < CQ_WARNING_COUNT; i++)
-            if (warnings & (1u << i))
+            if (some & (1u << i))
                 doc->item(out, false, cq_warning_text((cq_warning)(1u << i)), NULL);
         doc->list_end(out, false);
     }
@@ -210,7 +216,7 @@ static int gaps(const struct doc_ops *doc, FILE *out, const struct result_view *
     doc->heading(out, 3, title);
     doc->list_begin(out, true);
     for (i = 0; code == CLI_EXIT_OK && i < n; i++) {
-        char *closer = view_gap_closer(v, i);
+        char *closer = view_gap_closer(v, i, " ");
         if (closer && !closer[0]) {
             free(closer);
             closer = NULL;

@@ -74,16 +74,20 @@ static char *title_and_ranking(const struct summary *s)
 
 static char *warnings(const struct summary *s)
 {
-    unsigned i, all = cq_result_warnings(s->view->result);
+    unsigned i, group, all = cq_result_warnings(s->view->result);
     struct view_text b;
 
     if (!view_text_open(&b))
         return NULL;
-    if (all)
-        heading(b.out, s->env, "Check your answers");
-    for (i = 0; i < CQ_WARNING_COUNT; i++)
-        if (all & (1u << i))
-            term_wrap(b.out, "  - ", "    ", cq_warning_text((cq_warning)(1u << i)));
+    /* Notes on the filter say what it did with a true answer: no mistake to check. */
+    for (group = 0; group < 2; group++) {
+        unsigned some = all & (group ? CQ_WARNINGS_FILTER : ~(unsigned)CQ_WARNINGS_FILTER);
+        if (some)
+            heading(b.out, s->env, group ? VIEW_FILTER_NOTES : VIEW_CHECK_ANSWERS);
+        for (i = 0; i < CQ_WARNING_COUNT; i++)
+            if (some & (1u << i))
+                term_wrap(b.out, "  - ", "    ", cq_warning_text((cq_warning)(1u << i)));
+    }
     return view_text_close(&b);
 }
 

@@ -292,7 +292,7 @@ char *view_gap(const struct result_view *v, size_t rank)
     return view_text_close(&m);
 }
 
-char *view_gap_closer(const struct result_view *v, size_t rank)
+char *view_gap_closer(const struct result_view *v, size_t rank, const char *between)
 {
     size_t trait = cq_result_gap_at(v->result, v->top, rank);
     size_t i, k, n = cq_result_tip_count(v->result, v->top), shown = 0;
@@ -304,8 +304,8 @@ char *view_gap_closer(const struct result_view *v, size_t rank)
         size_t tip = cq_result_tip_at(v->result, v->top, i);
         for (k = 0; k < cq_tip_trait_count(v->model, v->top, tip); k++)
             if (cq_tip_trait(v->model, v->top, tip, k) == trait)
-                fprintf(m.out, "%s%s",
-                        shown++ ? "; " : "Tip: ", cq_tip_text(v->model, v->top, tip));
+                fprintf(m.out, "%sTip: %s.", shown++ ? between : "",
+                        cq_tip_text(v->model, v->top, tip));
     }
     n = shown ? 0 : cq_role_trait_item_count(v->model, v->top, trait);
     if (n > VIEW_GAP_ITEMS)
@@ -429,15 +429,50 @@ const char *view_dimension_title(cq_dimension d)
     return (unsigned)d < CQ_DIM_COUNT ? titles[d] : "";
 }
 
-char *view_shared(const cq_comparison *c, cq_dimension d)
+/* Whether an article covers both roles (is among the sources of each). */
+static bool an_article_on_both(const cq_model *model, size_t a, size_t b)
+{
+    size_t i, j;
+
+    for (i = 0; i < cq_role_list_count(model, a, CQ_LIST_SOURCES); i++)
+        for (j = 0; j < cq_role_list_count(model, b, CQ_LIST_SOURCES); j++)
+            if (strcmp(cq_role_list_item(model, a, CQ_LIST_SOURCES, i),
+                       cq_role_list_item(model, b, CQ_LIST_SOURCES, j)) == 0)
+                return true;
+    return false;
+}
+
+/* Tips are shared only as the same advice of an article that covers both roles. Two roles no
+ * article compares share none, though each may be told the same kind of thing by its own
+ * article: that is said in words, with those kinds of advice, rather than "nothing". */
+static void write_no_shared_tip(FILE *out, const cq_model *model, const cq_comparison *c)
+{
+    size_t a = cq_comparison_role(c, 0), b = cq_comparison_role(c, 1), t, u, similar = 0;
+
+    fputs(an_article_on_both(model, a, b)
+              ? "the article on both roles gives them no tip in common"
+              : "no article compares these two roles, so no tip is shared",
+          out);
+    for (t = 0; t < cq_role_tip_count(model, a); t++)
+        for (u = 0; u < cq_role_tip_count(model, b); u++)
+            if (strcmp(cq_tip_advice(model, a, t), cq_tip_advice(model, b, u)) == 0)
+                fprintf(out, "%s%s", similar++ ? "; " : ". Both are advised, each by its own article, on: ",
+                        cq_tip_advice(model, a, t));
+}
+
+char *view_shared(const cq_model *model, const cq_comparison *c, cq_dimension d)
 {
     size_t i, n = cq_comparison_shared_count(c, d);
     struct view_text m;
 
     if (!view_text_open(&m))
         return NULL;
-    if (n == 0)
+    if (n == 0 && d == CQ_DIM_TIPS)
+        write_no_shared_tip(m.out, model, c);
+    else if (n == 0)
         fputs("nothing in common", m.out);
+    else if (d == CQ_DIM_TIPS)
+        fputs("the same advice, from the article that compares them: ", m.out);
     for (i = 0; i < n; i++)
         fprintf(m.out, "%s%s", i ? "; " : "", cq_comparison_shared_text(c, d, i));
     return view_text_close(&m);

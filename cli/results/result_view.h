@@ -14,6 +14,10 @@
     "Each number is the points that answer gave this role compared with the average of the "       \
     "other answers to the same question. On a pick-all question, what you ticked is compared "     \
     "with ticking none, and \"None of these yet\" with ticking one option."
+/* The headings over the warnings about the answers, and over the notes on what
+ * --education-filter did (CQ_WARNINGS_FILTER), which are no mistake to check. */
+#define VIEW_CHECK_ANSWERS "Check your answers"
+#define VIEW_FILTER_NOTES "About the education filter"
 /* Profile items named for a gap no tip closes, at most. */
 #define VIEW_GAP_ITEMS 3
 /* An effect smaller than this (in points) is not worth naming: a "-0.1" beside "+8.8" reads
@@ -82,9 +86,11 @@ char *view_tip_closes(const struct result_view *view, size_t tip);
 /* The recommended role's shortfall at `rank` in plain words: what the role expects, what the
  * person said and its size in points. */
 char *view_gap(const struct result_view *view, size_t rank);
-/* What closes that shortfall: "Tip: ..." for the tips shown that close it, else the items of the
- * role's profile that name it (cq_role_trait_item); "" when the profile names neither. */
-char *view_gap_closer(const struct result_view *view, size_t rank);
+/* What closes that shortfall: "Tip: ...." for each tip shown that closes it, each a sentence of
+ * its own with `between` ("\n" for a line each, " " in running text) between them; else the
+ * items of the role's profile that name it (cq_role_trait_item); "" when the profile names
+ * neither. */
+char *view_gap_closer(const struct result_view *view, size_t rank, const char *between);
 /* The article titles of the recommended role, joined by "; ". */
 char *view_sources(const struct result_view *view);
 /* The articles a tip of a role comes from, joined by "; ". */
@@ -94,7 +100,9 @@ char *view_tip_sources(const cq_model *model, size_t role, size_t tip);
 char *view_tip_origin(const cq_model *model, size_t role, size_t tip);
 /* "Responsibilities", "Skills", ...: a comparison dimension as a heading. */
 const char *view_dimension_title(cq_dimension dimension);
-/* What both roles share in a dimension, joined by "; ", or "nothing in common". */
-char *view_shared(const cq_comparison *comparison, cq_dimension dimension);
+/* What both roles share in a dimension, joined by "; ", or "nothing in common". Tips say in words
+ * what they are: the same advice of an article on both roles, or, when no tip is shared, that no
+ * article covers both, and the kinds of advice each gets from its own. */
+char *view_shared(const cq_model *model, const cq_comparison *comparison, cq_dimension dimension);
 
 #endif /* CQ_CLI_RESULT_VIEW_H */

@@ -68,14 +68,17 @@ void term_wrap(FILE *out, const char *first, const char *rest, const char *text)
     term_wrap_width(out, TERM_TEXT_WIDTH, first, rest, text);
 }
 
-void term_wrap_width(FILE *out, size_t columns, const char *first, const char *rest,
-                     const char *text)
+/* The wrapping itself: every line opens with `begin` and closes with `end` before its newline,
+ * so a style never spans a line break (a pager that shows a line alone shows it right). */
+static void wrap_styled(FILE *out, size_t columns, const char *begin, const char *end,
+                        const char *first, const char *rest, const char *text)
 {
     size_t column = term_width(first);
     size_t indent = term_width(rest);
     bool line_empty = true;
     const char *p = text;
 
+    fputs(begin, out);
     safe_puts(first, out);
     for (;;) {
         size_t len, width;
@@ -86,7 +89,7 @@ void term_wrap_width(FILE *out, size_t columns, const char *first, const char *r
             break;
         len = word_length(p, &width);
         if (!line_empty && column + 1 + width > columns) {
-            fputc('\n', out);
+            fprintf(out, "%s\n%s", end, begin);
             safe_puts(rest, out);
             column = indent;
             line_empty = true;
@@ -100,7 +103,19 @@ void term_wrap_width(FILE *out, size_t columns, const char *first, const char *r
         line_empty = false;
         p += len;
     }
-    fputc('\n', out);
+    fprintf(out, "%s\n", end);
+}
+
+void term_wrap_width(FILE *out, size_t columns, const char *first, const char *rest,
+                     const char *text)
+{
+    wrap_styled(out, columns, "", "", first, rest, text);
+}
+
+void term_wrap_style(FILE *out, const struct term *term, enum term_style style, size_t columns,
+                     const char *first, const char *rest, const char *text)
+{
+    wrap_styled(out, columns, term_begin(term, style), term_end(term), first, rest, text);
 }
 
 void term_pad(FILE *out, const char *text, size_t width)

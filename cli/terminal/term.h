@@ -42,6 +42,11 @@ void term_wrap(FILE *out, const char *first, const char *rest, const char *text)
 void term_wrap_width(FILE *out, size_t columns, const char *first, const char *rest,
                      const char *text);
 
+/* term_wrap_width in a style: each line opens the style and closes it before its newline, so
+ * no style runs past a line's end (a pager shows a line alone right; see term_begin). */
+void term_wrap_style(FILE *out, const struct term *term, enum term_style style, size_t columns,
+                     const char *first, const char *rest, const char *text);
+
 /* Writes `text` (sanitised) and pads it with spaces to `width` columns. */
 void term_pad(FILE *out, const char *text, size_t width);
 

@@ -343,13 +343,20 @@ cq_status cq_answers_set_option(cq_answers *answers, size_t q, size_t option, cq
 cq_status cq_answers_set_options(cq_answers *answers, size_t q, const size_t *options, size_t count,
                                  cq_error *err);
 cq_status cq_answers_set_scale(cq_answers *answers, size_t q, long value, cq_error *err);
-/* Forgets the answer to q (skipping it). */
+/* Forgets the answer to q: it is as if q had not been asked yet. */
 void cq_answers_clear(cq_answers *answers, size_t q);
+/* Forgets the answer to q and records that it was skipped: cq_answers_to_json writes it as null
+ * (which cq_answers_parse reads back as a skip), and cq_answers_first_unanswered passes it, so a
+ * resumed quiz does not ask it again. Answering q again ends the skip. */
+void cq_answers_skip(cq_answers *answers, size_t q);
+/* Whether q was skipped (cq_answers_skip, or null in a parsed file). */
+bool cq_answers_skipped(const cq_answers *answers, size_t q);
 
 bool cq_answers_has(const cq_answers *answers, size_t q);
 /* Number of answered questions. */
 size_t cq_answers_count(const cq_answers *answers);
-/* Index of the first unanswered question, or the question count when none is left. */
+/* Index of the first question neither answered nor skipped (where a resumed quiz goes on), or
+ * the question count when none is left. */
 size_t cq_answers_first_unanswered(const cq_answers *answers);
 /* True when every required question has an answer. */
 bool cq_answers_complete(const cq_answers *answers);
@@ -475,6 +482,9 @@ typedef enum cq_warning {
     CQ_WARN_FILTER_ALL = 1u << 5       /* the filter would have set every role apart */
 } cq_warning;
 #define CQ_WARNING_COUNT 6
+/* The warnings that are notes on what --education-filter did, not on the answers themselves:
+ * outputs show them under their own heading, apart from "Check your answers". */
+#define CQ_WARNINGS_FILTER (CQ_WARN_FILTER_NO_LEVEL | CQ_WARN_FILTER_ALL)
 
 /* The warnings (cq_warning bits) that apply to a result; 0 when none does. */
 unsigned cq_result_warnings(const cq_result *result);

@@ -81,6 +81,22 @@ expect_stdout_lacks() {
     fi
 }
 
+# expect_styles_closed FILE: every colour or style a line of FILE opens is closed on that line,
+# before its newline: the last SGR escape of a line is the reset, and no line starts with one
+# (a reset that comes only after the newline leaves the style open across the line break).
+expect_styles_closed() {
+    local bad
+    bad=$(tr -d '\r' <"$1" | awk '
+        { n = split($0, parts, /\033\[[0-9;]*m/); last = "" ; s = $0
+          while (match(s, /\033\[[0-9;]*m/)) { last = substr(s, RSTART, RLENGTH)
+                                                s = substr(s, RSTART + RLENGTH) } }
+        /^\033\[0m/ || (last != "" && last != "\033[0m") { print NR": "$0; if (++k == 3) exit }')
+    if [ -n "$bad" ]; then
+        fail "$1: a style is left open at the end of a line:"
+        printf '%s\n' "$bad" | cat -v | sed 's/^/#   /'
+    fi
+}
+
 expect_stderr_contains() {
     grep -qF -- "$1" "$ERR" || {
         fail "stderr lacks: $1"

@@ -260,6 +260,21 @@ test_text_output_is_coloured_on_a_terminal_unless_disabled() {
     if grep -q $'\033\\[' tty.txt; then fail "--no-color did not turn colour off"; fi
 }
 
+# A style ends before the newline of each line it is on: a dim paragraph of several lines, a
+# heading, a bold option. Round 3 found "closes a gap in" lines reset only after the newline.
+test_colour_never_runs_past_the_end_of_a_line() {
+    command -v script >/dev/null || return 0
+    local what
+    for what in roles questions "role research-scientist" \
+        "score $ROOT/tests/people/phd-ships-products.json" \
+        "score --explain ml-engineer $ROOT/docs/examples/answers.json" \
+        "compare ml-engineer data-scientist"; do
+        TERM=xterm PAGER=cat script -qec "$CQ_WRAPPER $CAREERQUIZ $what" /dev/null >tty.txt 2>&1
+        grep -q $'\033\\[' tty.txt || fail "$what: no escape sequences on a terminal"
+        expect_styles_closed tty.txt
+    done
+}
+
 test_write_error_on_stdout_exits_74() {
     [ -w /dev/full ] || return 0
     STATUS=0

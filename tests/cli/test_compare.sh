@@ -124,6 +124,42 @@ test_tips_are_shared_by_their_advice() {
                | index(["Python", "Java", "C++"]) == 0'
 }
 
+# Round 3: "Tips: nothing in common" for Research Scientist and ML Scientist, whose tips agree in
+# substance. No article covers both, so no tip is shared; the text says so in words and names the
+# advice both get from their own articles, each of which both roles' tips give.
+test_tips_say_in_words_why_none_is_shared_and_what_advice_both_get() {
+    local a b said advice
+    run cq compare research-scientist ml-scientist
+    expect_stdout_contains "no article compares these two roles, so no tip is shared"
+    expect_stdout_contains "machine learning frameworks"
+    for a in $(cq roles --json | jq -r '.roles[].id'); do
+        for b in $(cq roles --json | jq -r '.roles[].id'); do
+            [ "$a" \< "$b" ] || continue
+            run cq compare "$a" "$b"
+            said=$(awk '/^Tips/ { t = 1; next } t && /In common:/ { s = 1 }
+                        s && /^  [^ ]/ && !/In common:/ { exit } s { printf "%s ", $0 }' "$OUT")
+            case "$said" in
+            *"nothing in common"*) fail "$a $b: tips say \"nothing in common\"" ;;
+            *"no tip is shared"* | *"no tip in common"*)
+                advice=${said##*each by its own article, on: }
+                [ "$advice" != "$said" ] || continue
+                IFS=';' read -ra kinds <<<"$advice"
+                for kind in "${kinds[@]}"; do
+                    kind=$(echo "$kind" | tr -s ' ' | sed 's/^ //; s/ $//')
+                    for role in "$a" "$b"; do
+                        cq role "$role" --json | jq -e --arg k "$kind" \
+                            '[.tips[].advice] | index($k) != null' >/dev/null ||
+                            fail "$a $b: \"$kind\" is no advice of $role"
+                    done
+                done
+                ;;
+            *"the same advice, from the article that compares them"*) ;;
+            *) fail "$a $b: the tips line says neither what is shared nor why none is: $said" ;;
+            esac
+        done
+    done
+}
+
 test_comparing_a_role_with_itself_is_a_usage_error() {
     run cq compare ml-engineer ml-engineer
     expect_status 64

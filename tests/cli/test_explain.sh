@@ -209,6 +209,45 @@ test_education_filter_that_would_set_every_role_apart_says_so_and_keeps_them() {
     expect_stdout_lacks "Above your reported education"
 }
 
+# Under a shortfall, each tip that closes it is a sentence on a line of its own: joined by "; "
+# the second lost its "Tip:" and kept its capital, and read as one run-on tip. The lines are
+# counted against the tips JSON gives each named gap (phd-ships-products has a gap two close).
+test_each_tip_under_a_shortfall_is_a_line_of_its_own() {
+    local f want got
+    for f in $(answer_sets); do
+        run cq score --json "$f"
+        want=$(jq '[.gaps[:3][].tips | length] | add // 0' "$OUT")
+        run cq score "$f"
+        got=$(sed -n '/^Where you fall short of/,/^Getting started/p' "$OUT" | grep -cE '^ {5}Tip: ')
+        [ "$got" = "$want" ] || fail "$f: $got tip lines under the shortfalls, $want tips close them"
+    done
+    run cq score "$ROOT/tests/people/phd-ships-products.json"
+    expect_stdout_contains "     Tip: Practise processing data with Apache Spark or Hadoop."
+    expect_stdout_contains "     Tip: Stay informed about emerging AI/ML and big data technology"
+    run cq score --format markdown "$ROOT/tests/people/phd-ships-products.json"
+    expect_stdout_contains "Tip: Practise processing data with Apache Spark or Hadoop. Tip: Stay"
+}
+
+# A note on what the filter did is about a true answer: it is not headed "Check your answers",
+# which is kept for answers that look careless.
+test_notes_on_the_education_filter_have_a_heading_of_their_own() {
+    local bootcamp=$ROOT/tests/people/bootcamp-researcher.json
+    run cq score --json --education-filter "$bootcamp"
+    expect_jq '[.warnings[].code] == ["education-filter-all"]'
+    for format in text markdown html; do
+        run cq score --format "$format" --education-filter "$bootcamp"
+        expect_stdout_contains "About the education filter"
+        expect_stdout_lacks "Check your answers"
+    done
+    # Careless answers and the filter: each under its own heading.
+    run cq score --education-filter "$CARELESS"
+    expect_stdout_contains "Check your answers"
+    expect_stdout_contains "About the education filter"
+    awk '/^Check your answers/ { c = 1; next } /^About the education filter/ { c = 0 }
+         c && /education filter/ { bad = 1 } END { exit bad }' "$OUT" ||
+        fail "a note on the education filter is under \"Check your answers\""
+}
+
 test_without_the_education_filter_nothing_is_set_apart() {
     run cq score --json "$MASTERS"
     expect_jq 'has("education_filtered") | not'

@@ -11,15 +11,19 @@
 
 QUESTIONS=$(jq '.questions | length' "$ROOT/questions/bank.json")
 
+# less_usable: true when the tmux tests can run here and less is installed (the pager they read).
+less_usable() {
+    usable || return 1
+    command -v less >/dev/null && return 0
+    skip "less is not installed"
+    return 1
+}
+
 # A backend developer moving into ML, as the quiz's option numbers: one line per question.
 PERSON=(3 2 "1 3 5" 4 "3 5" "1 2 3 5" 3 4 2 1 2 3 2 3 2 2 5 1 3)
 
 test_the_first_screen_after_the_last_answer_shows_the_recommendation_and_ranking() {
-    usable || return 0
-    command -v less >/dev/null || {
-        skip "less is not installed"
-        return 0
-    }
+    less_usable || return 0
     local i top ranked
     [ "${#PERSON[@]}" -eq "$QUESTIONS" ] || fail "the person answers ${#PERSON[@]} questions"
     # The quiz's own pager: less, with the LESS=FRX that careerquiz sets when LESS is unset.
@@ -48,6 +52,38 @@ test_the_first_screen_after_the_last_answer_shows_the_recommendation_and_ranking
     if [ "$TEST_FAILED" = 1 ]; then
         sed 's/^/#   /' screen.txt
     fi
+    finish
+}
+
+# In the pager no page ends on a heading whose text is on the next page (round 3: "More reasons
+# for ROLE" was line 39 of the first page for these people). Headings are the lines that open a
+# block of the piped output; each page is read off the visible screen at 100x40.
+test_no_page_of_the_pager_ends_on_a_heading() {
+    less_usable || return 0
+    local f page last
+    for f in backend-developer data-analyst data-engineer ml-practitioner phd-ships-products \
+        phd-student; do
+        f=$ROOT/tests/people/$f.json
+        run cq score "$f"
+        awk 'prev == "" && /^[^ ]/ { head = $0; next }
+             head != "" && $0 != "" { print head } { head = ""; prev = $0 }' "$OUT" >headings.txt
+        [ -s headings.txt ] || fail "$f: no headings found in the piped output"
+        CQ_WRAPPER="env -u LESS PAGER=less $CQ_WRAPPER" tmux_start score "$f"
+        wait_for "Your results" || return
+        for ((page = 1; page <= 6; page++)); do
+            visible >screen.txt
+            last=$(sed -n 39p screen.txt)
+            if [ -n "$last" ] && grep -qxF -- "$last" headings.txt; then
+                fail "$f: page $page ends on the heading \"$last\""
+            fi
+            grep -q '^(END)' screen.txt && break
+            tm send-keys -t quiz space
+            sleep 0.3
+        done
+        grep -q '^(END)' screen.txt || fail "$f: the pager never reached the end"
+        tm send-keys -t quiz q
+        wait_exit
+    done
     finish
 }
 

@@ -103,8 +103,30 @@ test_back_on_the_first_question_says_so() {
 
 test_skip_leaves_an_optional_question_unanswered() {
     run cq take --save F.json < <(printf '4\ns\n1\n')
-    expect_saved '.answers.education == "masters" and (.answers | has("field") | not)'
-    expect_saved '.answers.languages == ["python"]'
+    # Saved as null: skipped, which a resume knows from not asked yet.
+    expect_saved '.answers.education == "masters" and (.answers | has("field"))'
+    expect_saved '.answers.field == null and .answers.languages == ["python"]'
+}
+
+# Round 3: after an optional question was skipped, take --resume asked it again.
+test_resume_does_not_ask_a_skipped_question_again() {
+    run cq take --save F.json < <(printf '4\ns\nq\n')
+    expect_status 75
+    expect_saved '.answers == {"education": "masters", "field": null}'
+    run cq take --resume F.json < <(ones $((QUESTIONS - 2)))
+    expect_status 0
+    [ "$(grep -m1 '^Question ' "$ERR" | cut -d' ' -f2)" = 3 ] ||
+        fail "the first question shown on resume is not question 3"
+    grep -q '^Question 2 of' "$ERR" && fail "the skipped question 2 was asked again"
+    expect_saved '.answers.field == null'
+    expect_saved ".answers | length == $QUESTIONS"
+    # A file without the key (older saves wrote nothing for a skip) still loads; the question
+    # counts as not asked yet.
+    printf '{"answers": {"education": "phd"}}\n' >F.json
+    run cq take --resume F.json < <(printf 's\n'; ones $((QUESTIONS - 2)))
+    expect_status 0
+    [ "$(grep -m1 '^Question ' "$ERR" | cut -d' ' -f2)" = 2 ] ||
+        fail "an older file does not go on at question 2"
 }
 
 test_skip_is_refused_on_a_required_question() {
@@ -237,6 +259,8 @@ test_a_terminal_gets_escapes_only_when_allowed() {
     pty_take TERM=xterm
     grep -q $'\033' "$OUT" || fail "a colour terminal should get escape sequences"
     grep -q 'Recommended path' "$OUT" || fail "the quiz did not finish on the terminal"
+    pty_take TERM=xterm PAGER=cat
+    expect_styles_closed "$OUT"
     pty_take TERM=xterm NO_COLOR=1
     expect_no_escape "$OUT"
     pty_take TERM=dumb

@@ -149,7 +149,10 @@ static void null_leaves_a_question_unanswered(void **state)
     cq_answers *a =
         fixture_answers(f->model, "{\"answers\": {\"orientation\": null, \"tools\": [\"a\"]}}");
     assert_false(cq_answers_has(a, cq_model_find_question(f->model, "orientation")));
-    assert_int_equal(cq_answers_first_unanswered(a), 0);
+    /* null is a skip: a resume goes on past it, at "lead"; the required question it left
+     * unanswered keeps the answers incomplete (take asks it before the end). */
+    assert_true(cq_answers_skipped(a, cq_model_find_question(f->model, "orientation")));
+    assert_int_equal(cq_answers_first_unanswered(a), cq_model_find_question(f->model, "lead"));
     assert_false(cq_answers_complete(a)); /* orientation is required */
     cq_answers_free(a);
 }
@@ -203,6 +206,52 @@ static void setting_an_answer_validates_it_and_changes_nothing_on_error(void **s
     assert_false(cq_answers_has(a, qo));
     assert_int_equal(cq_answers_count(a), 1);
     cq_answers_free(a);
+}
+
+/* A skip is kept apart from a question not asked yet: saved as null, read back as a skip, passed
+ * by cq_answers_first_unanswered (where take --resume goes on), ended by an answer. */
+static void a_skip_is_saved_as_null_and_a_resume_goes_past_it(void **state)
+{
+    fixture *f = *state;
+    cq_answers *a = NULL, *back, *copy = NULL;
+    cq_error err;
+    char *json = NULL;
+    size_t size;
+    size_t qo = cq_model_find_question(f->model, "orientation");
+    size_t ql = cq_model_find_question(f->model, "lead");
+    assert_int_equal(cq_answers_new(f->model, &a, &err), CQ_OK);
+    assert_int_equal(cq_answers_set_scale(a, qo, 3, &err), CQ_OK);
+    assert_int_equal(cq_answers_first_unanswered(a), ql);
+    cq_answers_skip(a, ql);
+    assert_true(cq_answers_skipped(a, ql));
+    assert_false(cq_answers_has(a, ql));
+    assert_int_equal(cq_answers_count(a), 1);
+    assert_int_equal(cq_answers_first_unanswered(a), ql + 1);
+    assert_int_equal(cq_answers_to_json(a, &json, &size, &err), CQ_OK);
+    assert_non_null(strstr(json, "\"lead\":\tnull"));
+    back = fixture_answers(f->model, json);
+    assert_true(cq_answers_skipped(back, ql));
+    assert_int_equal(cq_answers_first_unanswered(back), ql + 1);
+    assert_int_equal(cq_answers_clone(back, &copy, &err), CQ_OK);
+    assert_true(cq_answers_skipped(copy, ql));
+    /* Answering ends the skip; clearing makes the question not asked yet. */
+    assert_int_equal(cq_answers_set_option(back, ql, 0, &err), CQ_OK);
+    assert_false(cq_answers_skipped(back, ql));
+    cq_answers_clear(copy, ql);
+    assert_false(cq_answers_skipped(copy, ql));
+    assert_int_equal(cq_answers_first_unanswered(copy), ql);
+    /* A file that leaves the question out (as saves before skips were kept did) still loads. */
+    cq_answers_free(back);
+    back = fixture_answers(f->model, "{\"answers\": {\"orientation\": 3}}");
+    assert_false(cq_answers_skipped(back, ql));
+    assert_int_equal(cq_answers_first_unanswered(back), ql);
+    assert_false(cq_answers_skipped(NULL, 0));
+    cq_answers_skip(NULL, 0);
+    cq_answers_skip(a, 99); /* out of range: nothing happens */
+    cq_free(f->ctx, json);
+    cq_answers_free(a);
+    cq_answers_free(back);
+    cq_answers_free(copy);
 }
 
 static void a_clone_is_independent(void **state)
@@ -272,6 +321,7 @@ int main(void)
         cmocka_unit_test(null_leaves_a_question_unanswered),
         cmocka_unit_test(saved_answers_read_back_the_same),
         cmocka_unit_test(setting_an_answer_validates_it_and_changes_nothing_on_error),
+        cmocka_unit_test(a_skip_is_saved_as_null_and_a_resume_goes_past_it),
         cmocka_unit_test(a_clone_is_independent),
         cmocka_unit_test(an_answers_file_over_the_cap_is_refused),
         cmocka_unit_test(read_stream_stops_at_the_limit),
