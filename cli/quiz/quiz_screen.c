@@ -89,7 +89,8 @@ void quiz_show_welcome(const struct quiz_look *look, const cq_model *m, size_t r
     FILE *out = look->out;
     if (look->clear)
         fputs("\033[H\033[2J", out);
-    wrap_style(look, TERM_ACCENT, "", "", "careerquiz: which data or machine learning role fits you?");
+    wrap_style(look, TERM_ACCENT, "", "",
+               "careerquiz: which data or machine learning role fits you?");
     char text[512];
     snprintf(text, sizeof text,
              "%zu questions, about %zu minutes. Your answers are compared with %zu roles, "

@@ -158,8 +158,8 @@ int text_tips(const struct cli_env *env, const struct result_view *v)
         closes = view_tip_closes(v, tip);
         if (!closes)
             return cli_report(CQ_ERR_NOMEM, NULL);
-        term_wrap_style(stdout, &env->term, TERM_DIM, TERM_TEXT_WIDTH, "    closes a gap in: ",
-                        "    ", closes);
+        term_wrap_style(stdout, &env->term, TERM_DIM, TERM_TEXT_WIDTH,
+                        "    closes a gap in: ", "    ", closes);
         free(closes);
     }
     return code;

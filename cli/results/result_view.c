@@ -456,7 +456,8 @@ static void write_no_shared_tip(FILE *out, const cq_model *model, const cq_compa
     for (t = 0; t < cq_role_tip_count(model, a); t++)
         for (u = 0; u < cq_role_tip_count(model, b); u++)
             if (strcmp(cq_tip_advice(model, a, t), cq_tip_advice(model, b, u)) == 0)
-                fprintf(out, "%s%s", similar++ ? "; " : ". Both are advised, each by its own article, on: ",
+                fprintf(out, "%s%s",
+                        similar++ ? "; " : ". Both are advised, each by its own article, on: ",
                         cq_tip_advice(model, a, t));
 }
 

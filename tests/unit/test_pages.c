@@ -76,9 +76,9 @@ static void long_lines_take_the_rows_the_terminal_wraps_them_into(void **state)
     /* Colour escapes take no columns; a block character takes one. */
     expect_layout("\033[1;36m1234567890\033[0m\n2\n3\n\n\033[1;36mHead\033[0m\nbody\n", 5, 10,
                   "\033[1;36m1234567890\033[0m\n2\n3\n\n\n\033[1;36mHead\033[0m\nbody\n");
-    expect_layout("\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\n2\n3\n\nHead\nb\n",
-                  5, 5,
-                  "\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\n2\n3\n\n\nHead\nb\n");
+    expect_layout(
+        "\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\n2\n3\n\nHead\nb\n", 5, 5,
+        "\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\n2\n3\n\n\nHead\nb\n");
 }
 
 static void without_a_known_screen_the_text_is_unchanged(void **state)
@@ -102,8 +102,8 @@ static void squeeze(char *s)
     *w = '\0';
 }
 
-/* Random results-like texts: headings (after a blank line, each with an item under it) and items, at
- * every page height from 3 to 14. No page ends on a heading that has text after it, and the
+/* Random results-like texts: headings (after a blank line, each with an item under it) and items,
+ * at every page height from 3 to 14. No page ends on a heading that has text after it, and the
  * layout adds nothing but blank lines. */
 static void no_page_ends_on_a_heading_in_random_texts(void **state)
 {
@@ -134,8 +134,7 @@ static void no_page_ends_on_a_heading_in_random_texts(void **state)
             len = strcspn(line, "\n");
             row++;
             if (strncmp(line, "Heading", 7) == 0 && row % page_rows == 0)
-                fail_msg("round %d: a heading at the foot of a page of %zu rows", round,
-                         page_rows);
+                fail_msg("round %d: a heading at the foot of a page of %zu rows", round, page_rows);
             if (!line[len])
                 break;
         }
