@@ -3,7 +3,6 @@
  * serve runs, so that no other command links libmicrohttpd and GnuTLS at its start. */
 
 #include <stdio.h>
-#include <string.h>
 
 #include "cli.h"
 #include "diagnostics.h"
@@ -32,38 +31,30 @@ int cmd_serve(struct cli_env *env, int argc, char **argv)
 
 #include "module.h"
 
-/* The module's function `symbol` (NULL with why filled in). A function's address comes back
- * from dlsym as an object pointer: copied, since C converts between the two only this way. */
-static void *module_function(const char *symbol, char *why, size_t why_size)
-{
-    return cli_module_symbol("serve", symbol, why, why_size);
-}
-
 const char *serve_library(char *why, size_t why_size)
 {
-    const char *(*library)(void) = NULL;
     char reason[400];
-    void *found = module_function("serve_module_library", reason, sizeof reason);
+    const char *(*library)(void) = (const char *(*)(void))cli_module_find_function(
+        "serve", "serve_module_library", reason, sizeof reason);
 
-    if (!found) {
+    if (!library) {
         snprintf(why, why_size, "cannot be loaded: %s", reason);
         return NULL;
     }
-    memcpy(&library, &found, sizeof library);
     return library();
 }
 
 int cmd_serve(struct cli_env *env, int argc, char **argv)
 {
-    int (*command)(struct cli_env *, int, char **);
     char why[512];
-    void *found = module_function("serve_module_command", why, sizeof why);
+    int (*command)(struct cli_env *, int, char **) =
+        (int (*)(struct cli_env *, int, char **))cli_module_find_function(
+            "serve", "serve_module_command", why, sizeof why);
 
-    if (!found) {
+    if (!command) {
         cli_error("cannot start the web server: %s", why);
         return CLI_EXIT_SOFTWARE;
     }
-    memcpy(&command, &found, sizeof command);
     return command(env, argc, argv);
 }
 

@@ -103,14 +103,14 @@ static int open_server(const char *uri, bool create, store **out, struct store_e
     return code;
 #else
     /* libpq is in the PostgreSQL module (careerquiz-pg.so): only a run that uses it links it. */
-    int (*open_pg)(const char *, bool, store **, struct store_error *);
     char why[512];
-    void *found = cli_module_symbol("pg", "store_pg_open", why, sizeof why);
+    int (*open_pg)(const char *, bool, store **, struct store_error *) =
+        (int (*)(const char *, bool, store **, struct store_error *))cli_module_find_function(
+            "pg", "store_pg_open", why, sizeof why);
 
-    if (!found)
+    if (!open_pg)
         return store_error_set(err, CLI_EXIT_SOFTWARE, "cannot open a PostgreSQL database: %s",
                                why);
-    memcpy(&open_pg, &found, sizeof open_pg);
     return open_pg(uri, create, out, err);
 #endif
 }

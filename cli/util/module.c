@@ -31,7 +31,8 @@ static bool program_folder(char *folder, size_t size)
     return true;
 }
 
-void *cli_module_symbol(const char *name, const char *symbol, char *why, size_t why_size)
+/* The address of symbol in module name (cli_module_find_function's search). */
+static void *module_symbol(const char *name, const char *symbol, char *why, size_t why_size)
 {
     char here[PATH_MAX], installed[PATH_MAX + 32], path[PATH_MAX + 64];
     const char *folders[3] = {NULL, NULL, CQ_MODULE_DIR};
@@ -63,4 +64,16 @@ void *cli_module_symbol(const char *name, const char *symbol, char *why, size_t 
     if (!found)
         snprintf(why, why_size, "%s", dlerror());
     return found;
+}
+
+cli_module_function cli_module_find_function(const char *name, const char *symbol, char *why,
+                                             size_t why_size)
+{
+    cli_module_function function = NULL;
+    void *found = module_symbol(name, symbol, why, why_size);
+
+    /* dlsym gives an object pointer; C turns it into a function pointer only by its bytes. */
+    if (found)
+        memcpy(&function, &found, sizeof function);
+    return function;
 }

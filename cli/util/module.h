@@ -6,12 +6,14 @@
 #include <stddef.h>
 
 /*
- * Opens careerquiz-NAME.so and finds `symbol` in it: the module is looked for beside the program
- * (the build tree), in ../lib/careerquiz from the program's folder (an install under any
- * prefix), then in CQ_MODULE_DIR (the libdir it was installed to). Returns the symbol's address,
- * or NULL with why (a sentence naming where it looked, or the loader's reason) filled in. The
- * module stays loaded until the process ends.
+ * Opens careerquiz-NAME.so and finds the function `symbol` in it: the module is looked for
+ * beside the program (the build tree), in ../lib/careerquiz from the program's folder (an
+ * install under any prefix), then in CQ_MODULE_DIR (the libdir it was installed to). Returns the
+ * function, which the caller casts to its own type, or NULL with why (a sentence naming where it
+ * looked, or the loader's reason) filled in. The module stays loaded until the process ends.
  */
-void *cli_module_symbol(const char *name, const char *symbol, char *why, size_t why_size);
+typedef void (*cli_module_function)(void);
+cli_module_function cli_module_find_function(const char *name, const char *symbol, char *why,
+                                             size_t why_size);
 
 #endif /* CQ_CLI_MODULE_H */
