@@ -292,7 +292,7 @@ $(BUILD)/pic/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
 
 # Unit tests may find the source tree (questions/, profiles/, tests/) through CQ_SOURCE_DIR.
 # test_answers_read checks an engine internal (the one-pass reader), so it sees engine/.
-$(BUILD)/obj/tests/unit/test_answers_read.o: BASE_CPPFLAGS += -Iengine
+$(BUILD)/obj/tests/unit/test_answers_read.o $(BUILD)/obj/tests/unit/test_answer_space.o: BASE_CPPFLAGS += -Iengine
 $(BUILD)/obj/tests/unit/%.o: tests/unit/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CPPFLAGS) -Itests/unit -DCQ_SOURCE_DIR='"$(CURDIR)"' $(CJSON_CFLAGS) \

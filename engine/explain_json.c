@@ -174,9 +174,12 @@ static bool closed_by_json(const cq_result *res, size_t top, size_t trait, cJSON
             if (tip->traits[i] == trait)
                 ok = cq__json_push_string(tips, tip->text);
     }
-    size_t n = cJSON_GetArraySize(tips) == 0 ? cq_role_trait_item_count(m, top, trait) : 0;
-    for (size_t i = 0; ok && i < n; i++)
-        ok = cq__json_push_string(items, cq_role_trait_item(m, top, trait, i));
+    const char *named[CQ_ROLE_TRAIT_ITEMS_MOST];
+    size_t n = cJSON_GetArraySize(tips) == 0
+                   ? cq__role_trait_items(m, top, trait, named, CQ_ROLE_TRAIT_ITEMS_MOST)
+                   : 0;
+    for (size_t i = 0; ok && i < n && i < CQ_ROLE_TRAIT_ITEMS_MOST; i++)
+        ok = cq__json_push_string(items, named[i]);
     return ok;
 }
 

@@ -3,6 +3,7 @@
 #include "internal.h"
 
 #include <math.h>
+#include <stdint.h>
 
 double cq__closeness(double value, double target, bool level)
 {
@@ -13,6 +14,16 @@ double cq__closeness(double value, double target, bool level)
      * every target spans the full 0..1 and no role wins merely by sitting mid-scale. */
     double reach = target > 0.5 ? target : 1.0 - target;
     return 1.0 - fabs(value - target) / reach;
+}
+
+bool cq__answer_says(const cq_question_def *d, uint32_t selected)
+{
+    if (d->type == CQ_SCALE)
+        return d->scale_effect_count > 0;
+    for (size_t o = 0; o < d->option_count; o++)
+        if (((selected >> o) & 1u) && d->options[o].effect_count > 0)
+            return true;
+    return false;
 }
 
 size_t cq__question_effects(const cq_question_def *d, uint32_t selected, long value, cq_effect *out)
@@ -28,22 +39,22 @@ size_t cq__question_effects(const cq_question_def *d, uint32_t selected, long va
     /* Choices: every trait the question can move gets evidence, 0 when nothing chosen sets
      * it (picking one option is a choice against the others). An option that sets no trait
      * at all ("something else") says nothing, so it gives no evidence. */
-    bool informative = false;
-    for (size_t o = 0; o < d->option_count; o++)
-        informative |= ((selected >> o) & 1u) && d->options[o].effect_count > 0;
-    if (!informative)
+    if (!cq__answer_says(d, selected))
         return 0;
-    for (size_t i = 0; i < d->trait_count; i++) {
-        double sum = 0;
-        for (size_t o = 0; o < d->option_count; o++) {
-            if (!((selected >> o) & 1u))
-                continue;
-            for (size_t k = 0; k < d->options[o].effect_count; k++)
+    double sum[CQ_MAX_TRAITS];
+    for (size_t i = 0; i < d->trait_count; i++)
+        sum[i] = 0.0;
+    /* Each trait's sum is taken in option order, then effect order, whatever the loops' nesting. */
+    for (size_t o = 0; o < d->option_count; o++) {
+        if (!((selected >> o) & 1u))
+            continue;
+        for (size_t k = 0; k < d->options[o].effect_count; k++)
+            for (size_t i = 0; i < d->trait_count; i++)
                 if (d->options[o].effects[k].trait == d->traits[i])
-                    sum += d->options[o].effects[k].value;
-        }
-        out[i] = (cq_effect){d->traits[i], sum < 1.0 ? sum : 1.0};
+                    sum[i] += d->options[o].effects[k].value;
     }
+    for (size_t i = 0; i < d->trait_count; i++)
+        out[i] = (cq_effect){d->traits[i], sum[i] < 1.0 ? sum[i] : 1.0};
     return d->trait_count;
 }
 
@@ -140,6 +151,40 @@ void cq__answer_space_at(const cq_question_def *d, size_t i, uint32_t *selected,
             *selected |= 1u << ordinary[b];
 }
 
+size_t cq__answer_space_index(const cq_question_def *d, uint32_t selected, long value)
+{
+    if (d->type == CQ_SCALE)
+        return value >= d->min && value <= d->max ? (size_t)(value - d->min) : CQ_NONE;
+    uint32_t all = d->option_count >= 32 ? UINT32_MAX : (1u << d->option_count) - 1;
+    if (selected == 0 || (selected & ~all) != 0)
+        return CQ_NONE;
+    /* Counted as cq__answer_space_at lays the space out: a single question's options; a multi
+     * question's exclusive options alone, then its sets of ordinary options, a set's bits in
+     * ordinary-option order (or each ordinary option alone past CQ_WHAT_IF_SUBSET_OPTIONS). */
+    size_t exclusives = 0, ordinary = 0, ticked = 0, subset = 0, exclusive_at = CQ_NONE, last = 0;
+    for (size_t o = 0; o < d->option_count; o++) {
+        bool on = (selected >> o) & 1u;
+        ticked += on;
+        if (d->type == CQ_SINGLE) {
+            last = on ? o : last;
+        } else if (d->options[o].exclusive) {
+            exclusive_at = on ? exclusives : exclusive_at;
+            exclusives++;
+        } else {
+            subset |= (size_t)on << ordinary;
+            last = on ? ordinary : last;
+            ordinary++;
+        }
+    }
+    if (d->type == CQ_SINGLE)
+        return ticked == 1 ? last : CQ_NONE;
+    if (exclusive_at != CQ_NONE)
+        return ticked == 1 ? exclusive_at : CQ_NONE;
+    if (ordinary <= CQ_WHAT_IF_SUBSET_OPTIONS)
+        return exclusives + subset - 1;
+    return ticked == 1 ? exclusives + last : CQ_NONE;
+}
+
 /* What a multi-choice answer's effect is measured against (docs/scoring.md, "Explaining a
  * score"): adding a tool never lowers a role, so against the other sets on average most
  * ticked tools would read as a loss. */
@@ -176,8 +221,15 @@ cq_status cq__fit_prepare(cq_model *m, cq_error *err)
     size_t pairs = nq * m->trait_count > 0 ? nq * m->trait_count : 1;
     f->highest = cq__arena_alloc(&m->arena, pairs, sizeof *f->highest);
     cq_effect *effects = cq__arena_alloc(&m->arena, m->trait_count, sizeof *effects);
+    f->space_start = cq__arena_alloc(&m->arena, nq + 1, sizeof *f->space_start);
     if (!f->possible || !f->mean || !f->best || !f->nothing || !f->alone || !f->role_possible ||
-        !f->answers || !f->highest || !effects)
+        !f->answers || !f->highest || !effects || !f->space_start)
+        return cq__fail(err, CQ_ERR_NOMEM, NULL, NULL, "out of memory loading the model");
+    for (size_t q = 0; q < nq; q++)
+        f->space_start[q + 1] = f->space_start[q] + cq__answer_space_size(&m->questions[q]);
+    size_t rows = f->space_start[nq] * nr;
+    f->earned_at = cq__arena_alloc(&m->arena, rows ? rows : 1, sizeof *f->earned_at);
+    if (!f->earned_at)
         return cq__fail(err, CQ_ERR_NOMEM, NULL, NULL, "out of memory loading the model");
     for (size_t q = 0; q < nq; q++) {
         const cq_question_def *d = &m->questions[q];
@@ -194,7 +246,7 @@ cq_status cq__fit_prepare(cq_model *m, cq_error *err)
             cq__answer_space_at(d, i, &selected, &value);
             size_t n = cq__question_effects(d, selected, value, effects);
             if (n == 0)
-                continue; /* says nothing: counted like a skipped question */
+                continue; /* says nothing: counted like a skipped question, below */
             f->answers[q]++;
             for (size_t k = 0; k < n; k++) {
                 double *high = &f->highest[q * m->trait_count + effects[k].trait];
@@ -203,6 +255,7 @@ cq_status cq__fit_prepare(cq_model *m, cq_error *err)
             }
             for (size_t role = 0; role < nr; role++) {
                 double e = cq__earned(m, role, q, effects, n);
+                f->earned_at[(f->space_start[q] + i) * nr + role] = e;
                 f->mean[role * nq + q] += e;
                 if (e > f->best[role * nq + q])
                     f->best[role * nq + q] = e;
@@ -215,6 +268,13 @@ cq_status cq__fit_prepare(cq_model *m, cq_error *err)
                 f->mean[role * nq + q] /= (double)f->answers[q];
             else
                 f->best[role * nq + q] = 0.0;
+        }
+        for (size_t i = 0; i < size; i++) {
+            uint32_t selected;
+            long value;
+            cq__answer_space_at(d, i, &selected, &value);
+            for (size_t role = 0; !cq__answer_says(d, selected) && role < nr; role++)
+                f->earned_at[(f->space_start[q] + i) * nr + role] = f->mean[role * nq + q];
         }
     }
     return CQ_OK;

@@ -145,8 +145,9 @@ size_t cq_result_gap_question(const cq_result *r, size_t role, size_t trait)
 static bool names(const char *text, const char *term)
 {
     size_t n = strlen(term);
+    int first = tolower((unsigned char)term[0]);
     for (const char *p = text; *p; p++) {
-        if (p > text && isalnum((unsigned char)p[-1]))
+        if (tolower((unsigned char)*p) != first || (p > text && isalnum((unsigned char)p[-1])))
             continue;
         bool same = n <= 2 ? strncmp(p, term, n) == 0 : strncasecmp(p, term, n) == 0;
         if (same && (n > 2 || !isalnum((unsigned char)p[n])))
@@ -165,11 +166,11 @@ static uint64_t named_terms(const cq_trait_def *t, const char *item)
     return mask;
 }
 
-/* The i'th item of one of the role's lists that names one of the trait's terms no item before it
- * named, or NULL: a tool list that repeats what a skill said ("Hadoop, Spark and Kafka") adds
- * nothing. *seen holds the terms named so far; *hits counts the items passed over. */
-static const char *list_item(const cq_model *m, size_t role, cq_role_list list, size_t trait,
-                             size_t *i, uint64_t *seen, size_t *hits)
+/* The items of one of the role's lists that name one of the trait's terms no item before them
+ * named, added to items[*count] (those past `room` only counted): a tool list that repeats what
+ * a skill said ("Hadoop, Spark and Kafka") adds nothing. *seen holds the terms named so far. */
+static void list_items(const cq_model *m, size_t role, cq_role_list list, size_t trait,
+                       uint64_t *seen, const char **items, size_t room, size_t *count)
 {
     const cq_trait_def *t = &m->traits[trait];
     for (size_t k = 0; k < m->roles[role].list_counts[list]; k++) {
@@ -178,43 +179,48 @@ static const char *list_item(const cq_model *m, size_t role, cq_role_list list, 
         if ((named & ~*seen) == 0)
             continue;
         *seen |= named;
-        if ((*i)-- == 0)
-            return item;
-        ++*hits;
+        if (*count < room)
+            items[*count] = item;
+        ++*count;
     }
-    return NULL;
 }
 
-/* The i'th item of the role's skills, tools and responsibilities (in that order) that the
- * trait's terms name, or NULL. The education list is searched for the education trait alone,
- * and for a trait no other item names (a degree subject): "a doctorate in mathematics" is no
- * way to build statistics for someone who holds one while a skill names it. */
-static const char *trait_item(const cq_model *m, size_t role, size_t trait, size_t i)
+/* The items of the role's skills, tools and responsibilities (in that order) that the trait's
+ * terms name, up to `room` of them; returns how many there are. The education list is searched
+ * for the education trait alone, and for a trait no other item names (a degree subject): "a
+ * doctorate in mathematics" is no way to build statistics for someone who holds one while a
+ * skill names it. */
+static size_t trait_items(const cq_model *m, size_t role, size_t trait, const char **items,
+                          size_t room)
 {
     static const cq_role_list lists[] = {CQ_LIST_SKILLS, CQ_LIST_TOOLS, CQ_LIST_RESPONSIBILITIES};
-    size_t q = cq_model_find_question(m, CQ_EDUCATION_QUESTION), hits = 0;
+    size_t q = cq_model_find_question(m, CQ_EDUCATION_QUESTION), count = 0;
     uint64_t seen = 0;
     bool education = false;
     for (size_t k = 0; q != CQ_NONE && k < m->questions[q].trait_count; k++)
         education |= m->questions[q].traits[k] == trait;
-    for (size_t l = 0; !education && l < sizeof lists / sizeof *lists; l++) {
-        const char *item = list_item(m, role, lists[l], trait, &i, &seen, &hits);
-        if (item)
-            return item;
-    }
-    return hits ? NULL : list_item(m, role, CQ_LIST_EDUCATION, trait, &i, &seen, &hits);
+    for (size_t l = 0; !education && l < sizeof lists / sizeof *lists; l++)
+        list_items(m, role, lists[l], trait, &seen, items, room, &count);
+    if (count == 0)
+        list_items(m, role, CQ_LIST_EDUCATION, trait, &seen, items, room, &count);
+    return count;
+}
+
+size_t cq__role_trait_items(const cq_model *m, size_t role, size_t trait, const char **items,
+                            size_t room)
+{
+    return role < m->role_count && trait < m->trait_count ? trait_items(m, role, trait, items, room)
+                                                          : 0;
 }
 
 size_t cq_role_trait_item_count(const cq_model *m, size_t role, size_t trait)
 {
-    size_t n = 0;
-    if (role < m->role_count && trait < m->trait_count)
-        while (trait_item(m, role, trait, n))
-            n++;
-    return n;
+    return cq__role_trait_items(m, role, trait, NULL, 0);
 }
 
 const char *cq_role_trait_item(const cq_model *m, size_t role, size_t trait, size_t i)
 {
-    return role < m->role_count && trait < m->trait_count ? trait_item(m, role, trait, i) : NULL;
+    const char *items[CQ_ROLE_TRAIT_ITEMS_MOST];
+    size_t n = cq__role_trait_items(m, role, trait, items, CQ_ROLE_TRAIT_ITEMS_MOST);
+    return i < n && i < CQ_ROLE_TRAIT_ITEMS_MOST ? items[i] : NULL;
 }

@@ -275,6 +275,11 @@ typedef struct cq_fit_table {
     double *role_possible; /* per role: the sum of possible over every question */
     double *highest;       /* question * trait_count + trait: the most any answer gives the trait */
     size_t *answers;       /* per question: how many answers that say something it has */
+    /* Every answer of every question's answer space (cq__answer_space_at), what it earns each
+     * role: earned_at[(space_start[q] + i) * role_count + role], the mean for an answer that
+     * says nothing. The what-if search and scoring look answers up here instead of summing. */
+    size_t *space_start; /* per question, and one past the last */
+    double *earned_at;
 } cq_fit_table;
 
 /* What became of answers of an earlier bank version (earlier.c): one rule per changed answer. */
@@ -423,6 +428,11 @@ double cq__possible(const cq_model *m, size_t role, size_t q);
 size_t cq__answer_space_size(const cq_question_def *d);
 /* The i'th answer of that space as a mask or a value. */
 void cq__answer_space_at(const cq_question_def *d, size_t i, uint32_t *selected, long *value);
+/* The index in that space of an answer (a mask or a value), or CQ_NONE when it is not in it. */
+size_t cq__answer_space_index(const cq_question_def *d, uint32_t selected, long value);
+/* Whether an answer says something (cq__question_effects gives it effects): a value of a scale
+ * that moves a trait, or a choice of an option that sets one. */
+bool cq__answer_says(const cq_question_def *d, uint32_t selected);
 
 /* Fills m->fit after the bank and profiles are loaded. */
 cq_status cq__fit_prepare(cq_model *m, cq_error *err);
@@ -456,6 +466,13 @@ void cq__education_filter(cq_result *r);
 /* The level of an "education" option id: its position in the question, or CQ_NONE. */
 size_t cq__education_level(const cq_model *model, const char *option_id);
 
+/* The most items of a role's lists that can name a trait: every item of the four lists searched. */
+#define CQ_ROLE_TRAIT_ITEMS_MOST (4 * CQ_MAX_LIST_ITEMS)
+/* The items of the role's profile that name the trait (cq_role_trait_item's), up to `room` in
+ * items; returns how many there are. One pass, where the count and each item would take one. */
+size_t cq__role_trait_items(const cq_model *m, size_t role, size_t trait, const char **items,
+                            size_t room);
+
 /* ---- JSON output helpers ------------------------------------------------------------------- */
 
 /* Prints a cJSON tree (formatted, with trailing newline) into ctx memory and deletes the tree,
@@ -487,15 +504,16 @@ cq_status cq__explain_json(const cq_result *result, const cq_json_options *optio
 cq_result *cq__result_scratch(const cq_model *m);
 /*
  * The ranking (score, order, ranked) of base's answers with question q's answer taken from
- * `answers` instead, exactly as cq_score_with would rank them but scoring q alone anew: the
- * what-if search tries every answer of every question. CQ_RANK_MADE when `into` holds it;
+ * `answers` instead, answer `at` of q's answer space, exactly as cq_score_with would rank them
+ * but scoring q alone anew: the what-if search tries every answer of every question.
+ * CQ_RANK_MADE when `into` holds it;
  * CQ_RANK_SAME_TOP, without filling `into`, when base's top role is sure to stay first;
  * CQ_RANK_NOTHING when no answered question would say anything (cq_score_with's
  * CQ_ERR_INVALID).
  */
 typedef enum cq_rank_change { CQ_RANK_NOTHING, CQ_RANK_SAME_TOP, CQ_RANK_MADE } cq_rank_change;
 cq_rank_change cq__rank_changed(const cq_result *base, const cq_answers *answers, size_t q,
-                                cq_result *into);
+                                size_t at, cq_result *into);
 
 /* The ledger of one role: [{"question", "answer", "points", "effect"}]. */
 bool cq__contributions_json(const cq_result *result, size_t role, cJSON *parent, const char *key);

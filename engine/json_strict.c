@@ -191,6 +191,13 @@ static cq_status scan_string(scanner *s)
     size_t start = s->at++;
     s->escaped = false;
     while (s->at < s->size) {
+        /* Most of a string is plain ASCII: skip a run of it before looking at anything else. */
+        const unsigned char *text = s->text;
+        while (s->at < s->size && text[s->at] >= 0x20 && text[s->at] < 0x80 && text[s->at] != '"' &&
+               text[s->at] != '\\')
+            s->at++;
+        if (s->at >= s->size)
+            break;
         unsigned char c = s->text[s->at];
         if (c == '"') {
             s->at++;

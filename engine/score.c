@@ -54,7 +54,9 @@ static cq_result *result_new(const cq_model *m)
     r->points = cq__calloc(ctx, m->role_count * m->question_count, sizeof *r->points);
     r->effect = cq__calloc(ctx, m->role_count * m->question_count, sizeof *r->effect);
     r->shortfall = cq__calloc(ctx, m->role_count * m->trait_count, sizeof *r->shortfall);
-    r->given = cq__calloc(ctx, m->question_count * m->trait_count, sizeof *r->given);
+    /* Read only up to given_count, so left uncleared: clearing it was a seventh of batch's time
+     * (the model's limits keep the product far from overflowing). */
+    r->given = cq__alloc(ctx, m->question_count * m->trait_count * sizeof *r->given);
     r->given_count = cq__calloc(ctx, m->question_count, sizeof *r->given_count);
     r->trait_value = cq__calloc(ctx, m->trait_count, sizeof *r->trait_value);
     r->trait_evidence = cq__calloc(ctx, m->trait_count, sizeof *r->trait_evidence);
@@ -111,25 +113,21 @@ cq_result *cq__result_scratch(const cq_model *m)
 #define TOP_KEPT_MARGIN 1e-6
 
 cq_rank_change cq__rank_changed(const cq_result *base, const cq_answers *answers, size_t q,
-                                cq_result *into)
+                                size_t at, cq_result *into)
 {
     const cq_model *m = base->model;
     const cq_fit_table *f = &m->fit;
     size_t nq = m->question_count, top = base->order[0];
-    cq_effect given[CQ_MAX_TRAITS];
+    const double *earned = &f->earned_at[(f->space_start[q] + at) * m->role_count];
     double changed[CQ_MAX_ROLES];
-    size_t n = cq__answer_effects(answers, q, given);
-    bool any = n > 0;
+    bool any = answers->answered[q] && cq__answer_says(&m->questions[q], answers->selected[q]);
     for (size_t other = 0; !any && other < nq; other++)
         any = other != q && base->given_count[other] > 0;
     if (!any)
         return CQ_RANK_NOTHING;
     for (size_t role = 0; role < m->role_count; role++) {
         double total = f->role_possible[role];
-        changed[role] = 0.0;
-        if (total > 0)
-            changed[role] =
-                100.0 * (n > 0 ? cq__earned(m, role, q, given, n) : f->mean[role * nq + q]) / total;
+        changed[role] = total > 0 ? 100.0 * earned[role] / total : 0.0;
     }
     /* Most answers leave the top role first by far: the base scores with q's points swapped
      * show it without summing and ranking again (the education filter can reorder: not then). */
@@ -243,13 +241,18 @@ static void score_question(cq_result *r, size_t q)
                                     : (r->answers->selected[q] & cq__ordinary_mask(d)) ? f->nothing
                                                                                        : f->alone;
     double w = d->trait_weight;
+    /* An answer in the question's answer space earns what the model worked out at load. */
+    size_t at =
+        n > 0 ? cq__answer_space_index(d, r->answers->selected[q], r->answers->value[q]) : CQ_NONE;
+    const double *table =
+        at != CQ_NONE ? &f->earned_at[(f->space_start[q] + at) * m->role_count] : NULL;
     for (size_t role = 0; role < m->role_count; role++) {
         const cq_role_def *rd = &m->roles[role];
         size_t i = role * nq + q;
         double total = f->role_possible[role];
         if (total <= 0)
             continue;
-        double earned = n > 0 ? cq__earned(m, role, q, given, n) : f->mean[i];
+        double earned = table ? table[role] : n > 0 ? cq__earned(m, role, q, given, n) : f->mean[i];
         r->points[i] = 100.0 * earned / total;
         r->score[role] += r->points[i];
         if (n == 0 || others == 0)

@@ -95,13 +95,13 @@ static void consider(cq_changes *c, change *candidate)
 
 /* Scores the working answers (one question changed by `steps`) and, when another role comes
  * first, keeps a copy if it is nearer than the best change found so far for this question. */
-static cq_status try_answer(search *s, size_t steps, bool actionable, cq_error *err)
+static cq_status try_answer(search *s, size_t at, size_t steps, bool actionable, cq_error *err)
 {
     cq_result *r = s->ranking;
     size_t seq = s->seq++;
     cq_status st = CQ_OK;
     /* Nothing left that any role weighs (no ranking), or the same role first: no change of top. */
-    if (cq__rank_changed(s->base, s->work, s->question, r) != CQ_RANK_MADE)
+    if (cq__rank_changed(s->base, s->work, s->question, at, r) != CQ_RANK_MADE)
         return CQ_OK;
     size_t top = r->order[0];
     if (top != s->base->order[0]) {
@@ -155,7 +155,7 @@ static cq_status vary_single(search *s, size_t q, uint32_t was, bool answered, c
             continue;
         w->answered[q] = true;
         w->selected[q] = 1u << o;
-        st = try_answer(s, answered ? option_steps(d, from, o) : 1,
+        st = try_answer(s, o, answered ? option_steps(d, from, o) : 1,
                         can_act(d, answered, d->ordered && o > from), err);
     }
     return st;
@@ -170,8 +170,8 @@ static cq_status vary_scale(search *s, size_t q, long was, bool answered, cq_err
             continue;
         s->work->answered[q] = true;
         s->work->value[q] = v;
-        st =
-            try_answer(s, answered ? (size_t)labs(v - was) : 1, can_act(d, answered, v > was), err);
+        st = try_answer(s, (size_t)(v - d->min), answered ? (size_t)labs(v - was) : 1,
+                        can_act(d, answered, v > was), err);
     }
     return st;
 }
@@ -193,7 +193,7 @@ static cq_status vary_multi(search *s, size_t q, uint32_t was, bool answered, cq
         s->work->answered[q] = true;
         s->work->selected[q] = mask;
         bool adds = (was & ordinary & ~mask) == 0;
-        st = try_answer(s, popcount32(answered ? mask ^ was : mask), can_act(d, answered, adds),
+        st = try_answer(s, i, popcount32(answered ? mask ^ was : mask), can_act(d, answered, adds),
                         err);
     }
     return st;

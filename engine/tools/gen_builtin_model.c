@@ -30,7 +30,7 @@
 
 /* Tripwires, on the 64-bit hosts builds run on: a changed size means a changed struct. */
 #if SIZE_MAX == UINT64_MAX
-_Static_assert(sizeof(cq_model) == 192, "cq_model changed: write its new fields below");
+_Static_assert(sizeof(cq_model) == 208, "cq_model changed: write its new fields below");
 _Static_assert(sizeof(cq_trait_def) == 72, "cq_trait_def changed: write its new fields below");
 _Static_assert(sizeof(cq_question_def) == 128, "cq_question_def changed: write it below");
 _Static_assert(sizeof(cq_option_def) == 40, "cq_option_def changed: write its new fields below");
@@ -40,7 +40,7 @@ _Static_assert(sizeof(cq_has_it_test) == 24, "cq_has_it_test changed: write it b
 _Static_assert(sizeof(cq_figure) == 48, "cq_figure changed: write its new fields below");
 _Static_assert(sizeof(cq_earlier) == 24, "cq_earlier changed: write its new fields below");
 _Static_assert(sizeof(cq_earlier_rule) == 48, "cq_earlier_rule changed: write it below");
-_Static_assert(sizeof(cq_fit_table) == 64, "cq_fit_table changed: write its new fields below");
+_Static_assert(sizeof(cq_fit_table) == 80, "cq_fit_table changed: write its new fields below");
 #endif
 
 /* The output, and a counter that names each array (a0, a1, ...). */
@@ -504,6 +504,7 @@ static void put_model(writer *w, const cq_model *m)
     size_t nq = m->question_count, nr = m->role_count, nt = m->trait_count;
     size_t cells = nr * nq > 0 ? nr * nq : 1, pairs = nq * nt > 0 ? nq * nt : 1;
     const cq_fit_table *f = &m->fit;
+    size_t rows = f->space_start[nq] * nr > 0 ? f->space_start[nq] * nr : 1;
     ref traits = put_traits(w, m), questions = put_questions(w, m), roles = put_roles(w, m),
         earlier = put_earlier(w, m);
     ref possible = put_doubles(w, f->possible, cells), mean = put_doubles(w, f->mean, cells),
@@ -511,7 +512,9 @@ static void put_model(writer *w, const cq_model *m)
         alone = put_doubles(w, f->alone, cells),
         role_possible = put_doubles(w, f->role_possible, nr ? nr : 1),
         highest = put_doubles(w, f->highest, pairs),
-        answers = put_sizes(w, f->answers, nq ? nq : 1);
+        answers = put_sizes(w, f->answers, nq ? nq : 1),
+        space_start = put_sizes(w, f->space_start, nq + 1),
+        earned_at = put_doubles(w, f->earned_at, rows);
     fputs("\nconst cq_model cq__builtin_model = {\n    NULL, {NULL, NULL}, ", w->out);
     put_string(w, m->version);
     fputs(", ", w->out);
@@ -520,10 +523,10 @@ static void put_model(writer *w, const cq_model *m)
             ",\n    (cq_trait_def *)%s, %zu, (cq_question_def *)%s, %zu, %zu,\n"
             "    (cq_role_def *)%s, %zu, (cq_earlier *)%s, %zu,\n"
             "    {(double *)%s, (double *)%s, (double *)%s, (double *)%s, (double *)%s,"
-            " (double *)%s, (double *)%s, (size_t *)%s}};\n",
+            " (double *)%s, (double *)%s, (size_t *)%s, (size_t *)%s, (double *)%s}};\n",
             traits.name, nt, questions.name, nq, m->group_count, roles.name, nr, earlier.name,
             m->earlier_count, possible.name, mean.name, best.name, nothing.name, alone.name,
-            role_possible.name, highest.name, answers.name);
+            role_possible.name, highest.name, answers.name, space_start.name, earned_at.name);
 }
 
 int main(int argc, char **argv)
