@@ -511,6 +511,9 @@ cq_result *cq__result_scratch(const cq_model *m);
  * CQ_RANK_NOTHING when no answered question would say anything (cq_score_with's
  * CQ_ERR_INVALID).
  */
+/* How far below the top role another must stay to be sure it stays below: far more than the
+ * rounding of a sum of 64 points, far less than a tenth of a point. */
+#define CQ__TOP_KEPT_MARGIN 1e-6
 typedef enum cq_rank_change { CQ_RANK_NOTHING, CQ_RANK_SAME_TOP, CQ_RANK_MADE } cq_rank_change;
 cq_rank_change cq__rank_changed(const cq_result *base, const cq_answers *answers, size_t q,
                                 size_t at, cq_result *into);

@@ -109,9 +109,6 @@ cq_result *cq__result_scratch(const cq_model *m)
     return result_new(m);
 }
 
-/* Far more than the rounding of a sum of 64 points, far less than a tenth of a point. */
-#define TOP_KEPT_MARGIN 1e-6
-
 cq_rank_change cq__rank_changed(const cq_result *base, const cq_answers *answers, size_t q,
                                 size_t at, cq_result *into)
 {
@@ -135,7 +132,7 @@ cq_rank_change cq__rank_changed(const cq_result *base, const cq_answers *answers
     double top_score = base->score[top] - base->points[top * nq + q] + changed[top];
     for (size_t role = 0; kept && role < m->role_count; role++)
         kept = role == top || base->score[role] - base->points[role * nq + q] + changed[role] <
-                                  top_score - TOP_KEPT_MARGIN;
+                                  top_score - CQ__TOP_KEPT_MARGIN;
     if (kept)
         return CQ_RANK_SAME_TOP;
     for (size_t role = 0; role < m->role_count; role++) {

@@ -199,6 +199,44 @@ static cq_status vary_multi(search *s, size_t q, uint32_t was, bool answered, cq
     return st;
 }
 
+/* Whether no answer to q can put another role first: the most each other role can earn on q
+ * (its best answer in the model's table) still leaves it below the least the top role can, by
+ * the margin cq__rank_changed keeps the top with. Then every answer would keep the top role, so
+ * none need be tried. Not with the education filter, which can reorder the roles. */
+static bool top_kept_whatever_the_answer(const cq_result *base, size_t q)
+{
+    const cq_model *m = base->model;
+    const cq_fit_table *f = &m->fit;
+    size_t nq = m->question_count, nr = m->role_count, top = base->order[0];
+    if (base->education_filter || base->ranked != nr)
+        return false;
+    double most[CQ_MAX_ROLES], least = 0.0;
+    const double *row = &f->earned_at[f->space_start[q] * nr];
+    size_t rows = f->space_start[q + 1] - f->space_start[q];
+    for (size_t role = 0; role < nr; role++)
+        most[role] = row[role];
+    least = row[top];
+    for (size_t i = 1; i < rows; i++) {
+        row += nr;
+        for (size_t role = 0; role < nr; role++)
+            most[role] = row[role] > most[role] ? row[role] : most[role];
+        least = row[top] < least ? row[top] : least;
+    }
+    /* The same sums as cq__rank_changed's, each term at its extreme: floating point addition
+     * and division by a positive total keep the order of their operands. */
+    double total = f->role_possible[top];
+    double top_least =
+        base->score[top] - base->points[top * nq + q] + (total > 0 ? 100.0 * least / total : 0.0);
+    for (size_t role = 0; role < nr; role++) {
+        double possible = f->role_possible[role];
+        double upper = base->score[role] - base->points[role * nq + q] +
+                       (possible > 0 ? 100.0 * most[role] / possible : 0.0);
+        if (role != top && !(upper < top_least - CQ__TOP_KEPT_MARGIN))
+            return false;
+    }
+    return true;
+}
+
 /* Tries every other answer to question q, then restores the answer. Leaving a question out is
  * not a change to the person, so it is never offered. */
 static cq_status vary_question(search *s, size_t q, cq_error *err)
@@ -208,10 +246,12 @@ static cq_status vary_question(search *s, size_t q, cq_error *err)
     bool answered = w->answered[q];
     uint32_t selected = w->selected[q];
     long value = w->value[q];
-    cq_status st;
+    cq_status st = CQ_OK;
     s->question = q;
     s->best.answers = NULL;
-    if (d->type == CQ_SCALE)
+    if (top_kept_whatever_the_answer(s->base, q))
+        s->seq += cq__answer_space_size(d); /* as if tried: later changes keep their order */
+    else if (d->type == CQ_SCALE)
         st = vary_scale(s, q, value, answered, err);
     else if (d->type == CQ_SINGLE)
         st = vary_single(s, q, selected, answered, err);

@@ -30,7 +30,7 @@ typedef struct {
     size_t sets, effects, alternatives, tips, gaps, what_ifs, tools, left_out;
     size_t wrong_sign, effect_off, skip_beats_best, tip_closes_nothing, tip_already_had,
         tip_names_had, degree_holder, gap_not_named, gap_no_closer, left_out_false, nearer_flip,
-        what_if_false, tool_lowers;
+        what_if_false, tool_lowers, missed_flip;
 } counts;
 
 /* One answer a question can have: a set of options (a bit mask) or a scale value. */
@@ -528,6 +528,26 @@ static void check_what_ifs(const cq_model *m, const cq_answers *a, const cq_resu
         }
     }
     cq_changes_free(changes);
+    /* The whole search, every change kept, finds a change to exactly the questions where some
+     * other answer flips the result when re-scored, and counts every such answer. */
+    cq_changes *all = NULL;
+    assert_int_equal(cq_changes_find(r, SIZE_MAX, &all, NULL), CQ_OK);
+    size_t flips = 0;
+    for (size_t q = 0; q < cq_model_question_count(m); q++) {
+        bool answered = cq_answers_has(a, q), flipped = false, listed = false;
+        answer was = answered ? current(m, a, q) : (answer){0, 0};
+        for (size_t k = 0; k < alt_count[q]; k++) {
+            if (answered && same(&alts[q][k].given, &was))
+                continue;
+            flips += alts[q][k].top != top;
+            flipped |= alts[q][k].top != top;
+        }
+        for (size_t i = 0; i < cq_changes_count(all); i++)
+            listed |= cq_change_question(all, i) == q;
+        c->missed_flip += flipped != listed;
+    }
+    c->missed_flip += flips != cq_changes_total(all);
+    cq_changes_free(all);
 }
 
 static void check_set(const cq_model *m, const cq_answers *a, counts *c)
@@ -578,6 +598,7 @@ static void report(const char *what, const counts *c)
     print_message("  options left out that add nothing  %zu of %zu\n", c->left_out_false,
                   c->left_out);
     print_message("  what-ifs with a nearer flip        %zu\n", c->nearer_flip);
+    print_message("  flips the whole search missed      %zu\n", c->missed_flip);
     print_message("  what-ifs that do not hold          %zu\n", c->what_if_false);
     print_message("  added tools lowering a role        %zu\n", c->tool_lowers);
 }
@@ -595,6 +616,7 @@ static void assert_no_violation(const counts *c)
     assert_int_equal(c->gap_no_closer, 0);
     assert_int_equal(c->left_out_false, 0);
     assert_int_equal(c->nearer_flip, 0);
+    assert_int_equal(c->missed_flip, 0);
     assert_int_equal(c->what_if_false, 0);
     assert_int_equal(c->tool_lowers, 0);
 }
