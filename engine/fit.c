@@ -122,6 +122,33 @@ size_t cq__answer_space_size(const cq_question_def *d)
     return exclusive + (k <= CQ_WHAT_IF_SUBSET_OPTIONS ? ((size_t)1 << k) - 1 : k);
 }
 
+void cq__space_layout(const cq_question_def *d, cq_space_layout *out)
+{
+    out->exclusives = out->ordinaries = 0;
+    for (size_t o = 0; o < d->option_count; o++) {
+        if (d->options[o].exclusive)
+            out->exclusive[out->exclusives++] = 1u << o;
+        else
+            out->ordinary[out->ordinaries++] = 1u << o;
+    }
+}
+
+uint32_t cq__space_mask(const cq_space_layout *layout, size_t i)
+{
+    /* Exclusive options alone first, then the sets of ordinary options. */
+    if (i < layout->exclusives)
+        return layout->exclusive[i];
+    i -= layout->exclusives;
+    if (layout->ordinaries > CQ_WHAT_IF_SUBSET_OPTIONS)
+        return layout->ordinary[i];
+    uint32_t mask = 0;
+    size_t subset = i + 1;
+    for (size_t b = 0; subset >> b; b++)
+        if ((subset >> b) & 1u)
+            mask |= layout->ordinary[b];
+    return mask;
+}
+
 void cq__answer_space_at(const cq_question_def *d, size_t i, uint32_t *selected, long *value)
 {
     *selected = 0;
@@ -134,21 +161,9 @@ void cq__answer_space_at(const cq_question_def *d, size_t i, uint32_t *selected,
         *selected = 1u << i;
         return;
     }
-    /* Exclusive options alone first, then the sets of ordinary options. */
-    for (size_t o = 0; o < d->option_count; o++)
-        if (d->options[o].exclusive && i-- == 0) {
-            *selected = 1u << o;
-            return;
-        }
-    size_t ordinary[CQ_MAX_OPTIONS], k = ordinary_options(d, ordinary);
-    if (k > CQ_WHAT_IF_SUBSET_OPTIONS) {
-        *selected = 1u << ordinary[i];
-        return;
-    }
-    size_t subset = i + 1;
-    for (size_t b = 0; b < k; b++)
-        if ((subset >> b) & 1u)
-            *selected |= 1u << ordinary[b];
+    cq_space_layout layout;
+    cq__space_layout(d, &layout);
+    *selected = cq__space_mask(&layout, i);
 }
 
 size_t cq__answer_space_index(const cq_question_def *d, uint32_t selected, long value)

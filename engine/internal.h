@@ -428,6 +428,14 @@ double cq__possible(const cq_model *m, size_t role, size_t q);
 size_t cq__answer_space_size(const cq_question_def *d);
 /* The i'th answer of that space as a mask or a value. */
 void cq__answer_space_at(const cq_question_def *d, size_t i, uint32_t *selected, long *value);
+/* A multi question's options as its answer space lays them out, worked out once for a walk
+ * over the space: cq__space_mask(layout, i) is the mask of its i'th answer. */
+typedef struct cq_space_layout {
+    uint32_t exclusive[CQ_MAX_OPTIONS], ordinary[CQ_MAX_OPTIONS];
+    size_t exclusives, ordinaries;
+} cq_space_layout;
+void cq__space_layout(const cq_question_def *d, cq_space_layout *out);
+uint32_t cq__space_mask(const cq_space_layout *layout, size_t i);
 /* The index in that space of an answer (a mask or a value), or CQ_NONE when it is not in it. */
 size_t cq__answer_space_index(const cq_question_def *d, uint32_t selected, long value);
 /* Whether an answer says something (cq__question_effects gives it effects): a value of a scale

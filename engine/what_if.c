@@ -183,11 +183,11 @@ static cq_status vary_multi(search *s, size_t q, uint32_t was, bool answered, cq
     const cq_question_def *d = &s->work->model->questions[q];
     uint32_t ordinary = cq__ordinary_mask(d);
     size_t size = cq__answer_space_size(d);
+    cq_space_layout layout;
+    cq__space_layout(d, &layout);
     cq_status st = CQ_OK;
     for (size_t i = 0; st == CQ_OK && i < size; i++) {
-        uint32_t mask;
-        long unused;
-        cq__answer_space_at(d, i, &mask, &unused);
+        uint32_t mask = cq__space_mask(&layout, i);
         if (answered && mask == was)
             continue;
         s->work->answered[q] = true;
