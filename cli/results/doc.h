@@ -25,12 +25,18 @@ struct doc_ops {
     void (*item)(FILE *out, bool ordered, const char *text, const char *detail);
     void (*list_end)(FILE *out, bool ordered);
     /* align holds a letter per column: 'l' left, 'r' right, 'L' a list of items (one per
-     * line, a list even when there is one). */
-    void (*table_begin)(FILE *out, const char *const *headers, const char *align, size_t columns);
-    void (*row)(FILE *out, const char *const *cells, const char *align, size_t columns);
+     * line, a list even when there is one). kind names the table ("ranking", "comparison",
+     * "ledger") for styles; each row gets the headers again, so that a cell can carry its own. */
+    void (*table_begin)(FILE *out, const char *kind, const char *const *headers, const char *align,
+                        size_t columns);
+    void (*row)(FILE *out, const char *const *headers, const char *const *cells, const char *align,
+                size_t columns);
     void (*table_end)(FILE *out);
     /* The ranking as a chart (HTML draws an SVG bar chart; Markdown has the table only). */
     void (*chart)(FILE *out, const struct result_view *view);
+    /* Whether the reader has the careerquiz command, so that the report may name a command
+     * that shows more (a web page's reader has only the page). */
+    bool names_commands;
 };
 
 extern const struct doc_ops doc_markdown;

@@ -98,12 +98,19 @@ static void html_list_end(FILE *out, bool ordered)
     fputs(ordered ? "</ol>\n" : "</ul>\n", out);
 }
 
-/* A table cell; the lines of a multi-line cell, or of a list column, are a list's items. */
-static void cell(FILE *out, const char *tag, char align, const char *text)
+/* A table cell; the lines of a multi-line cell, or of a list column, are a list's items. A data
+ * cell carries its column's header (label), which narrow screens show above it. */
+static void cell(FILE *out, const char *tag, char align, const char *label, const char *text)
 {
     const char *line, *end;
 
-    fprintf(out, "<%s%s>", tag, align == 'r' ? " class=\"r\"" : "");
+    fprintf(out, "<%s%s", tag, align == 'r' ? " class=\"r\"" : "");
+    if (label) {
+        fputs(" data-label=\"", out);
+        html_escape(out, label);
+        fputc('"', out);
+    }
+    fputc('>', out);
     if (strchr(text, '\n') || (align == 'L' && strcmp(tag, "td") == 0 && text[0])) {
         fputs("<ul>", out);
         for (line = text; *line; line = *end ? end + 1 : end) {
@@ -121,24 +128,25 @@ static void cell(FILE *out, const char *tag, char align, const char *text)
     fprintf(out, "</%s>", tag);
 }
 
-static void html_table_begin(FILE *out, const char *const *headers, const char *align,
-                             size_t columns)
+static void html_table_begin(FILE *out, const char *kind, const char *const *headers,
+                             const char *align, size_t columns)
 {
     size_t i;
 
-    fputs("<table>\n<thead><tr>", out);
+    fprintf(out, "<table class=\"%s\">\n<thead><tr>", kind);
     for (i = 0; i < columns; i++)
-        cell(out, "th", align[i], headers[i]);
+        cell(out, "th", align[i], NULL, headers[i]);
     fputs("</tr></thead>\n<tbody>\n", out);
 }
 
-static void html_row(FILE *out, const char *const *cells, const char *align, size_t columns)
+static void html_row(FILE *out, const char *const *headers, const char *const *cells,
+                     const char *align, size_t columns)
 {
     size_t i;
 
     fputs("<tr>", out);
     for (i = 0; i < columns; i++)
-        cell(out, "td", align[i], cells[i]);
+        cell(out, "td", align[i], headers[i], cells[i]);
     fputs("</tr>\n", out);
 }
 
@@ -184,6 +192,7 @@ static void html_chart(FILE *out, const struct result_view *view)
 }
 
 const struct doc_ops doc_html = {
-    html_begin, html_end,      html_heading,     html_paragraph, html_note,      html_list_begin,
-    html_item,  html_list_end, html_table_begin, html_row,       html_table_end, html_chart,
+    html_begin,      html_end,   html_heading,  html_paragraph,   html_note,
+    html_list_begin, html_item,  html_list_end, html_table_begin, html_row,
+    html_table_end,  html_chart, true,
 };

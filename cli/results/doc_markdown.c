@@ -112,7 +112,7 @@ static void md_list_end(FILE *out, bool ordered)
     fputc('\n', out);
 }
 
-static void md_row(FILE *out, const char *const *cells, const char *align, size_t columns)
+static void md_cells(FILE *out, const char *const *cells, const char *align, size_t columns)
 {
     size_t i;
 
@@ -126,11 +126,20 @@ static void md_row(FILE *out, const char *const *cells, const char *align, size_
     fputc('\n', out);
 }
 
-static void md_table_begin(FILE *out, const char *const *headers, const char *align, size_t columns)
+static void md_row(FILE *out, const char *const *headers, const char *const *cells,
+                   const char *align, size_t columns)
+{
+    (void)headers; /* the header row names the columns */
+    md_cells(out, cells, align, columns);
+}
+
+static void md_table_begin(FILE *out, const char *kind, const char *const *headers,
+                           const char *align, size_t columns)
 {
     size_t i;
 
-    md_row(out, headers, align, columns);
+    (void)kind;
+    md_cells(out, headers, align, columns);
     fputc('|', out);
     for (i = 0; i < columns; i++)
         fputs(align[i] == 'r' ? " ---: |" : " --- |", out);
@@ -149,6 +158,6 @@ static void md_chart(FILE *out, const struct result_view *view)
 }
 
 const struct doc_ops doc_markdown = {
-    md_begin, md_end,      md_heading,     md_paragraph, md_note,      md_list_begin,
-    md_item,  md_list_end, md_table_begin, md_row,       md_table_end, md_chart,
+    md_begin,    md_end,         md_heading, md_paragraph, md_note,  md_list_begin, md_item,
+    md_list_end, md_table_begin, md_row,     md_table_end, md_chart, true,
 };

@@ -132,7 +132,7 @@ int text_education(const struct cli_env *env, const struct result_view *v)
     if (!view_has_education_gap(v))
         return CLI_EXIT_OK;
     text_heading(env, "Education");
-    return text_paragraph("  ", "  ", view_education_gap(v));
+    return text_paragraph("  ", "  ", view_education_gap(v, true));
 }
 
 int text_tips(const struct cli_env *env, const struct result_view *v)

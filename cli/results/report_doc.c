@@ -42,7 +42,7 @@ static int comparison_table(const struct doc_ops *doc, FILE *out, const cq_model
                               cq_role_title(model, cq_comparison_role(c, 1)), "In common"};
     int d, code = CLI_EXIT_OK;
 
-    doc->table_begin(out, headers, "lLLl", 4);
+    doc->table_begin(out, "comparison", headers, "lLLl", 4);
     for (d = 0; code == CLI_EXIT_OK && d < CQ_DIM_COUNT; d++) {
         char *a = join_items(c, (cq_dimension)d, 0, false);
         char *b = join_items(c, (cq_dimension)d, 1, false);
@@ -52,7 +52,7 @@ static int comparison_table(const struct doc_ops *doc, FILE *out, const cq_model
         if (a && b && shared) {
             const char *cells[4] = {view_dimension_title((cq_dimension)d), a, b,
                                     shared[0] ? shared : "nothing in common"};
-            doc->row(out, cells, "lLLl", 4);
+            doc->row(out, headers, cells, "lLLl", 4);
         } else {
             code = cli_report(CQ_ERR_NOMEM, NULL);
         }
@@ -73,14 +73,14 @@ static void ranking(const struct doc_ops *doc, FILE *out, const struct result_vi
 
     doc->heading(out, 2, "Ranking");
     doc->chart(out, v);
-    doc->table_begin(out, headers, "rlrl", 4);
+    doc->table_begin(out, "ranking", headers, "rlrl", 4);
     for (rank = 0; rank < n; rank++) {
         size_t role = cq_result_role_at(v->result, rank);
         const char *cells[4] = {number, cq_role_title(v->model, role), score,
                                 cq_role_id(v->model, role)};
         snprintf(number, sizeof number, "%zu", rank + 1);
         snprintf(score, sizeof score, "%.1f%%", cq_round1(cq_result_score(v->result, role)));
-        doc->row(out, cells, "rlrl", 4);
+        doc->row(out, headers, cells, "rlrl", 4);
     }
     doc->table_end(out);
 }
@@ -129,7 +129,10 @@ static int confidence(const struct doc_ops *doc, FILE *out, const struct result_
     }
     if (code == CLI_EXIT_OK && cq_result_close_count(v->result) > 1) {
         close = view_close_call(v);
-        read_about = view_read_about(v);
+        /* The comparison below always sets the first two side by side. */
+        read_about = doc->names_commands
+                         ? view_read_about(v)
+                         : strdup("The comparison further down sets the first two side by side.");
         if (close && read_about)
             snprintf(text, sizeof text, "%s %s", close, read_about);
         free(close);
@@ -183,7 +186,7 @@ static int explained(const struct doc_ops *doc, FILE *out, const struct result_v
              cq_role_title(v->model, v->explain_role),
              cq_round1(cq_result_score(v->result, v->explain_role)));
     doc->heading(out, 3, title);
-    doc->table_begin(out, headers, "llrr", 4);
+    doc->table_begin(out, "ledger", headers, "llrr", 4);
     for (q = 0; q < n; q++) {
         char *answer;
         if (!cq_answers_has(v->answers, q))
@@ -194,7 +197,7 @@ static int explained(const struct doc_ops *doc, FILE *out, const struct result_v
         snprintf(points, sizeof points, "%.2f", cq_result_points(v->result, v->explain_role, q));
         snprintf(effect, sizeof effect, "%+.2f", cq_result_effect(v->result, v->explain_role, q));
         const char *cells[4] = {cq_question_id(v->model, q), answer, points, effect};
-        doc->row(out, cells, "llrr", 4);
+        doc->row(out, headers, cells, "llrr", 4);
         free(answer);
     }
     doc->table_end(out);
@@ -296,7 +299,7 @@ static int recommendation(const struct doc_ops *doc, FILE *out, const struct res
     if (code == CLI_EXIT_OK)
         code = explained(doc, out, v);
     if (code == CLI_EXIT_OK && view_has_education_gap(v)) {
-        gap = view_education_gap(v);
+        gap = view_education_gap(v, doc->names_commands);
         if (!gap)
             return cli_report(CQ_ERR_NOMEM, NULL);
         doc->heading(out, 3, "Education");

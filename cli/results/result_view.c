@@ -330,7 +330,7 @@ bool view_has_education_gap(const struct result_view *v)
     return expected != (size_t)-1 && reported != (size_t)-1 && reported < expected;
 }
 
-char *view_education_gap(const struct result_view *v)
+char *view_education_gap(const struct result_view *v, bool names_commands)
 {
     struct view_text m;
 
@@ -339,10 +339,11 @@ char *view_education_gap(const struct result_view *v)
     fprintf(m.out,
             "%s roles usually expect at least \"%s\"; you reported \"%s\". This is a soft "
             "factor: many people get in another way, and the ranking does not rule the role "
-            "out (careerquiz score --education-filter sets such roles apart).",
+            "out%s.",
             cq_role_title(v->model, v->top),
             level_text(v->model, cq_role_education_level(v->model, v->top)),
-            level_text(v->model, cq_answers_education_level(v->answers)));
+            level_text(v->model, cq_answers_education_level(v->answers)),
+            names_commands ? " (careerquiz score --education-filter sets such roles apart)" : "");
     return view_text_close(&m);
 }
 

@@ -76,9 +76,10 @@ char *view_read_about(const struct result_view *view);
  * answer ...: with ... instead, X would come first (by N points)." */
 char *view_what_if(const struct result_view *view, size_t i);
 /* Whether the person reported less education than the recommended role usually expects, and
- * the sentence that says so plainly, as a soft factor. */
+ * the sentence that says so plainly, as a soft factor (naming the option that sets such roles
+ * apart when the reader has the command). */
 bool view_has_education_gap(const struct result_view *view);
-char *view_education_gap(const struct result_view *view);
+char *view_education_gap(const struct result_view *view, bool names_commands);
 /* "Research Scientist usually expects ..." for a role the education filter set apart. */
 char *view_filtered_role(const struct result_view *view, size_t role);
 /* The trait names a tip closes a gap on, joined by ", " (never "" for a tip that is shown). */

@@ -43,24 +43,6 @@ static void no_end(FILE *out)
     (void)out;
 }
 
-/* On a phone, wide tables and the chart scroll sideways inside a box of their own, so the page
- * itself never does. */
-static void scrolling_table_begin(FILE *out, const char *const *headers, const char *align,
-                                  size_t columns)
-{
-    /* A region that scrolls takes the keyboard's focus, so that arrow keys scroll it too. */
-    fputs("<div class=\"wide\" tabindex=\"0\" role=\"region\" "
-          "aria-label=\"Table, scrolls sideways\">\n",
-          out);
-    doc_html.table_begin(out, headers, align, columns);
-}
-
-static void scrolling_table_end(FILE *out)
-{
-    doc_html.table_end(out);
-    fputs("</div>\n", out);
-}
-
 /* The ranking chart drawn for a narrow screen: each role's title above its bar, so that the
  * text keeps its size on a phone (the report's chart puts titles beside the bars). In SVG user
  * units; the page scales it to its width. */
@@ -99,9 +81,8 @@ int serve_page_report(const struct serve_app *app, const cq_result *result, FILE
     struct doc_ops inside = doc_html;
     inside.begin = no_begin;
     inside.end = no_end;
-    inside.table_begin = scrolling_table_begin;
-    inside.table_end = scrolling_table_end;
     inside.chart = phone_chart;
+    inside.names_commands = false;
 
     int code = report_result_with(&inside, app->env, result, out);
     fputs("<p class=\"actions no-print\"><a class=\"button\" href=\"/quiz\">Take the quiz "

@@ -133,6 +133,21 @@ test("pages fit a 360 pixel screen without sideways scrolling", async (browser) 
   await takeQuiz(page, true);
   const wide = await width();
   check(wide <= phone.width, `the result page is ${wide} px wide`);
+  // Nor does any part of it hide text in a box that scrolls sideways: every cell a person can
+  // see ends inside the screen (a table or header row kept for screen readers alone is a box of
+  // one pixel).
+  const cut = await page.$$eval("td, th", (all) => all.filter((e) => {
+    const shown = (box) => box.width > 1 && box.height > 1;
+    const kept = [e.closest("thead"), e.closest("table")].some((a) =>
+      a && !shown(a.getBoundingClientRect()));
+    const box = e.getBoundingClientRect();
+    return !kept && shown(box) && box.right > window.innerWidth + 0.5;
+  }).map((e) => e.innerText.slice(0, 40)));
+  check(cut.length === 0, "cells past the screen's edge: " + cut.join(" | "));
+  // A phone has no careerquiz command to run.
+  const text = await page.locator("main").innerText();
+  const command = text.match(/.{0,60}careerquiz (role|compare|score).{0,40}/);
+  check(!command, "the page names a command to run: " + (command || [""])[0]);
   await context.close();
 });
 

@@ -83,7 +83,7 @@ test_compare_writes_markdown_and_html_reports() {
     run cq compare --format html ml-engineer data-scientist
     expect_status 0
     expect_self_contained_html
-    expect_stdout_contains "<table>"
+    expect_stdout_contains "<table class=\"comparison\">"
 }
 
 # A data folder whose profiles hold markup characters, to check the escaping.
