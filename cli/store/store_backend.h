@@ -100,6 +100,15 @@ int store_add_row(store *s, struct store_row *row, struct store_error *err);
 enum store_pending_result store_add_pending(store *s, const char *text, const char *database,
                                             struct store_error *err);
 
+/* Stats' counts over the results a filter keeps, the same SQL in both dialects but for the
+ * filter (the backend's placeholders, on `r`): the number of results and of close calls, and
+ * the results per recommended role (role, NULL, count). */
+#define STORE_TOTALS_SQL(filter)                                                                   \
+    "SELECT count(*), coalesce(sum(r.close_call), 0) FROM results AS r WHERE " filter
+#define STORE_RECOMMENDED_SQL(filter)                                                              \
+    "SELECT r.recommended, NULL, count(*) FROM results AS r "                                      \
+    "WHERE " filter " GROUP BY r.recommended"
+
 /* ---- the schema (store_schema.c): what the backends' schema files share ---------------- */
 
 /*
