@@ -46,6 +46,14 @@ static cq_status check_names(const cJSON *node, const char *key, const cq_json_w
     return st;
 }
 
+/* Room in the arena for an item per element of array (and for one when it is empty); *count
+ * gets how many elements. NULL when out of memory. */
+static void *array_items(cq_model *m, const cJSON *array, size_t size, size_t *count)
+{
+    *count = (size_t)cJSON_GetArraySize(array);
+    return cq__arena_alloc(&m->arena, *count ? *count : 1, size);
+}
+
 /* "terms": words that name the trait in a profile's skills and tools ("Spark", "Tableau"), so a
  * gap no tip closes can point at the items of the role that close it. */
 static cq_status load_terms(cq_model *m, const cJSON *node, const cq_json_where *w, cq_trait_def *t,
@@ -55,9 +63,7 @@ static cq_status load_terms(cq_model *m, const cJSON *node, const cq_json_where 
     cq_status st = check_names(node, "terms", w, &terms, err);
     if (st != CQ_OK || !terms)
         return st;
-    t->term_count = (size_t)cJSON_GetArraySize(terms);
-    t->terms = cq__arena_alloc(&m->arena, t->term_count ? t->term_count : 1, sizeof *t->terms);
-    if (!t->terms)
+    if (!(t->terms = array_items(m, terms, sizeof *t->terms, &t->term_count)))
         return nomem(err, w->file);
     size_t i = 0;
     for (const cJSON *e = terms->child; e; e = e->next, i++)
@@ -273,9 +279,7 @@ static cq_status load_labels(cq_model *m, cq_question_def *q, const cJSON *node,
         cq__json_array(node, "labels", false, true, (size_t)(q->max - q->min + 1), w, &labels, err);
     if (st != CQ_OK || !labels)
         return st;
-    q->label_count = (size_t)cJSON_GetArraySize(labels);
-    q->labels = cq__arena_alloc(&m->arena, q->label_count ? q->label_count : 1, sizeof *q->labels);
-    if (!q->labels)
+    if (!(q->labels = array_items(m, labels, sizeof *q->labels, &q->label_count)))
         return nomem(err, w->file);
     size_t i = 0;
     for (const cJSON *l = labels->child; l; l = l->next, i++) {
