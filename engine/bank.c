@@ -54,6 +54,18 @@ static void *array_items(cq_model *m, const cJSON *array, size_t size, size_t *c
     return cq__arena_alloc(&m->arena, *count ? *count : 1, size);
 }
 
+/* The index of the trait a "traits" key names into *t, or an error when the bank declares none
+ * of that id. */
+static cq_status declared_trait(const cq_model *m, const char *id, const cq_json_where *w,
+                                size_t *t, cq_error *err)
+{
+    *t = cq_model_find_trait(m, id);
+    if (*t == CQ_NONE)
+        return cq__fail(err, CQ_ERR_INVALID, w->file, id,
+                        "%s: trait \"%.64s\" is not declared in the bank", w->what, id);
+    return CQ_OK;
+}
+
 /* "terms": words that name the trait in a profile's skills and tools ("Spark", "Tableau"), so a
  * gap no tip closes can point at the items of the role that close it. */
 static cq_status load_terms(cq_model *m, const cJSON *node, const cq_json_where *w, cq_trait_def *t,
@@ -182,10 +194,9 @@ static cq_status load_effects(cq_model *m, const cJSON *traits, const cq_json_wh
         return nomem(err, w->file);
     size_t i = 0;
     for (const cJSON *e = traits->child; e; e = e->next, i++) {
-        size_t t = cq_model_find_trait(m, e->string);
-        if (t == CQ_NONE)
-            return cq__fail(err, CQ_ERR_INVALID, w->file, e->string,
-                            "%s: trait \"%.64s\" is not declared in the bank", w->what, e->string);
+        size_t t = 0;
+        if ((st = declared_trait(m, e->string, w, &t, err)) != CQ_OK)
+            return st;
         if (!cJSON_IsNumber(e))
             return cq__fail(err, CQ_ERR_INVALID, w->file, w->id,
                             "%s: trait \"%s\" must be a number from 0 to 1, not %s", w->what,
@@ -353,10 +364,9 @@ static cq_status load_scale(cq_model *m, cq_question_def *q, const cJSON *node,
         return nomem(err, w->file);
     size_t i = 0;
     for (const cJSON *e = traits->child; e; e = e->next, i++) {
-        size_t t = cq_model_find_trait(m, e->string);
-        if (t == CQ_NONE)
-            return cq__fail(err, CQ_ERR_INVALID, w->file, e->string,
-                            "%s: trait \"%.64s\" is not declared in the bank", w->what, e->string);
+        size_t t = 0;
+        if ((st = declared_trait(m, e->string, w, &t, err)) != CQ_OK)
+            return st;
         const cJSON *lo = cJSON_GetArrayItem(e, 0), *hi = cJSON_GetArrayItem(e, 1);
         if (!cJSON_IsArray(e) || cJSON_GetArraySize(e) != 2 || !cJSON_IsNumber(lo) ||
             !cJSON_IsNumber(hi))
