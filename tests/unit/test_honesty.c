@@ -626,21 +626,31 @@ static void random_answer_sets_make_no_claim_that_re_scoring_contradicts(void **
     assert_no_violation(&c);
 }
 
+/* The model, and what the answer files' checks found. */
+typedef struct {
+    const cq_model *model;
+    counts c;
+} file_check;
+
+/* fixture_each_answer_file's callback: check_set on the file's answers. */
+static void check_file(const char *path, const char *json, size_t size, void *ctx)
+{
+    file_check *fc = ctx;
+    (void)path;
+    (void)size;
+    cq_answers *a = fixture_answers(fc->model, json);
+    check_set(fc->model, a, &fc->c);
+    cq_answers_free(a);
+}
+
 static void personas_and_people_make_no_claim_that_re_scoring_contradicts(void **state)
 {
     fixture *f = *state;
-    char **files = NULL;
-    size_t n = fixture_answer_files(&files);
-    counts c;
-    memset(&c, 0, sizeof c);
-    for (size_t i = 0; i < n; i++) {
-        char *json = fixture_read(files[i], NULL);
-        cq_answers *a = fixture_answers(f->model, json);
-        check_set(f->model, a, &c);
-        cq_answers_free(a);
-        free(json);
-    }
-    fixture_free_files(files, n);
+    file_check fc;
+    memset(&fc, 0, sizeof fc);
+    fc.model = f->model;
+    fixture_each_answer_file(check_file, &fc);
+    counts c = fc.c;
     report("personas and people", &c);
     assert_true(c.sets >= 16);
     assert_no_violation(&c);
