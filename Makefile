@@ -64,75 +64,54 @@ CMOCKA_LIBS := $(or $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null),-lcmocka)
 SQLITE_CFLAGS := $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
 SQLITE_LIBS := $(or $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null),-lsqlite3)
 
-# readline is for the interactive quiz; without it (NO_READLINE=1, or not installed) the CLI
-# falls back to plain line input.
-ifneq ($(NO_READLINE),1)
-ifeq ($(shell $(PKG_CONFIG) --exists readline 2>/dev/null && echo yes),yes)
-# Only its -I flags: tinfo's -D_XOPEN_SOURCE=600 would override our feature macros.
-READLINE_CFLAGS := -DHAVE_READLINE=1 $(filter -I%,$(shell $(PKG_CONFIG) --cflags readline))
-READLINE_LIBS := $(shell $(PKG_CONFIG) --libs readline)
+# Optional libraries. $(call optional_lib,NAME,module,what goes missing): unless NO_NAME=1,
+# asks pkg-config for the module and keeps its flags in NAME_PKG_CFLAGS and NAME_PKG_LIBS;
+# when the module is not installed it sets NO_NAME := 1 and, on a goal that builds, says what
+# the build goes without (nothing when the third argument is empty).
+QUIET_GOALS := deps run test check clean fmt uninstall
+define optional_lib
+ifneq ($$(NO_$1),1)
+ifeq ($$(shell $$(PKG_CONFIG) --exists $2 2>/dev/null && echo yes),yes)
+$1_PKG_CFLAGS := $$(shell $$(PKG_CONFIG) --cflags $2)
+$1_PKG_LIBS := $$(shell $$(PKG_CONFIG) --libs $2)
 else
-ifeq ($(filter deps run test check clean fmt uninstall,$(MAKECMDGOALS)),)
-$(info readline not found by $(PKG_CONFIG): building without it (make deps installs it))
+ifneq ($3,)
+ifeq ($$(filter $$(QUIET_GOALS),$$(MAKECMDGOALS)),)
+$$(info $2 not found by $$(PKG_CONFIG): building without $3 (make deps installs it))
 endif
-NO_READLINE := 1
+endif
+NO_$1 := 1
 endif
 endif
-ifeq ($(NO_READLINE),1)
-READLINE_CFLAGS := -DCQ_NO_READLINE=1
-READLINE_LIBS :=
-endif
+endef
+# $(call with_lib,NAME,flags when built with it,flags when built without it)
+with_lib = $(if $(filter 1,$(NO_$1)),$3,$2)
+
+# readline is for the interactive quiz; without it (NO_READLINE=1, or not installed) the CLI
+# falls back to plain line input. Only its -I flags: tinfo's -D_XOPEN_SOURCE=600 would
+# override our feature macros.
+$(eval $(call optional_lib,READLINE,readline,it))
+READLINE_CFLAGS := $(strip $(call with_lib,READLINE,\
+	-DHAVE_READLINE=1 $(filter -I%,$(READLINE_PKG_CFLAGS)),-DCQ_NO_READLINE=1))
+READLINE_LIBS := $(call with_lib,READLINE,$(READLINE_PKG_LIBS))
 
 # libmicrohttpd is the web server of `careerquiz serve`; without it (NO_SERVE=1, or not
 # installed) serve says that the build has none.
-ifneq ($(NO_SERVE),1)
-ifeq ($(shell $(PKG_CONFIG) --exists libmicrohttpd 2>/dev/null && echo yes),yes)
-SERVE_CFLAGS := $(shell $(PKG_CONFIG) --cflags libmicrohttpd)
-SERVE_LIBS := $(shell $(PKG_CONFIG) --libs libmicrohttpd) -pthread
-else
-ifeq ($(filter deps run test check clean fmt uninstall,$(MAKECMDGOALS)),)
-$(info libmicrohttpd not found by $(PKG_CONFIG): building without serve (make deps installs it))
-endif
-NO_SERVE := 1
-endif
-endif
-ifeq ($(NO_SERVE),1)
-SERVE_CFLAGS := -DCQ_NO_SERVE=1
-SERVE_LIBS :=
-endif
+$(eval $(call optional_lib,SERVE,libmicrohttpd,serve))
+SERVE_CFLAGS := $(call with_lib,SERVE,$(SERVE_PKG_CFLAGS),-DCQ_NO_SERVE=1)
+SERVE_LIBS := $(call with_lib,SERVE,$(SERVE_PKG_LIBS) -pthread)
 
 # libpq lets --db name a PostgreSQL database (postgresql://...), shared by several machines;
 # without it (NO_PG=1, or not installed) such a --db says that the build has no PostgreSQL.
-ifneq ($(NO_PG),1)
-ifeq ($(shell $(PKG_CONFIG) --exists libpq 2>/dev/null && echo yes),yes)
-PG_CFLAGS := -DCQ_HAVE_PG=1 $(shell $(PKG_CONFIG) --cflags libpq)
-PG_LIBS := $(shell $(PKG_CONFIG) --libs libpq)
-else
-ifeq ($(filter deps run test check clean fmt uninstall,$(MAKECMDGOALS)),)
-$(info libpq not found by $(PKG_CONFIG): building without PostgreSQL (make deps installs it))
-endif
-NO_PG := 1
-endif
-endif
-ifeq ($(NO_PG),1)
-PG_CFLAGS :=
-PG_LIBS :=
-endif
+$(eval $(call optional_lib,PG,libpq,PostgreSQL))
+PG_CFLAGS := $(call with_lib,PG,-DCQ_HAVE_PG=1 $(PG_PKG_CFLAGS))
+PG_LIBS := $(call with_lib,PG,$(PG_PKG_LIBS))
 
 # libqrencode draws the QR codes that take a result or the quiz to a phone (the kiosk, the
 # facilitator screen); without it (NO_QR=1, or not installed) addresses are shown as text.
-ifneq ($(NO_QR),1)
-ifeq ($(shell $(PKG_CONFIG) --exists libqrencode 2>/dev/null && echo yes),yes)
-QR_CFLAGS := $(shell $(PKG_CONFIG) --cflags libqrencode)
-QR_LIBS := $(shell $(PKG_CONFIG) --libs libqrencode)
-else
-NO_QR := 1
-endif
-endif
-ifeq ($(NO_QR),1)
-QR_CFLAGS := -DCQ_NO_QR=1
-QR_LIBS :=
-endif
+$(eval $(call optional_lib,QR,libqrencode,))
+QR_CFLAGS := $(call with_lib,QR,$(QR_PKG_CFLAGS),-DCQ_NO_QR=1)
+QR_LIBS := $(call with_lib,QR,$(QR_PKG_LIBS))
 
 # ---- sources and products ----------------------------------------------------------------
 

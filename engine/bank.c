@@ -46,6 +46,26 @@ static cq_status check_names(const cJSON *node, const char *key, const cq_json_w
     return st;
 }
 
+/* Room in the arena for an item per element of array (and for one when it is empty); *count
+ * gets how many elements. NULL when out of memory. */
+static void *array_items(cq_model *m, const cJSON *array, size_t size, size_t *count)
+{
+    *count = (size_t)cJSON_GetArraySize(array);
+    return cq__arena_alloc(&m->arena, *count ? *count : 1, size);
+}
+
+/* The index of the trait a "traits" key names into *t, or an error when the bank declares none
+ * of that id. */
+static cq_status declared_trait(const cq_model *m, const char *id, const cq_json_where *w,
+                                size_t *t, cq_error *err)
+{
+    *t = cq_model_find_trait(m, id);
+    if (*t == CQ_NONE)
+        return cq__fail(err, CQ_ERR_INVALID, w->file, id,
+                        "%s: trait \"%.64s\" is not declared in the bank", w->what, id);
+    return CQ_OK;
+}
+
 /* "terms": words that name the trait in a profile's skills and tools ("Spark", "Tableau"), so a
  * gap no tip closes can point at the items of the role that close it. */
 static cq_status load_terms(cq_model *m, const cJSON *node, const cq_json_where *w, cq_trait_def *t,
@@ -55,9 +75,7 @@ static cq_status load_terms(cq_model *m, const cJSON *node, const cq_json_where 
     cq_status st = check_names(node, "terms", w, &terms, err);
     if (st != CQ_OK || !terms)
         return st;
-    t->term_count = (size_t)cJSON_GetArraySize(terms);
-    t->terms = cq__arena_alloc(&m->arena, t->term_count ? t->term_count : 1, sizeof *t->terms);
-    if (!t->terms)
+    if (!(t->terms = array_items(m, terms, sizeof *t->terms, &t->term_count)))
         return nomem(err, w->file);
     size_t i = 0;
     for (const cJSON *e = terms->child; e; e = e->next, i++)
@@ -176,10 +194,9 @@ static cq_status load_effects(cq_model *m, const cJSON *traits, const cq_json_wh
         return nomem(err, w->file);
     size_t i = 0;
     for (const cJSON *e = traits->child; e; e = e->next, i++) {
-        size_t t = cq_model_find_trait(m, e->string);
-        if (t == CQ_NONE)
-            return cq__fail(err, CQ_ERR_INVALID, w->file, e->string,
-                            "%s: trait \"%.64s\" is not declared in the bank", w->what, e->string);
+        size_t t = 0;
+        if ((st = declared_trait(m, e->string, w, &t, err)) != CQ_OK)
+            return st;
         if (!cJSON_IsNumber(e))
             return cq__fail(err, CQ_ERR_INVALID, w->file, w->id,
                             "%s: trait \"%s\" must be a number from 0 to 1, not %s", w->what,
@@ -273,9 +290,7 @@ static cq_status load_labels(cq_model *m, cq_question_def *q, const cJSON *node,
         cq__json_array(node, "labels", false, true, (size_t)(q->max - q->min + 1), w, &labels, err);
     if (st != CQ_OK || !labels)
         return st;
-    q->label_count = (size_t)cJSON_GetArraySize(labels);
-    q->labels = cq__arena_alloc(&m->arena, q->label_count ? q->label_count : 1, sizeof *q->labels);
-    if (!q->labels)
+    if (!(q->labels = array_items(m, labels, sizeof *q->labels, &q->label_count)))
         return nomem(err, w->file);
     size_t i = 0;
     for (const cJSON *l = labels->child; l; l = l->next, i++) {
@@ -349,10 +364,9 @@ static cq_status load_scale(cq_model *m, cq_question_def *q, const cJSON *node,
         return nomem(err, w->file);
     size_t i = 0;
     for (const cJSON *e = traits->child; e; e = e->next, i++) {
-        size_t t = cq_model_find_trait(m, e->string);
-        if (t == CQ_NONE)
-            return cq__fail(err, CQ_ERR_INVALID, w->file, e->string,
-                            "%s: trait \"%.64s\" is not declared in the bank", w->what, e->string);
+        size_t t = 0;
+        if ((st = declared_trait(m, e->string, w, &t, err)) != CQ_OK)
+            return st;
         const cJSON *lo = cJSON_GetArrayItem(e, 0), *hi = cJSON_GetArrayItem(e, 1);
         if (!cJSON_IsArray(e) || cJSON_GetArraySize(e) != 2 || !cJSON_IsNumber(lo) ||
             !cJSON_IsNumber(hi))

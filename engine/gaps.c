@@ -39,18 +39,36 @@ static size_t sorted_gaps(const cq_result *r, size_t role, size_t *order)
     return n;
 }
 
+/* A role's ranked list (sorted_gaps, shown_tips): fills order, returns how many. */
+typedef size_t ranked_list(const cq_result *r, size_t role, size_t *order);
+
+/* Room for either list: CQ_MAX_TRAITS gaps or CQ_MAX_LIST_ITEMS tips. */
+#define RANKED_MAX (CQ_MAX_TRAITS > CQ_MAX_LIST_ITEMS ? CQ_MAX_TRAITS : CQ_MAX_LIST_ITEMS)
+
+/* The length of a role's list, 0 for a role out of range. */
+static size_t ranked_count(const cq_result *r, size_t role, ranked_list *list)
+{
+    size_t order[RANKED_MAX];
+    return role < r->model->role_count ? list(r, role, order) : 0;
+}
+
+/* The item at rank in a role's list, CQ_NONE for a role or rank out of range. */
+static size_t ranked_at(const cq_result *r, size_t role, size_t rank, ranked_list *list)
+{
+    size_t order[RANKED_MAX];
+    if (role >= r->model->role_count)
+        return CQ_NONE;
+    return rank < list(r, role, order) ? order[rank] : CQ_NONE;
+}
+
 size_t cq_result_gap_count(const cq_result *r, size_t role)
 {
-    size_t order[CQ_MAX_TRAITS];
-    return role < r->model->role_count ? sorted_gaps(r, role, order) : 0;
+    return ranked_count(r, role, sorted_gaps);
 }
 
 size_t cq_result_gap_at(const cq_result *r, size_t role, size_t rank)
 {
-    size_t order[CQ_MAX_TRAITS];
-    if (role >= r->model->role_count)
-        return CQ_NONE;
-    return rank < sorted_gaps(r, role, order) ? order[rank] : CQ_NONE;
+    return ranked_at(r, role, rank, sorted_gaps);
 }
 
 /* A tip's sort keys: the largest gap it closes, and the sum of those it closes (0: none). */
@@ -97,16 +115,12 @@ static size_t shown_tips(const cq_result *r, size_t role, size_t *order)
 
 size_t cq_result_tip_count(const cq_result *r, size_t role)
 {
-    size_t order[CQ_MAX_LIST_ITEMS];
-    return role < r->model->role_count ? shown_tips(r, role, order) : 0;
+    return ranked_count(r, role, shown_tips);
 }
 
 size_t cq_result_tip_at(const cq_result *r, size_t role, size_t rank)
 {
-    size_t order[CQ_MAX_LIST_ITEMS];
-    if (role >= r->model->role_count)
-        return CQ_NONE;
-    return rank < shown_tips(r, role, order) ? order[rank] : CQ_NONE;
+    return ranked_at(r, role, rank, shown_tips);
 }
 
 size_t cq_result_gap_question(const cq_result *r, size_t role, size_t trait)

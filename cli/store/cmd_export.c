@@ -169,14 +169,10 @@ static int write_json_line(void *ctx, const struct store_result *r)
     }
     fprintf(out, "{\"id\":%lld,\"taken_at\":", r->id);
     json_put_string(out, r->taken_at);
-    fputs(",\"event\":", out);
-    json_put_string_or_null(out, r->event);
-    fputs(",\"bank_version\":", out);
-    json_put_string(out, r->bank_version);
-    fputs(",\"bank_digest\":", out);
-    json_put_string(out, r->bank_digest);
-    fputs(",\"recommended\":", out);
-    json_put_string(out, r->recommended);
+    json_put_member(out, ",\"event\":", r->event);
+    json_put_member(out, ",\"bank_version\":", r->bank_version);
+    json_put_member(out, ",\"bank_digest\":", r->bank_digest);
+    json_put_member(out, ",\"recommended\":", r->recommended);
     fputs(",\"margin\":", out);
     put_real(out, r->margin);
     fprintf(out, ",\"close_call\":%s,\"answers\":", r->close_call == 1 ? "true" : "false");

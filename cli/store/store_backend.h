@@ -100,4 +100,41 @@ int store_add_row(store *s, struct store_row *row, struct store_error *err);
 enum store_pending_result store_add_pending(store *s, const char *text, const char *database,
                                             struct store_error *err);
 
+/* Stats' counts over the results a filter keeps, the same SQL in both dialects but for the
+ * filter (the backend's placeholders, on `r`): the number of results and of close calls, and
+ * the results per recommended role (role, NULL, count). */
+#define STORE_TOTALS_SQL(filter)                                                                   \
+    "SELECT count(*), coalesce(sum(r.close_call), 0) FROM results AS r WHERE " filter
+#define STORE_RECOMMENDED_SQL(filter)                                                              \
+    "SELECT r.recommended, NULL, count(*) FROM results AS r "                                      \
+    "WHERE " filter " GROUP BY r.recommended"
+
+/* ---- the schema (store_schema.c): what the backends' schema files share ---------------- */
+
+/*
+ * Version 2 of the schema, the same SQL in both dialects: each result gets its code
+ * ("K7Q2-XM4P"), under which the person finds it again (careerquiz serve's /r/CODE). Rows of
+ * version 1 keep NULL: no code was ever given for them. The unique index lets many NULLs
+ * through and finds a code at once.
+ */
+#define STORE_MIGRATE_V2_SQL                                                                       \
+    "ALTER TABLE results ADD COLUMN code TEXT;\n"                                                  \
+    "CREATE UNIQUE INDEX results_by_code ON results(code);\n"
+
+/* The columns of version 1's two tables (results 9, scores 4); version 2 adds results.code. */
+#define STORE_COLUMNS_V1 13
+
+/* What a failure of step i (taking a database of version i to version i + 1) says. */
+extern const char *const store_step_what[STORE_SCHEMA_VERSION];
+
+/* The refusals of a database that is not careerquiz's (`why` says how it differs), or whose
+ * schema is newer than this program's: each fills *err and returns CLI_EXIT_DATA. */
+int store_refuse_foreign(const store *s, const char *why, struct store_error *err);
+int store_refuse_newer(const store *s, long long version, struct store_error *err);
+
+/* Checks that a database of schema `version` has all of its columns of our two tables
+ * (`columns` of them counted): CLI_EXIT_OK, or the refusal. */
+int store_check_columns(const store *s, long long version, long long columns,
+                        struct store_error *err);
+
 #endif /* CQ_CLI_STORE_BACKEND_H */

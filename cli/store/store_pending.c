@@ -75,22 +75,15 @@ static char *row_json(const struct store_row *row, const char *database, size_t 
 
     if (!out)
         return NULL;
-    fputs("{\"careerquiz_pending\": 1, \"database\": ", out);
-    json_put_string(out, database);
-    fputs(", \"taken_at\": ", out);
-    json_put_string(out, row->taken_at);
-    fputs(", \"code\": ", out);
-    json_put_string(out, row->code);
-    fputs(", \"event\": ", out);
-    json_put_string_or_null(out, row->event);
-    fputs(", \"bank_version\": ", out);
-    json_put_string(out, row->bank_version);
-    fputs(", \"bank_digest\": ", out);
-    json_put_string(out, row->bank_digest);
+    json_put_member(out, "{\"careerquiz_pending\": 1, \"database\": ", database);
+    json_put_member(out, ", \"taken_at\": ", row->taken_at);
+    json_put_member(out, ", \"code\": ", row->code);
+    json_put_member(out, ", \"event\": ", row->event);
+    json_put_member(out, ", \"bank_version\": ", row->bank_version);
+    json_put_member(out, ", \"bank_digest\": ", row->bank_digest);
     fputs(", \"answers\": ", out);
     fwrite(row->answers, 1, row->answers_size, out);
-    fputs(", \"recommended\": ", out);
-    json_put_string(out, row->recommended);
+    json_put_member(out, ", \"recommended\": ", row->recommended);
     fputs(", \"margin\": ", out);
     json_put_number(out, row->margin, 1);
     fprintf(out, ", \"close_call\": %d, \"scores\": [", row->close_call);

@@ -17,11 +17,8 @@ static const char scores_sql[] =
     "SELECT s.result_id, s.role, s.score FROM scores AS s JOIN results AS r ON r.id = "
     "s.result_id WHERE " PG_FILTER_SQL " ORDER BY s.result_id, s.role COLLATE \"C\"";
 
-static const char totals_sql[] =
-    "SELECT count(*), coalesce(sum(r.close_call), 0) FROM results AS r WHERE " PG_FILTER_SQL;
-static const char recommended_sql[] =
-    "SELECT r.recommended, NULL, count(*) FROM results AS r WHERE " PG_FILTER_SQL
-    " GROUP BY r.recommended";
+static const char totals_sql[] = STORE_TOTALS_SQL(PG_FILTER_SQL);
+static const char recommended_sql[] = STORE_RECOMMENDED_SQL(PG_FILTER_SQL);
 /* A question answered with null was skipped and does not count. */
 static const char answered_sql[] =
     "SELECT a.key, NULL, count(*) FROM results AS r, json_each(r.answers::json -> 'answers') AS a "

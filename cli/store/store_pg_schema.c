@@ -35,16 +35,8 @@ static const char schema_v1[] =
     ");\n"
     "CREATE INDEX results_by_event ON results(event, taken_at);\n";
 
-/* Version 2: the result's code, unique where it is given. */
-static const char migrate_v2[] = "ALTER TABLE results ADD COLUMN code text;\n"
-                                 "CREATE UNIQUE INDEX results_by_code ON results(code);\n";
-
-static const struct {
-    const char *sql, *what;
-} steps[] = {
-    {schema_v1, "cannot create the results tables"},
-    {migrate_v2, "cannot add result codes to the results database"},
-};
+/* Version 2: STORE_MIGRATE_V2_SQL (store_backend.h), the same SQL in both backends. */
+static const char *const steps[] = {schema_v1, STORE_MIGRATE_V2_SQL};
 _Static_assert(sizeof steps / sizeof steps[0] == STORE_SCHEMA_VERSION,
                "one migration step per schema version");
 
@@ -54,13 +46,12 @@ static const char look_sql[] =
     "SELECT to_regclass('careerquiz_schema') IS NOT NULL, (SELECT count(*) FROM pg_tables WHERE "
     "schemaname = current_schema())";
 static const char version_sql[] = "SELECT coalesce(max(version), 0) FROM careerquiz_schema";
-/* The columns of our two tables that are there: 13 for version 1, 14 with the code. */
+/* The columns of our two tables that are there: STORE_COLUMNS_V1, one more with the code. */
 static const char our_columns_sql[] =
     "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() AND "
     "((table_name = 'results' AND column_name IN ('id', 'taken_at', 'event', 'bank_version', "
     "'bank_digest', 'answers', 'recommended', 'margin', 'close_call', 'code')) OR (table_name = "
     "'scores' AND column_name IN ('result_id', 'role', 'score', 'rank')))";
-#define OUR_COLUMNS_V1 13
 /* Two processes creating the schema at once: the second waits here, then finds it made. */
 static const char lock_sql[] = "SELECT pg_advisory_xact_lock(7364920513)";
 
@@ -81,12 +72,6 @@ static int query_int(struct pg_store *s, const char *sql, int column, long long 
     return code;
 }
 
-static int refuse_foreign(struct pg_store *s, const char *why, struct store_error *err)
-{
-    return store_error_set(err, CLI_EXIT_DATA, "not a careerquiz results database (%s): %s", why,
-                           s->base.path);
-}
-
 /* Reads the version and checks the tables of a database that has careerquiz_schema. */
 static int check_version(struct pg_store *s, long long *version, struct store_error *err)
 {
@@ -96,20 +81,11 @@ static int check_version(struct pg_store *s, long long *version, struct store_er
     if (code != CLI_EXIT_OK)
         return code;
     if (*version > STORE_SCHEMA_VERSION)
-        return store_error_set(err, CLI_EXIT_DATA,
-                               "results database has schema version %lld, newer than this "
-                               "careerquiz's %d (use a newer careerquiz): %s",
-                               *version, STORE_SCHEMA_VERSION, s->base.path);
+        return store_refuse_newer(&s->base, *version, err);
     if (*version < 1)
-        return refuse_foreign(s, "its careerquiz_schema table holds no version", err);
+        return store_refuse_foreign(&s->base, "its careerquiz_schema table holds no version", err);
     code = query_int(s, our_columns_sql, 0, &columns, err);
-    if (code == CLI_EXIT_OK && columns != OUR_COLUMNS_V1 + (*version >= 2)) {
-        char why[96];
-        snprintf(why, sizeof why, "its schema version is %lld but the results tables are missing",
-                 *version);
-        return refuse_foreign(s, why, err);
-    }
-    return code;
+    return code == CLI_EXIT_OK ? store_check_columns(&s->base, *version, columns, err) : code;
 }
 
 /* Takes the database from `version` (0: no tables) to STORE_SCHEMA_VERSION, step by step. */
@@ -119,12 +95,12 @@ static int migrate(struct pg_store *s, long long version, struct store_error *er
     int code = CLI_EXIT_OK;
 
     for (; code == CLI_EXIT_OK && version < STORE_SCHEMA_VERSION; version++)
-        code = pg_command(s, steps[version].sql, steps[version].what, err);
+        code = pg_command(s, steps[version], store_step_what[version], err);
     snprintf(set_version, sizeof set_version,
              "DELETE FROM careerquiz_schema; INSERT INTO careerquiz_schema VALUES (%d)",
              STORE_SCHEMA_VERSION);
     if (code == CLI_EXIT_OK)
-        code = pg_command(s, set_version, steps[0].what, err);
+        code = pg_command(s, set_version, store_step_what[0], err);
     return code;
 }
 
@@ -145,9 +121,9 @@ int pg_schema_check(struct pg_store *s, bool create, struct store_error *err)
     if (code == CLI_EXIT_OK && ours)
         code = check_version(s, &version, err);
     else if (code == CLI_EXIT_OK && tables > 0)
-        code = refuse_foreign(s, "it has other tables", err);
+        code = store_refuse_foreign(&s->base, "it has other tables", err);
     else if (code == CLI_EXIT_OK && !create)
-        code = refuse_foreign(s, "no results table", err);
+        code = store_refuse_foreign(&s->base, "no results table", err);
     if (code == CLI_EXIT_OK && create && version < STORE_SCHEMA_VERSION)
         code = migrate(s, version, err);
     if (code == CLI_EXIT_OK && create)

@@ -15,11 +15,8 @@ static const char results_sql[] =
 static const char scores_sql[] =
     "SELECT role, score FROM scores WHERE result_id = ?1 ORDER BY role";
 
-static const char totals_sql[] =
-    "SELECT count(*), coalesce(sum(r.close_call), 0) FROM results AS r WHERE " STORE_FILTER_SQL;
-static const char recommended_sql[] =
-    "SELECT r.recommended, NULL, count(*) FROM results AS r WHERE " STORE_FILTER_SQL
-    " GROUP BY r.recommended";
+static const char totals_sql[] = STORE_TOTALS_SQL(STORE_FILTER_SQL);
+static const char recommended_sql[] = STORE_RECOMMENDED_SQL(STORE_FILTER_SQL);
 /* A question answered with null was skipped and does not count. */
 static const char answered_sql[] =
     "SELECT a.key, NULL, count(*) FROM results AS r, json_each(r.answers, '$.answers') AS a "

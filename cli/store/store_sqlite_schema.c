@@ -34,22 +34,11 @@ static const char schema_v1[] =
     ") WITHOUT ROWID;\n"
     "CREATE INDEX results_by_event ON results(event, taken_at);\n";
 
-/*
- * Version 2: each result gets its code ("K7Q2-XM4P"), under which the person finds it again
- * (careerquiz serve's /r/CODE). Rows of version 1 keep NULL: no code was ever given for them.
- * The unique index lets many NULLs through and finds a code at once.
- */
-static const char migrate_v2[] = "ALTER TABLE results ADD COLUMN code TEXT;\n"
-                                 "CREATE UNIQUE INDEX results_by_code ON results(code);\n";
+/* Version 2: STORE_MIGRATE_V2_SQL (store_backend.h), the same SQL in both backends. */
 
-/* What takes a database of version i to version i + 1, with the message of its failure. The
- * version written afterwards is the count of steps: STORE_SCHEMA_VERSION, checked below. */
-static const struct {
-    const char *sql, *what;
-} steps[] = {
-    {schema_v1, "cannot create the results tables"},
-    {migrate_v2, "cannot add result codes to the results database"},
-};
+/* What takes a database of version i to version i + 1 (store_step_what[i] says its failure).
+ * The version written afterwards is the count of steps: STORE_SCHEMA_VERSION, checked below. */
+static const char *const steps[] = {schema_v1, STORE_MIGRATE_V2_SQL};
 _Static_assert(sizeof steps / sizeof steps[0] == STORE_SCHEMA_VERSION,
                "one migration step per schema version");
 
@@ -72,28 +61,13 @@ static int query_int(sqlite3 *db, const char *sql, long long *value)
     return rc;
 }
 
-static int refuse_newer(struct sqlite_store *s, long long version, struct store_error *err)
-{
-    return store_error_set(err, CLI_EXIT_DATA,
-                           "results database has schema version %lld, newer than this "
-                           "careerquiz's %d (use a newer careerquiz): %s",
-                           version, STORE_SCHEMA_VERSION, s->base.path);
-}
-
-static int refuse_foreign(struct sqlite_store *s, const char *why, struct store_error *err)
-{
-    return store_error_set(err, CLI_EXIT_DATA, "not a careerquiz results database (%s): %s", why,
-                           s->base.path);
-}
-
-/* Counts the columns of the two tables that the database has: 13 when both tables are there
- * with every column of version 1, 14 with version 2's code too. */
+/* Counts the columns of the two tables that the database has: STORE_COLUMNS_V1 when both
+ * tables are there with every column of version 1, one more with version 2's code too. */
 static const char our_columns_sql[] =
     "SELECT (SELECT count(*) FROM pragma_table_info('results') WHERE name IN ('id', "
     "'taken_at', 'event', 'bank_version', 'bank_digest', 'answers', 'recommended', 'margin', "
     "'close_call', 'code')) + (SELECT count(*) FROM pragma_table_info('scores') WHERE name IN "
     "('result_id', 'role', 'score', 'rank'))";
-#define OUR_COLUMNS_V1 13
 
 /*
  * Checks a database that says it has a schema (version > 0): a version this program knows,
@@ -106,15 +80,9 @@ static int check_version(struct sqlite_store *s, long long version, int *rc,
     long long columns = 0;
 
     if (version > STORE_SCHEMA_VERSION)
-        return refuse_newer(s, version, err);
+        return store_refuse_newer(&s->base, version, err);
     *rc = query_int(s->db, our_columns_sql, &columns);
-    if (*rc == SQLITE_OK && columns != OUR_COLUMNS_V1 + (version >= 2)) {
-        char why[96];
-        snprintf(why, sizeof why, "its schema version is %lld but the results tables are missing",
-                 version);
-        return refuse_foreign(s, why, err);
-    }
-    return CLI_EXIT_OK;
+    return *rc == SQLITE_OK ? store_check_columns(&s->base, version, columns, err) : CLI_EXIT_OK;
 }
 
 /* Reading only: the version must be one this program knows, and not 0 (no schema). A SQLite
@@ -127,7 +95,7 @@ static int check_existing(struct sqlite_store *s, int *rc, struct store_error *e
     if (*rc != SQLITE_OK)
         return CLI_EXIT_OK;
     if (version <= 0)
-        return refuse_foreign(s, "no results table", err);
+        return store_refuse_foreign(&s->base, "no results table", err);
     return check_version(s, version, rc, err);
 }
 
@@ -139,13 +107,13 @@ static int migrate(struct sqlite_store *s, long long version, struct store_error
     int rc;
 
     for (; version < STORE_SCHEMA_VERSION; version++) {
-        rc = sqlite3_exec(s->db, steps[version].sql, NULL, NULL, NULL);
+        rc = sqlite3_exec(s->db, steps[version], NULL, NULL, NULL);
         if (rc != SQLITE_OK)
-            return sqlite_fail(s, rc, steps[version].what, err);
+            return sqlite_fail(s, rc, store_step_what[version], err);
     }
     snprintf(set_version, sizeof set_version, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
     rc = sqlite3_exec(s->db, set_version, NULL, NULL, NULL);
-    return rc == SQLITE_OK ? CLI_EXIT_OK : sqlite_fail(s, rc, steps[0].what, err);
+    return rc == SQLITE_OK ? CLI_EXIT_OK : sqlite_fail(s, rc, store_step_what[0], err);
 }
 
 int sqlite_schema_check(struct sqlite_store *s, bool create, int *rc_out, struct store_error *err)
@@ -171,7 +139,7 @@ int sqlite_schema_check(struct sqlite_store *s, bool create, int *rc_out, struct
     } else if (rc != SQLITE_OK) {
         code = sqlite_fail(s, rc, "cannot read results database", err);
     } else if (version == 0 && tables > 0) {
-        code = refuse_foreign(s, "it has other tables", err);
+        code = store_refuse_foreign(&s->base, "it has other tables", err);
     } else if (version < STORE_SCHEMA_VERSION) {
         code = migrate(s, version, err);
     }

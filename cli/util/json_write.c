@@ -59,6 +59,12 @@ void json_put_string_or_null(FILE *out, const char *s)
         fputs("null", out);
 }
 
+void json_put_member(FILE *out, const char *lead, const char *s)
+{
+    fputs(lead, out);
+    json_put_string_or_null(out, s);
+}
+
 void json_write_safe(FILE *out, const char *json, size_t len)
 {
     char esc[JSON_UNIT_MAX];

@@ -22,6 +22,10 @@ void json_put_string(FILE *out, const char *s);
 /* The same, or null when s is NULL (an optional text, such as a result's event). */
 void json_put_string_or_null(FILE *out, const char *s);
 
+/* Writes `lead` as it is (the comma and the member's name, in the spacing of the caller's
+ * format: ",\"event\":") and then s as json_put_string_or_null does. */
+void json_put_member(FILE *out, const char *lead, const char *s);
+
 /*
  * Writes len bytes of JSON text made by cJSON or SQLite, which escape control characters
  * below 0x20 but leave DEL, C1 controls, bidirectional overrides and bytes that are not UTF-8

@@ -70,8 +70,11 @@ static ref open_array(writer *w, const char *type)
     return r;
 }
 
-static void close_array(writer *w)
+/* Ends an array of n items: `last` after the items, or `none` as the one item of an empty
+ * array (ISO C has no empty ones). */
+static void close_array(writer *w, size_t n, const char *last, const char *none)
 {
+    fputs(n ? last : none, w->out);
     fputs("};\n", w->out);
 }
 
@@ -107,6 +110,15 @@ static void put_string(writer *w, const char *s)
     fputc('"', w->out);
 }
 
+/* The strings s[0..n), with sep between them. */
+static void put_string_run(writer *w, const char *sep, const char *const *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        fputs(i ? sep : "", w->out);
+        put_string(w, s[i]);
+    }
+}
+
 /* A double as a hexadecimal floating constant: exactly the same value once compiled. */
 static void put_double(writer *w, double value)
 {
@@ -129,8 +141,7 @@ static ref put_strings(writer *w, const char *const *items, size_t n)
         put_string(w, items[i]);
         fputc(',', w->out);
     }
-    fputs(n ? "\n" : "NULL", w->out);
-    close_array(w);
+    close_array(w, n, "\n", "NULL");
     return r;
 }
 
@@ -144,8 +155,7 @@ static ref put_doubles(writer *w, const double *items, size_t n)
         put_double(w, items[i]);
         fputc(',', w->out);
     }
-    fputs(n ? "\n" : "0", w->out);
-    close_array(w);
+    close_array(w, n, "\n", "0");
     return r;
 }
 
@@ -156,8 +166,7 @@ static ref put_sizes(writer *w, const size_t *items, size_t n)
     ref r = open_array(w, "size_t");
     for (size_t i = 0; i < n; i++)
         fprintf(w->out, "%s%zu,", i % 12 ? " " : "\n    ", items[i]);
-    fputs(n ? "\n" : "0", w->out);
-    close_array(w);
+    close_array(w, n, "\n", "0");
     return r;
 }
 
@@ -171,21 +180,15 @@ static ref put_traits(writer *w, const cq_model *m)
     ref r = open_array(w, "cq_trait_def");
     for (size_t t = 0; t < m->trait_count; t++) {
         const cq_trait_def *d = &m->traits[t];
+        const char *texts[] = {d->id, d->name, d->low, d->high};
         fputs("\n    {", w->out);
-        put_string(w, d->id);
-        fputs(", ", w->out);
-        put_string(w, d->name);
-        fputs(", ", w->out);
-        put_string(w, d->low);
-        fputs(", ", w->out);
-        put_string(w, d->high);
+        put_string_run(w, ", ", texts, sizeof texts / sizeof *texts);
         fprintf(w->out, ", %d, ", d->level);
         put_string(w, d->group);
         fprintf(w->out, ", %zu, (const char **)%s, %zu},", d->group_index, terms[t].name,
                 d->term_count);
     }
-    fputs(m->trait_count ? "\n" : "{0}", w->out);
-    close_array(w);
+    close_array(w, m->trait_count, "\n", "{0}");
     free(terms);
     return r;
 }
@@ -200,8 +203,7 @@ static ref put_effects(writer *w, const cq_effect *e, size_t n)
         put_double(w, e[i].value);
         fputs("}, ", w->out);
     }
-    fputs(n ? "" : "{0}", w->out);
-    close_array(w);
+    close_array(w, n, "", "{0}");
     return r;
 }
 
@@ -215,15 +217,13 @@ static ref put_options(writer *w, const cq_question_def *d)
     ref r = open_array(w, "cq_option_def");
     for (size_t o = 0; o < d->option_count; o++) {
         const cq_option_def *opt = &d->options[o];
+        const char *texts[] = {opt->id, opt->text};
         fputs("\n    {", w->out);
-        put_string(w, opt->id);
-        fputs(", ", w->out);
-        put_string(w, opt->text);
+        put_string_run(w, ", ", texts, sizeof texts / sizeof *texts);
         fprintf(w->out, ", %d, (cq_effect *)%s, %zu},", opt->exclusive, effects[o].name,
                 opt->effect_count);
     }
-    fputs(d->option_count ? "\n" : "{0}", w->out);
-    close_array(w);
+    close_array(w, d->option_count, "\n", "{0}");
     free(effects);
     return r;
 }
@@ -238,8 +238,7 @@ static ref put_labels(writer *w, const cq_label_def *labels, size_t n)
         put_string(w, labels[i].text);
         fputs("},", w->out);
     }
-    fputs(n ? "\n" : "{0}", w->out);
-    close_array(w);
+    close_array(w, n, "\n", "{0}");
     return r;
 }
 
@@ -255,8 +254,7 @@ static ref put_scale_effects(writer *w, const cq_scale_effect *e, size_t n)
         put_double(w, e[i].high);
         fputs("}, ", w->out);
     }
-    fputs(n ? "" : "{0}", w->out);
-    close_array(w);
+    close_array(w, n, "", "{0}");
     return r;
 }
 
@@ -274,14 +272,9 @@ static ref put_questions(writer *w, const cq_model *m)
     ref r = open_array(w, "cq_question_def");
     for (size_t q = 0; q < m->question_count; q++) {
         const cq_question_def *d = &m->questions[q];
+        const char *texts[] = {d->id, d->text, d->help, d->file};
         fputs("\n    {", w->out);
-        put_string(w, d->id);
-        fputs(", ", w->out);
-        put_string(w, d->text);
-        fputs(", ", w->out);
-        put_string(w, d->help);
-        fputs(", ", w->out);
-        put_string(w, d->file);
+        put_string_run(w, ", ", texts, sizeof texts / sizeof *texts);
         fprintf(w->out, ",\n     %d, %d, %d, %d, ", (int)d->type, d->required, d->ordered, d->aim);
         put_double(w, d->weight);
         fprintf(w->out,
@@ -292,8 +285,7 @@ static ref put_questions(writer *w, const cq_model *m)
         put_double(w, d->trait_weight);
         fputs("},", w->out);
     }
-    fputs(m->question_count ? "\n" : "{0}", w->out);
-    close_array(w);
+    close_array(w, m->question_count, "\n", "{0}");
     free(options);
     free(labels);
     free(scale);
@@ -313,8 +305,7 @@ static ref put_abouts(writer *w, const cq_about *about, size_t n)
     ref r = open_array(w, "cq_about");
     for (size_t i = 0; i < n; i++)
         fprintf(w->out, "{(const char **)%s, %zu}, ", names[i].name, about[i].count);
-    fputs(n ? "" : "{0}", w->out);
-    close_array(w);
+    close_array(w, n, "", "{0}");
     free(names);
     return r;
 }
@@ -328,14 +319,10 @@ static ref put_figures(writer *w, const cq_figure *f, size_t n)
         const char *fields[] = {f[i].value,  f[i].measure, f[i].source,
                                 f[i].period, f[i].article, f[i].note};
         fputs("\n    {", w->out);
-        for (size_t k = 0; k < sizeof fields / sizeof *fields; k++) {
-            fputs(k ? ", " : "", w->out);
-            put_string(w, fields[k]);
-        }
+        put_string_run(w, ", ", fields, sizeof fields / sizeof *fields);
         fputs("},", w->out);
     }
-    fputs(n ? "\n" : "{0}", w->out);
-    close_array(w);
+    close_array(w, n, "\n", "{0}");
     return r;
 }
 
@@ -352,14 +339,12 @@ static ref put_has_it(writer *w, const cq_has_it *h, size_t n)
         for (size_t k = 0; k < h[i].test_count; k++)
             fprintf(w->out, "{%zu, 0x%" PRIx32 ", %ld}, ", h[i].tests[k].question,
                     h[i].tests[k].options, h[i].tests[k].at_least);
-        fputs(h[i].test_count ? "" : "{0}", w->out);
-        close_array(w);
+        close_array(w, h[i].test_count, "", "{0}");
     }
     ref r = open_array(w, "cq_has_it");
     for (size_t i = 0; i < n; i++)
         fprintf(w->out, "{(cq_has_it_test *)%s, %zu}, ", tests[i].name, h[i].test_count);
-    fputs(n ? "" : "{0}", w->out);
-    close_array(w);
+    close_array(w, n, "", "{0}");
     free(tests);
     return r;
 }
@@ -388,8 +373,7 @@ static ref put_tips(writer *w, const cq_tip_def *tips, size_t n)
                 sources[i].name, t->source_count, traits[i].name, t->trait_count, shared[i].name,
                 t->shared_count, has_it[i].name, t->has_it_count);
     }
-    fputs(n ? "\n" : "{0}", w->out);
-    close_array(w);
+    close_array(w, n, "\n", "{0}");
     free(sources);
     free(traits);
     free(shared);
@@ -420,10 +404,7 @@ static ref put_roles(writer *w, const cq_model *m)
         const char *texts[] = {d->id,  d->title, d->summary, d->outlook, d->typical_education,
                                d->file};
         fputs("\n    {", w->out);
-        for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
-            fputs(k ? ",\n     " : "", w->out);
-            put_string(w, texts[k]);
-        }
+        put_string_run(w, ",\n     ", texts, sizeof texts / sizeof *texts);
         fputs(",\n     {", w->out);
         for (int l = 0; l < CQ_LIST_COUNT; l++)
             fprintf(w->out, "%s(const char **)%s", l ? ", " : "",
@@ -440,8 +421,7 @@ static ref put_roles(writer *w, const cq_model *m)
                 figures[i].name, d->figure_count, tips[i].name, d->tip_count, target[i].name,
                 importance[i].name, reason[i].name);
     }
-    fputs(m->role_count ? "\n" : "{0}", w->out);
-    close_array(w);
+    close_array(w, m->role_count, "\n", "{0}");
     free(lists);
     free(about);
     free(figures);
@@ -461,20 +441,14 @@ static ref put_earlier_rules(writer *w, const cq_earlier_rule *rules, size_t n)
     ref r = open_array(w, "cq_earlier_rule");
     for (size_t i = 0; i < n; i++) {
         const cq_earlier_rule *e = &rules[i];
+        const char *texts[] = {e->question, e->option, e->to_question, e->to_option};
         fputs("\n    {", w->out);
-        put_string(w, e->question);
-        fputs(", ", w->out);
-        put_string(w, e->option);
-        fputs(", ", w->out);
-        put_string(w, e->to_question);
-        fputs(", ", w->out);
-        put_string(w, e->to_option);
+        put_string_run(w, ", ", texts, sizeof texts / sizeof *texts);
         fprintf(w->out, ", (cq_earlier_action)%d, ", (int)e->action);
         put_string(w, e->why);
         fputs("},", w->out);
     }
-    fputs(n ? "\n" : "{0}", w->out);
-    close_array(w);
+    close_array(w, n, "\n", "{0}");
     return r;
 }
 
@@ -491,8 +465,7 @@ static ref put_earlier(writer *w, const cq_model *m)
         put_string(w, m->earlier[i].version);
         fprintf(w->out, ", (cq_earlier_rule *)%s, %zu},", rules[i].name, m->earlier[i].rule_count);
     }
-    fputs(m->earlier_count ? "\n" : "{0}", w->out);
-    close_array(w);
+    close_array(w, m->earlier_count, "\n", "{0}");
     free(rules);
     return r;
 }
@@ -515,10 +488,9 @@ static void put_model(writer *w, const cq_model *m)
         answers = put_sizes(w, f->answers, nq ? nq : 1),
         space_start = put_sizes(w, f->space_start, nq + 1),
         earned_at = put_doubles(w, f->earned_at, rows);
+    const char *texts[] = {m->version, m->digest};
     fputs("\nconst cq_model cq__builtin_model = {\n    NULL, {NULL, NULL}, ", w->out);
-    put_string(w, m->version);
-    fputs(", ", w->out);
-    put_string(w, m->digest);
+    put_string_run(w, ", ", texts, sizeof texts / sizeof *texts);
     fprintf(w->out,
             ",\n    (cq_trait_def *)%s, %zu, (cq_question_def *)%s, %zu, %zu,\n"
             "    (cq_role_def *)%s, %zu, (cq_earlier *)%s, %zu,\n"

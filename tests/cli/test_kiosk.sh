@@ -22,24 +22,20 @@ stored() {
 # one_person ANSWER: starts at the welcome screen, answers every question with ANSWER and
 # waits for the results.
 one_person() {
-    local i
     wait_for "Press Enter to start" || return 1
     tm send-keys -t quiz Enter
-    for ((i = 1; i <= QUESTIONS; i++)); do
-        wait_for "Question $i of $QUESTIONS" || return 1
-        type_line "$1"
-    done
+    answer_questions 1 "$1" || return 1
     wait_for "Your code:"
+}
+
+# welcome_shown: whether the welcome screen, and no question, is what the terminal shows now.
+welcome_shown() {
+    visible | grep -q "Press Enter to start" && ! visible | grep -q "Question [0-9]"
 }
 
 # back_at_welcome: waits until the welcome screen is what the terminal shows now.
 back_at_welcome() {
-    local i
-    for ((i = 0; i < WAIT * 10; i++)); do
-        visible | grep -q "Press Enter to start" && ! visible | grep -q "Question [0-9]" &&
-            return 0
-        sleep 0.1
-    done
+    poll welcome_shown && return 0
     fail "the kiosk did not return to its welcome screen"
     visible | grep -v '^$' | tail -n 8 | sed 's/^/#   /'
     return 1

@@ -166,16 +166,22 @@ test_a_newer_schema_is_refused_and_left_untouched() {
         fail "the version changed"
 }
 
+# split_between_sqlite_and URI: 40 lines into results.db, 25 into the PostgreSQL database URI,
+# and all 65 into both.db, the single file the merge of the two must equal.
+split_between_sqlite_and() {
+    persona_lines 40 >a.jsonl
+    persona_lines 25 >b.jsonl
+    cq batch a.jsonl --db results.db >/dev/null || fail "batch into SQLite failed"
+    cq batch b.jsonl --db "$1" >/dev/null || fail "batch into PostgreSQL failed"
+    cat a.jsonl b.jsonl >both.jsonl
+    cq batch both.jsonl --db both.db >/dev/null || fail "batch of both failed"
+}
+
 test_stats_merges_a_sqlite_file_and_postgres() {
     pg_ready || return 0
     local uri
     uri=$(new_db "$(db_name)")
-    persona_lines 40 >a.jsonl
-    persona_lines 25 >b.jsonl
-    cq batch a.jsonl --db results.db >/dev/null || fail "batch into SQLite failed"
-    cq batch b.jsonl --db "$uri" >/dev/null || fail "batch into PostgreSQL failed"
-    cat a.jsonl b.jsonl >both.jsonl
-    cq batch both.jsonl --db both.db >/dev/null || fail "batch of both failed"
+    split_between_sqlite_and "$uri"
     run cq stats --db results.db --db "$uri" --json
     expect_status 0
     expect_jq '.total == 65'
@@ -187,12 +193,7 @@ test_export_merges_a_sqlite_file_and_postgres() {
     pg_ready || return 0
     local uri
     uri=$(new_db "$(db_name)")
-    persona_lines 40 >a.jsonl
-    persona_lines 25 >b.jsonl
-    cq batch a.jsonl --db results.db >/dev/null || fail "batch into SQLite failed"
-    cq batch b.jsonl --db "$uri" >/dev/null || fail "batch into PostgreSQL failed"
-    cat a.jsonl b.jsonl >both.jsonl
-    cq batch both.jsonl --db both.db >/dev/null || fail "batch of both failed"
+    split_between_sqlite_and "$uri"
     run cq export --db results.db --db "$uri" --format jsonl
     expect_status 0
     [ "$(wc -l <"$OUT")" = 65 ] || fail "merged export gave $(wc -l <"$OUT") lines, not 65"

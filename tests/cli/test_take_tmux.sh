@@ -73,13 +73,10 @@ test_tab_completes_an_option_text() {
 
 test_answering_to_the_end_shows_the_role_that_score_gives() {
     usable || return 0
-    local i title
+    local title
     start --save F.json
     wait_for "Question 1 of $QUESTIONS" || return
-    for ((i = 1; i <= QUESTIONS; i++)); do
-        wait_for "Question $i of $QUESTIONS" || return
-        type_line 1
-    done
+    answer_questions 1 1 || return
     wait_exit
     [ "$STATUS" -eq 0 ] || fail "the quiz ended with $STATUS"
     title=$(cq score F.json --json | jq -r .recommendation.title)
@@ -91,7 +88,6 @@ test_answering_to_the_end_shows_the_role_that_score_gives() {
 
 test_quitting_and_resuming_continues_where_it_stopped() {
     usable || return 0
-    local i
     start --save F.json
     wait_for "Question 1 of $QUESTIONS" || return
     type_line 5
@@ -106,10 +102,7 @@ test_quitting_and_resuming_continues_where_it_stopped() {
     start --resume F.json
     wait_for "Welcome back: 2 of $QUESTIONS" || return
     wait_for "Question 3 of $QUESTIONS" || return
-    for ((i = 3; i <= QUESTIONS; i++)); do
-        wait_for "Question $i of $QUESTIONS" || return
-        type_line 1
-    done
+    answer_questions 3 1 || return
     wait_exit
     [ "$STATUS" -eq 0 ] || fail "the resumed quiz ended with $STATUS"
     jq -e ".answers.education == \"phd\" and .answers.field == \"math-statistics\" and

@@ -74,13 +74,25 @@ visible() {
     tm capture-pane -p -t quiz
 }
 
-# wait_for TEXT: waits until the screen shows TEXT; fails the test if it never does.
-wait_for() {
+# poll COMMAND...: runs COMMAND every 0.1 s until it succeeds (returns 0) or WAIT seconds have
+# gone by (returns 1).
+poll() {
     local i
     for ((i = 0; i < WAIT * 10; i++)); do
-        screen | grep -qF -- "$1" && return 0
+        "$@" && return 0
         sleep 0.1
     done
+    return 1
+}
+
+# shows TEXT: whether the screen (with its scroll-back) shows TEXT.
+shows() {
+    screen | grep -qF -- "$1"
+}
+
+# wait_for TEXT: waits until the screen shows TEXT; fails the test if it never does.
+wait_for() {
+    poll shows "$1" && return 0
     fail "the screen never showed: $1"
     screen | grep -v '^$' | tail -n 12 | sed 's/^/#   /'
     return 1
@@ -104,6 +116,16 @@ wait_exit() {
     fail "the quiz did not end"
     STATUS=255
     return 1
+}
+
+# answer_questions FROM TEXT: answers question FROM to the last ($QUESTIONS, which the test
+# sets) with TEXT, each once it is on the screen; returns 1 when one never shows.
+answer_questions() {
+    local i
+    for ((i = $1; i <= QUESTIONS; i++)); do
+        wait_for "Question $i of $QUESTIONS" || return 1
+        type_line "$2"
+    done
 }
 
 # type_line TEXT: types TEXT and Enter, then waits for the next prompt to settle.

@@ -261,6 +261,20 @@ void fixture_free_files(char **paths, size_t count)
     free(paths);
 }
 
+size_t fixture_each_answer_file(fixture_answer_fn *each, void *ctx)
+{
+    char **paths = NULL;
+    size_t n = fixture_answer_files(&paths);
+    for (size_t i = 0; i < n; i++) {
+        size_t size = 0;
+        char *json = fixture_read(paths[i], &size);
+        each(paths[i], json, size, ctx);
+        free(json);
+    }
+    fixture_free_files(paths, n);
+    return n;
+}
+
 bool fixture_expects(const char *json, const char *role_id)
 {
     const char *expect = strstr(json, "\"expect\": \"");

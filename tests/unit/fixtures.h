@@ -71,6 +71,10 @@ uint32_t fixture_next_random(uint64_t *seed);
  * folder in name order. Free with fixture_free_files. */
 size_t fixture_answer_files(char ***paths);
 void fixture_free_files(char **paths, size_t count);
+/* Calls each(path, json, size, ctx) with the text of every answer file fixture_answer_files
+ * lists, in its order; returns how many there were. */
+typedef void fixture_answer_fn(const char *path, const char *json, size_t size, void *ctx);
+size_t fixture_each_answer_file(fixture_answer_fn *each, void *ctx);
 /* Whether a person file's "expect" names role_id ("a|b" names either). Persona files, which
  * carry no "expect", fail the test: check their own name instead. */
 bool fixture_expects(const char *json, const char *role_id);

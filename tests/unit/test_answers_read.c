@@ -28,20 +28,18 @@ static bool declines(const cq_model *m, const char *json, size_t size)
     return false;
 }
 
+/* fixture_each_answer_file's callback; ctx is the fixture_mini. */
+static void reader_takes(const char *path, const char *json, size_t size, void *ctx)
+{
+    const fixture_mini *f = ctx;
+    if (declines(f->model, json, size))
+        fail_msg("the one-pass reader declines %s", path);
+}
+
 static void the_reader_takes_every_persona_and_person(void **state)
 {
     const fixture_mini *f = *state;
-    char **paths = NULL;
-    size_t files = fixture_answer_files(&paths);
-    assert_true(files >= 8);
-    for (size_t i = 0; i < files; i++) {
-        size_t size = 0;
-        char *json = fixture_read(paths[i], &size);
-        if (declines(f->model, json, size))
-            fail_msg("the one-pass reader declines %s", paths[i]);
-        free(json);
-    }
-    fixture_free_files(paths, files);
+    assert_true(fixture_each_answer_file(reader_takes, *state) >= 8);
     size_t size = 0;
     char *example = fixture_read("docs/examples/answers.json", &size);
     assert_false(declines(f->model, example, size));

@@ -180,32 +180,29 @@ static void the_builtin_model_shows_what_the_json_files_show(void **state)
     free(t[1].data);
 }
 
+/* fixture_each_answer_file's callback; ctx is the pair of models. */
+static void scores_the_same(const char *path, const char *json, size_t size, void *ctx)
+{
+    pair *p = ctx;
+    text t[2];
+    for (int i = 0; i < 2; i++) {
+        cq_answers *a = NULL;
+        cq_error err;
+        assert_int_equal(cq_answers_parse(p->model[i], path, json, size, &a, &err), CQ_OK);
+        text_open(&t[i]);
+        describe_scoring(p->model[i], a, t[i].out);
+        text_close(&t[i]);
+        cq_answers_free(a);
+    }
+    if (t[0].size != t[1].size || memcmp(t[0].data, t[1].data, t[0].size) != 0)
+        fail_msg("%s scores differently with the built-in model", path);
+    free(t[0].data);
+    free(t[1].data);
+}
+
 static void the_builtin_model_scores_every_answer_file_as_the_json_files_do(void **state)
 {
-    pair *p = *state;
-    char **paths = NULL;
-    size_t files = fixture_answer_files(&paths);
-    assert_true(files >= 8);
-    for (size_t f = 0; f < files; f++) {
-        size_t size = 0;
-        char *json = fixture_read(paths[f], &size);
-        text t[2];
-        for (int i = 0; i < 2; i++) {
-            cq_answers *a = NULL;
-            cq_error err;
-            assert_int_equal(cq_answers_parse(p->model[i], paths[f], json, size, &a, &err), CQ_OK);
-            text_open(&t[i]);
-            describe_scoring(p->model[i], a, t[i].out);
-            text_close(&t[i]);
-            cq_answers_free(a);
-        }
-        if (t[0].size != t[1].size || memcmp(t[0].data, t[1].data, t[0].size) != 0)
-            fail_msg("%s scores differently with the built-in model", paths[f]);
-        free(t[0].data);
-        free(t[1].data);
-        free(json);
-    }
-    fixture_free_files(paths, files);
+    assert_true(fixture_each_answer_file(scores_the_same, *state) >= 8);
 }
 
 static void the_builtin_model_scores_random_answers_as_the_json_files_do(void **state)

@@ -78,33 +78,40 @@ static void each_article_persona_ranks_its_own_role_first(void **state)
     }
 }
 
+/* The model, and how many sample people were checked. */
+typedef struct {
+    const cq_model *model;
+    size_t people;
+} people_check;
+
+/* fixture_each_answer_file's callback: a person file's first role must be one it names. */
+static void gets_the_role_that_fits(const char *path, const char *json, size_t size, void *ctx)
+{
+    people_check *c = ctx;
+    (void)size;
+    if (strncmp(path, "tests/people/", 13) != 0)
+        return;
+    cq_answers *a = fixture_answers(c->model, json);
+    cq_result *res = NULL;
+    cq_error err;
+    assert_int_equal(cq_score(c->model, a, &res, &err), CQ_OK);
+    const char *top = cq_role_id(c->model, cq_result_role_at(res, 0));
+    print_message("%-40s %s %.1f\n", path, top, cq_result_score(res, cq_result_role_at(res, 0)));
+    if (!fixture_expects(json, top))
+        print_error("%s ranks %s first\n", path, top);
+    assert_true(fixture_expects(json, top));
+    c->people++;
+    cq_result_free(res);
+    cq_answers_free(a);
+}
+
 /* Sample people, each file naming the role (or roles) that fit them. */
 static void sample_people_get_the_role_that_fits_them(void **state)
 {
     fixture *f = *state;
-    char **files = NULL;
-    size_t n = fixture_answer_files(&files), people = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (strncmp(files[i], "tests/people/", 13) != 0)
-            continue;
-        char *json = fixture_read(files[i], NULL);
-        cq_answers *a = fixture_answers(f->model, json);
-        cq_result *res = NULL;
-        cq_error err;
-        assert_int_equal(cq_score(f->model, a, &res, &err), CQ_OK);
-        const char *top = cq_role_id(f->model, cq_result_role_at(res, 0));
-        print_message("%-40s %s %.1f\n", files[i], top,
-                      cq_result_score(res, cq_result_role_at(res, 0)));
-        if (!fixture_expects(json, top))
-            print_error("%s ranks %s first\n", files[i], top);
-        assert_true(fixture_expects(json, top));
-        people++;
-        free(json);
-        cq_result_free(res);
-        cq_answers_free(a);
-    }
-    fixture_free_files(files, n);
-    assert_true(people >= 9);
+    people_check c = {f->model, 0};
+    fixture_each_answer_file(gets_the_role_that_fits, &c);
+    assert_true(c.people >= 9);
 }
 
 static void random_answers_let_every_role_win_and_none_dominate(void **state)
