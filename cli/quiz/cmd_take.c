@@ -120,8 +120,12 @@ static char *save_to_default(struct take *take)
 static void show_resume_hint(const struct take *take, const char *path)
 {
     size_t n = cq_answers_count(take->quiz.answers);
+    size_t skipped = quiz_skipped_count(take->quiz.model, take->quiz.answers);
     FILE *out = take->quiz.look.out;
-    fprintf(out, "Saved %zu answer%s to ", n, n == 1 ? "" : "s");
+    fprintf(out, "Saved %zu answer%s", n, n == 1 ? "" : "s");
+    if (skipped) /* kept as skips: the resume goes past them */
+        fprintf(out, " and %zu skipped question%s", skipped, skipped == 1 ? "" : "s");
+    fputs(" to ", out);
     safe_puts(path, out);
     fputs("\nTo continue later: careerquiz take --resume ", out);
     safe_puts(path, out);
@@ -302,9 +306,10 @@ int cmd_take(struct cli_env *env, int argc, char **argv)
     }
     quiz->look.readline = line_reader_is_readline(quiz->reader);
 
-    quiz_show_welcome(&quiz->look, env->model, cq_answers_count(quiz->answers));
+    size_t start = cq_answers_first_unanswered(quiz->answers);
+    quiz_show_welcome(&quiz->look, env->model, quiz->answers, start);
     quiz->first_screen = true;
-    enum quiz_end end = quiz_run(quiz, cq_answers_first_unanswered(quiz->answers));
+    enum quiz_end end = quiz_run(quiz, start);
     if (end == QUIZ_END_FINISHED) {
         line_reader_close(quiz->reader); /* the terminal is back to normal before results */
         quiz->reader = NULL;
