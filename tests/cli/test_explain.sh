@@ -228,6 +228,32 @@ test_each_tip_under_a_shortfall_is_a_line_of_its_own() {
     expect_stdout_contains "Tip: Practise processing data with Apache Spark or Hadoop. Tip: Stay"
 }
 
+# Where no tip closes a shortfall, the profile items that name it are each a line of their own
+# (a sentence each in reports): joined by "; " items with commas of their own ran together
+# ("Fluent coding in Python, R or MATLAB; Jupyter Notebooks, RStudio and MATLAB for ...").
+test_each_profile_item_under_a_shortfall_is_a_line_of_its_own() {
+    local f want got
+    for f in $(answer_sets); do
+        run cq score --json "$f"
+        want=$(jq '[.gaps[:3][] | select((.tips | length) == 0) | [.items | length, 3] | min] | add // 0' "$OUT")
+        run cq score "$f"
+        got=$(sed -n '/^Where you fall short of/,/^Getting started/p' "$OUT" | grep -cE '^ {5}- ')
+        [ "$got" = "$want" ] || fail "$f: $got item lines under the shortfalls, $want profile items"
+    done
+    run cq score --education-filter "$MASTERS"
+    printf '%s\n' "     What the role's profile names for it:" \
+        "     - Fluent coding in Python, R or MATLAB." \
+        "     - Jupyter Notebooks, RStudio and MATLAB for day-to-day research." \
+        "     - LaTeX and Overleaf for writing academic papers." >want.txt
+    grep -B1 -A2 -xF -- "     - Fluent coding in Python, R or MATLAB." "$OUT" >got.txt
+    expect_same_file want.txt got.txt
+    local items="Fluent coding in Python, R or MATLAB. Jupyter Notebooks, RStudio and MATLAB for day-to-day research. LaTeX and Overleaf for writing academic papers."
+    run cq score --format markdown --education-filter "$MASTERS"
+    expect_stdout_contains "*(What the role's profile names for it: $items)*"
+    run cq score --format html --education-filter "$MASTERS"
+    expect_stdout_contains "<span class=\"detail\">What the role&#39;s profile names for it: $items</span>"
+}
+
 # A note on what the filter did is about a true answer: it is not headed "Check your answers",
 # which is kept for answers that look careless.
 test_notes_on_the_education_filter_have_a_heading_of_their_own() {
