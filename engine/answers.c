@@ -53,6 +53,7 @@ cq_status cq_answers_clone(const cq_answers *answers, cq_answers **out, cq_error
     memcpy(copy->skipped, answers->skipped, n * sizeof *copy->skipped);
     memcpy(copy->selected, answers->selected, n * sizeof *copy->selected);
     memcpy(copy->value, answers->value, n * sizeof *copy->value);
+    copy->this_bank = answers->this_bank;
     *out = copy;
     return CQ_OK;
 }
@@ -155,6 +156,11 @@ void cq_answers_skip(cq_answers *a, size_t q)
 bool cq_answers_skipped(const cq_answers *a, size_t q)
 {
     return a && q < a->model->question_count && a->skipped[q];
+}
+
+bool cq_answers_of_this_bank(const cq_answers *a)
+{
+    return a && a->this_bank;
 }
 
 /* ---- reading ------------------------------------------------------------------------------- */
@@ -372,6 +378,8 @@ cq_status cq__answers_parse_tree(const cq_model *model, const char *file, const 
         if (st != CQ_OK && err && err->line == 0 && !carried)
             cq__json_locate_key(json, size, cq__json_key_number(root, v), err);
     }
+    if (st == CQ_OK)
+        a->this_bank = bank_version && strcmp(bank_version, model->version) == 0;
     cJSON_Delete(carried);
     cJSON_Delete(root);
     if (st != CQ_OK) {

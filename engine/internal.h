@@ -377,6 +377,7 @@ struct cq_answers {
     bool *skipped;      /* per question: asked and passed over (saved as null) */
     uint32_t *selected; /* per question: bit i set when option i is chosen */
     long *value;        /* per question: the scale answer */
+    bool this_bank;     /* parsed from a document that names the model's bank version */
 };
 
 /*

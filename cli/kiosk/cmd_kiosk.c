@@ -74,7 +74,7 @@ static enum round_end welcome(struct kiosk *k)
     const cq_model *m = k->env->model;
     for (;;) {
         wipe_screen(k);
-        quiz_show_welcome(&k->quiz.look, m, 0);
+        quiz_show_welcome(&k->quiz.look, m, NULL, 0);
         char typed[256];
         line_status st = read_line(k, "\nPress Enter to start. ", -1, typed, sizeof typed);
         switch (st) {

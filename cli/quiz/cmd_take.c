@@ -120,8 +120,12 @@ static char *save_to_default(struct take *take)
 static void show_resume_hint(const struct take *take, const char *path)
 {
     size_t n = cq_answers_count(take->quiz.answers);
+    size_t skipped = quiz_skipped_count(take->quiz.model, take->quiz.answers);
     FILE *out = take->quiz.look.out;
-    fprintf(out, "Saved %zu answer%s to ", n, n == 1 ? "" : "s");
+    fprintf(out, "Saved %zu answer%s", n, n == 1 ? "" : "s");
+    if (skipped) /* kept as skips: the resume goes past them */
+        fprintf(out, " and %zu skipped question%s", skipped, skipped == 1 ? "" : "s");
+    fputs(" to ", out);
     safe_puts(path, out);
     fputs("\nTo continue later: careerquiz take --resume ", out);
     safe_puts(path, out);
@@ -185,6 +189,24 @@ static int stop_early(struct take *take, enum quiz_end end)
 /* ---- the command -------------------------------------------------------------------------- */
 
 /* Reads the --resume file into take->quiz.answers. Returns an exit code. */
+/*
+ * Saves from before skips were kept (as null) left a skipped question out of the file, so the
+ * resume asked it again. In a file written for this very bank, an optional question left out
+ * before the last one answered can only have been skipped: take asks in order. A file of an
+ * earlier bank is left alone, since a question it lacks may be one the bank added since.
+ */
+static void skip_left_out(const cq_model *m, cq_answers *answers)
+{
+    size_t q = cq_model_question_count(m);
+    if (!cq_answers_of_this_bank(answers))
+        return;
+    while (q > 0 && !cq_answers_has(answers, q - 1) && !cq_answers_skipped(answers, q - 1))
+        q--; /* q: just past the last question answered or skipped */
+    while (q-- > 0)
+        if (!cq_question_required(m, q) && !cq_answers_has(answers, q))
+            cq_answers_skip(answers, q);
+}
+
 static int load_resume(struct take *take, const char *path)
 {
     FILE *fp = fopen(path, "rb");
@@ -204,6 +226,8 @@ static int load_resume(struct take *take, const char *path)
         status = cq_answers_parse(take->env->model, path, text, size, &take->quiz.answers, &err);
         cq_free(take->env->ctx, text);
     }
+    if (status == CQ_OK)
+        skip_left_out(take->env->model, take->quiz.answers);
     return status == CQ_OK ? CLI_EXIT_OK : cli_report(status, &err);
 }
 
@@ -302,9 +326,10 @@ int cmd_take(struct cli_env *env, int argc, char **argv)
     }
     quiz->look.readline = line_reader_is_readline(quiz->reader);
 
-    quiz_show_welcome(&quiz->look, env->model, cq_answers_count(quiz->answers));
+    size_t start = cq_answers_first_unanswered(quiz->answers);
+    quiz_show_welcome(&quiz->look, env->model, quiz->answers, start);
     quiz->first_screen = true;
-    enum quiz_end end = quiz_run(quiz, cq_answers_first_unanswered(quiz->answers));
+    enum quiz_end end = quiz_run(quiz, start);
     if (end == QUIZ_END_FINISHED) {
         line_reader_close(quiz->reader); /* the terminal is back to normal before results */
         quiz->reader = NULL;

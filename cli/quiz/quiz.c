@@ -144,13 +144,30 @@ static size_t first_missing_required(const struct quiz *quiz)
     return q;
 }
 
+/*
+ * Where going forward to `next` lands. Past the furthest question shown so far, questions
+ * answered or skipped before this run (a resumed file with a gap) are passed over instead
+ * of walked through one Enter at a time; those already shown, which b reaches, are not.
+ */
+static size_t onward(struct quiz *quiz, size_t next, size_t *reached)
+{
+    size_t n = cq_model_question_count(quiz->model);
+    if (next <= *reached)
+        return next;
+    while (next < n &&
+           (cq_answers_has(quiz->answers, next) || cq_answers_skipped(quiz->answers, next)))
+        next++;
+    *reached = next;
+    return next;
+}
+
 enum quiz_end quiz_run(struct quiz *quiz, size_t start)
 {
     size_t n = cq_model_question_count(quiz->model);
-    size_t q = start;
+    size_t q = start, next = start, reached = start;
     enum quiz_end end = QUIZ_END_FINISHED;
-    while (q < n && ask(quiz, q, &q, &end))
-        ;
+    while (q < n && ask(quiz, q, &next, &end))
+        q = onward(quiz, next, &reached);
     /* A resumed file may still miss a required question before the point we reached. */
     size_t missing;
     while (end == QUIZ_END_FINISHED && (missing = first_missing_required(quiz)) < n) {

@@ -82,7 +82,16 @@ static void wrap_style(const struct quiz_look *look, enum term_style style, cons
         term_wrap_style(look->out, &look->term, style, look->columns, first, rest, text);
 }
 
-void quiz_show_welcome(const struct quiz_look *look, const cq_model *m, size_t resumed)
+size_t quiz_skipped_count(const cq_model *m, const cq_answers *answers)
+{
+    size_t skipped = 0;
+    for (size_t q = 0; q < cq_model_question_count(m); q++)
+        skipped += cq_answers_skipped(answers, q);
+    return skipped;
+}
+
+void quiz_show_welcome(const struct quiz_look *look, const cq_model *m, const cq_answers *resumed,
+                       size_t start)
 {
     size_t n = cq_model_question_count(m);
     size_t minutes = (n * SECONDS_PER_QUESTION + 59) / 60;
@@ -98,9 +107,18 @@ void quiz_show_welcome(const struct quiz_look *look, const cq_model *m, size_t r
              "the path that fits you best and tips for getting started.",
              n, minutes, cq_model_role_count(m));
     wrap(look, "", "", text);
-    if (resumed) {
-        snprintf(text, sizeof text, "Welcome back: %zu of %zu questions are already answered.",
-                 resumed, n);
+    size_t answered = cq_answers_count(resumed), skipped = quiz_skipped_count(m, resumed);
+    if (answered + skipped > 0) {
+        /* A skip is named: without it the counts and the question shown next disagree. */
+        int len =
+            snprintf(text, sizeof text, "Welcome back: %zu of %zu questions answered", answered, n);
+        if (skipped)
+            len += snprintf(text + len, sizeof text - (size_t)len, ", %zu skipped", skipped);
+        if (start < n)
+            snprintf(text + len, sizeof text - (size_t)len, ". Going on at question %zu.",
+                     start + 1);
+        else
+            snprintf(text + len, sizeof text - (size_t)len, ".");
         wrap(look, "", "", text);
     }
     wrap(look, "", "",

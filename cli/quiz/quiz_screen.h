@@ -26,8 +26,14 @@ void quiz_look_init(struct quiz_look *look, bool no_color, bool plain);
 /* Looks again at the terminal's width (after a resize), for the next screen drawn. */
 void quiz_look_resize(struct quiz_look *look);
 
-/* The first screen: what the quiz is, its length, the keys. `resumed` answers already given. */
-void quiz_show_welcome(const struct quiz_look *look, const cq_model *model, size_t resumed);
+/* The first screen: what the quiz is, its length, the keys. `resumed`, when not NULL, holds
+ * the answers of a resumed file: how many are answered and skipped, and `start`, the question
+ * the quiz goes on at, are said. */
+void quiz_show_welcome(const struct quiz_look *look, const cq_model *model,
+                       const cq_answers *resumed, size_t start);
+
+/* How many questions of `answers` are skipped (saved as null). */
+size_t quiz_skipped_count(const cq_model *model, const cq_answers *answers);
 
 /* One question: progress, text, options (the current answer marked), how to answer.
  * `below_welcome` keeps the welcome screen above the first question instead of clearing. */

@@ -90,13 +90,17 @@ int text_gaps(const struct cli_env *env, const struct result_view *v)
     for (i = 0; code == CLI_EXIT_OK && i < n; i++) {
         snprintf(number, sizeof number, "  %zu. ", i + 1);
         code = text_paragraph(number, "     ", view_gap(v, i));
-        closer = code == CLI_EXIT_OK ? view_gap_closer(v, i, "\n") : NULL;
+        closer = code == CLI_EXIT_OK ? view_gap_closer(v, i, "\n", "\n- ") : NULL;
         if (code == CLI_EXIT_OK && !closer)
             code = cli_report(CQ_ERR_NOMEM, NULL);
-        /* Each tip on a line of its own: one paragraph would run them together. */
+        /* Each tip and each profile item on a line of its own: one paragraph would run them
+         * together. A profile item is a bullet, its wrapped lines under its text. */
         for (line = closer; code == CLI_EXIT_OK && line && *line; line += len + !!line[len]) {
             len = strcspn(line, "\n");
-            code = text_paragraph("     ", "     ", strndup(line, len));
+            if (strncmp(line, "- ", 2) == 0)
+                code = text_paragraph("     - ", "       ", strndup(line + 2, len - 2));
+            else
+                code = text_paragraph("     ", "     ", strndup(line, len));
         }
         free(closer);
     }

@@ -219,7 +219,7 @@ static int gaps(const struct doc_ops *doc, FILE *out, const struct result_view *
     doc->heading(out, 3, title);
     doc->list_begin(out, true);
     for (i = 0; code == CLI_EXIT_OK && i < n; i++) {
-        char *closer = view_gap_closer(v, i, " ");
+        char *closer = view_gap_closer(v, i, " ", " ");
         if (closer && !closer[0]) {
             free(closer);
             closer = NULL;

@@ -292,7 +292,8 @@ char *view_gap(const struct result_view *v, size_t rank)
     return view_text_close(&m);
 }
 
-char *view_gap_closer(const struct result_view *v, size_t rank, const char *between)
+char *view_gap_closer(const struct result_view *v, size_t rank, const char *between,
+                      const char *item_lead)
 {
     size_t trait = cq_result_gap_at(v->result, v->top, rank);
     size_t i, k, n = cq_result_tip_count(v->result, v->top), shown = 0;
@@ -310,9 +311,12 @@ char *view_gap_closer(const struct result_view *v, size_t rank, const char *betw
     n = shown ? 0 : cq_role_trait_item_count(v->model, v->top, trait);
     if (n > VIEW_GAP_ITEMS)
         n = VIEW_GAP_ITEMS;
+    /* Items are phrases with commas of their own ("Fluent coding in Python, R or MATLAB"):
+     * joined by "; " they ran together, so each is a sentence of its own, as tips are. */
+    if (n > 0)
+        fputs("What the role's profile names for it:", m.out);
     for (i = 0; i < n; i++)
-        fprintf(m.out, "%s%s", i ? "; " : "What the role's profile names for it: ",
-                cq_role_trait_item(v->model, v->top, trait, i));
+        fprintf(m.out, "%s%s.", item_lead, cq_role_trait_item(v->model, v->top, trait, i));
     return view_text_close(&m);
 }
 

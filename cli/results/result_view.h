@@ -88,10 +88,12 @@ char *view_tip_closes(const struct result_view *view, size_t tip);
  * person said and its size in points. */
 char *view_gap(const struct result_view *view, size_t rank);
 /* What closes that shortfall: "Tip: ...." for each tip shown that closes it, each a sentence of
- * its own with `between` ("\n" for a line each, " " in running text) between them; else the
- * items of the role's profile that name it (cq_role_trait_item); "" when the profile names
- * neither. */
-char *view_gap_closer(const struct result_view *view, size_t rank, const char *between);
+ * its own with `between` ("\n" for a line each, " " in running text) between them; else
+ * "What the role's profile names for it:" and the items of the role's profile that name it
+ * (cq_role_trait_item), each a sentence with `item_lead` before it ("\n- " for a bullet line
+ * each, " " in running text); "" when the profile names neither. */
+char *view_gap_closer(const struct result_view *view, size_t rank, const char *between,
+                      const char *item_lead);
 /* The article titles of the recommended role, joined by "; ". */
 char *view_sources(const struct result_view *view);
 /* The articles a tip of a role comes from, joined by "; ". */

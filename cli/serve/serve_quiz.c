@@ -322,7 +322,7 @@ void serve_quiz_answer(const struct serve_app *app, const struct serve_request *
             question_page(model, answers, q, "This question cannot be skipped.", response);
             goto done;
         }
-        cq_answers_clear(answers, q);
+        cq_answers_skip(answers, q); /* kept as null, as take keeps it: not asked again */
     } else if (!apply_answer(model, answers, q, &form, &given, &err)) {
         char notice[CQ_ERROR_TEXT + 32];
         snprintf(notice, sizeof notice, "That answer was not taken: %s.",

@@ -89,6 +89,8 @@ static size_t kept_rows(const char *text, size_t size, struct line l, size_t col
 int pages_write(FILE *out, const char *text, size_t size, size_t page_rows, size_t columns)
 {
     size_t at = 0, used = 0; /* rows of the current page taken */
+    size_t total = 0;        /* rows written */
+    size_t pad_end = 0;      /* the row after the last blank lines added (0: none were) */
     bool after_blank = true; /* the line before was blank (or there was none) */
     bool kept = false;       /* the line before keeps with this one */
     struct line l;
@@ -103,16 +105,27 @@ int pages_write(FILE *out, const char *text, size_t size, size_t page_rows, size
         if (keeps && !kept && used > 0) {
             need = kept_rows(text, size, l, columns);
             if (used + need > page_rows && need <= page_rows) {
-                for (; used < page_rows; used++)
+                for (; used < page_rows; used++, total++)
                     fputc('\n', out);
                 used = 0;
+                pad_end = total;
             }
         }
         at = after(size, &l);
         fwrite(text + l.at, 1, at - l.at, out);
         used = (used + rows) % page_rows;
+        total += rows;
         after_blank = l.width == 0;
         kept = keeps;
+    }
+    /* At its end a pager shows the text's last page_rows rows, not a page from a break: blank
+     * lines added on that screen would sit mid-screen, as a gap with no page break after it.
+     * Filling the last page makes that screen the last page, its padding at a page's foot. */
+    if (pad_end > 0 && total > page_rows && pad_end > total - page_rows && total % page_rows) {
+        if (text[size - 1] != '\n')
+            fputc('\n', out); /* ends the last line: no row of its own */
+        for (; total % page_rows; total++)
+            fputc('\n', out);
     }
     return ferror(out) ? -1 : 0;
 }

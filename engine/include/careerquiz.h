@@ -351,6 +351,10 @@ void cq_answers_clear(cq_answers *answers, size_t q);
 void cq_answers_skip(cq_answers *answers, size_t q);
 /* Whether q was skipped (cq_answers_skip, or null in a parsed file). */
 bool cq_answers_skipped(const cq_answers *answers, size_t q);
+/* Whether the answers were parsed from a document whose "bank_version" is the model's own
+ * version: it was written for these very questions, none added or changed since. False for
+ * answers not parsed, a document without "bank_version" and one of an earlier bank. */
+bool cq_answers_of_this_bank(const cq_answers *answers);
 
 bool cq_answers_has(const cq_answers *answers, size_t q);
 /* Number of answered questions. */

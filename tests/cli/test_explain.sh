@@ -209,23 +209,51 @@ test_education_filter_that_would_set_every_role_apart_says_so_and_keeps_them() {
     expect_stdout_lacks "Above your reported education"
 }
 
+# expect_lines_under_shortfalls REGEX FILTER WHAT: for every answer set, the lines matching REGEX
+# under "Where you fall short of" are as many as FILTER counts in its score --json.
+expect_lines_under_shortfalls() {
+    local f want got
+    for f in $(answer_sets); do
+        run cq score --json "$f"
+        want=$(jq "$2" "$OUT")
+        run cq score "$f"
+        got=$(sed -n '/^Where you fall short of/,/^Getting started/p' "$OUT" | grep -cE -- "$1")
+        [ "$got" = "$want" ] || fail "$f: $got lines like \"$1\" under the shortfalls, $want $3"
+    done
+}
+
 # Under a shortfall, each tip that closes it is a sentence on a line of its own: joined by "; "
 # the second lost its "Tip:" and kept its capital, and read as one run-on tip. The lines are
 # counted against the tips JSON gives each named gap (phd-ships-products has a gap two close).
 test_each_tip_under_a_shortfall_is_a_line_of_its_own() {
-    local f want got
-    for f in $(answer_sets); do
-        run cq score --json "$f"
-        want=$(jq '[.gaps[:3][].tips | length] | add // 0' "$OUT")
-        run cq score "$f"
-        got=$(sed -n '/^Where you fall short of/,/^Getting started/p' "$OUT" | grep -cE '^ {5}Tip: ')
-        [ "$got" = "$want" ] || fail "$f: $got tip lines under the shortfalls, $want tips close them"
-    done
+    expect_lines_under_shortfalls '^ {5}Tip: ' '[.gaps[:3][].tips | length] | add // 0' \
+        "tips close them"
     run cq score "$ROOT/tests/people/phd-ships-products.json"
     expect_stdout_contains "     Tip: Practise processing data with Apache Spark or Hadoop."
     expect_stdout_contains "     Tip: Stay informed about emerging AI/ML and big data technology"
     run cq score --format markdown "$ROOT/tests/people/phd-ships-products.json"
     expect_stdout_contains "Tip: Practise processing data with Apache Spark or Hadoop. Tip: Stay"
+}
+
+# Where no tip closes a shortfall, the profile items that name it are each a line of their own
+# (a sentence each in reports): joined by "; " items with commas of their own ran together
+# ("Fluent coding in Python, R or MATLAB; Jupyter Notebooks, RStudio and MATLAB for ...").
+test_each_profile_item_under_a_shortfall_is_a_line_of_its_own() {
+    expect_lines_under_shortfalls '^ {5}- ' \
+        '[.gaps[:3][] | select((.tips | length) == 0) | [.items | length, 3] | min] | add // 0' \
+        "profile items name them (at most 3 each)"
+    run cq score --education-filter "$MASTERS"
+    printf '%s\n' "     What the role's profile names for it:" \
+        "     - Fluent coding in Python, R or MATLAB." \
+        "     - Jupyter Notebooks, RStudio and MATLAB for day-to-day research." \
+        "     - LaTeX and Overleaf for writing academic papers." >want.txt
+    grep -B1 -A2 -xF -- "     - Fluent coding in Python, R or MATLAB." "$OUT" >got.txt
+    expect_same_file want.txt got.txt
+    local items="Fluent coding in Python, R or MATLAB. Jupyter Notebooks, RStudio and MATLAB for day-to-day research. LaTeX and Overleaf for writing academic papers."
+    run cq score --format markdown --education-filter "$MASTERS"
+    expect_stdout_contains "*(What the role's profile names for it: $items)*"
+    run cq score --format html --education-filter "$MASTERS"
+    expect_stdout_contains "<span class=\"detail\">What the role&#39;s profile names for it: $items</span>"
 }
 
 # A note on what the filter did is about a true answer: it is not headed "Check your answers",

@@ -55,16 +55,35 @@ test_the_first_screen_after_the_last_answer_shows_the_recommendation_and_ranking
     finish
 }
 
+# go_developer: the round-4 backend Go developer's answers (a close call, four pages at 100x40).
+go_developer() {
+    jq -n '{version: 1, answers: {education: "bachelors", field: "computer-science",
+        languages: ["sql", "go"], "ml-frameworks": ["none"], "data-tools": ["kafka", "relational"],
+        "deployment-tools": ["git", "docker", "kubernetes", "jenkins"], "visual-tools": ["none"],
+        cloud: "production", "software-practice": 5, statistics: 2, publishing: "none",
+        "research-vs-production": 1, leadership: "mentor", stakeholders: 3, setting: "tech",
+        "enjoyed-result": "shipped-system", "system-part": "platform", "like-to-learn": "cloud",
+        "free-day": "automate-deploy"}}'
+}
+
 # In the pager no page ends on a heading whose text is on the next page (round 3: "More reasons
 # for ROLE" was line 39 of the first page for these people). Headings are the lines that open a
 # block of the piped output; each page is read off the visible screen at 100x40.
+# Round 4 (C2): the blank lines added at a page's foot showed mid-screen on the last screen,
+# which less fills with the text's last 39 lines: the Go developer's "what they share" came
+# after two blank lines. Piped, no person has two blank lines in a row, so two on a screen with
+# text under them are added lines with no page break after them.
 test_no_page_of_the_pager_ends_on_a_heading() {
     less_usable || return 0
     local f page last
+    go_developer >go-developer.json
     for f in backend-developer data-analyst data-engineer ml-practitioner phd-ships-products \
-        phd-student; do
-        f=$ROOT/tests/people/$f.json
+        phd-student "$TESTDIR/go-developer"; do
+        [ "${f#/}" = "$f" ] && f=$ROOT/tests/people/$f
+        f=$f.json
         run cq score "$f"
+        awk 'prev == "" && $0 == "" && NR > 1 { exit 1 } { prev = $0 }' "$OUT" ||
+            fail "$f: two blank lines in a row in the piped output"
         awk 'prev == "" && /^[^ ]/ { head = $0; next }
              head != "" && $0 != "" { print head } { head = ""; prev = $0 }' "$OUT" >headings.txt
         [ -s headings.txt ] || fail "$f: no headings found in the piped output"
@@ -76,6 +95,9 @@ test_no_page_of_the_pager_ends_on_a_heading() {
             if [ -n "$last" ] && grep -qxF -- "$last" headings.txt; then
                 fail "$f: page $page ends on the heading \"$last\""
             fi
+            awk 'NR < 40 && $0 == "" { blank++; next }
+                 NR < 40 { if (blank >= 2) exit 1; blank = 0 }' screen.txt ||
+                fail "$f: page $page shows blank lines added with no page break after them"
             grep -q '^(END)' screen.txt && break
             tm send-keys -t quiz space
             sleep 0.3

@@ -129,6 +129,31 @@ test_resume_does_not_ask_a_skipped_question_again() {
         fail "an older file does not go on at question 2"
 }
 
+# Round 4: the quit message and the resume banner counted answers only, so "15 of 19 answered"
+# was followed by question 17 and the skipped question went unmentioned.
+test_quit_and_resume_name_the_skipped_questions() {
+    run cq take --save F.json < <(printf '4\ns\nq\n')
+    expect_status 75
+    expect_stderr_contains "Saved 1 answer and 1 skipped question to F.json"
+    run cq take --resume F.json < <(printf 'q\n')
+    expect_status 75
+    expect_stderr_contains "Welcome back: 1 of $QUESTIONS questions answered, 1 skipped. Going on at question 3."
+    expect_stderr_contains "Saved 1 answer and 1 skipped question to F.json"
+}
+
+# Round 3: after the gap in a resumed file was filled, the quiz stepped through the questions
+# the file already answers one by one, each waiting for Enter. It goes on at the next question
+# neither answered nor skipped; b still goes back to the ones passed over.
+test_resume_passes_over_questions_the_file_already_answers() {
+    printf '{"answers": {"education": "phd", "languages": ["python"], "ml-frameworks": ["pytorch"]}}\n' >F.json
+    run cq take --resume F.json < <(printf '1\nb\n\nq\n')
+    expect_status 75
+    [ "$(grep '^Question ' "$ERR" | cut -d' ' -f2 | tr '\n' ' ')" = "2 5 4 5 " ] ||
+        fail "questions shown: $(grep '^Question ' "$ERR" | cut -d' ' -f2 | tr '\n' ' '), not 2 5 4 5"
+    expect_saved '.answers.field != null and .answers.languages == ["python"]'
+    expect_saved '.answers["ml-frameworks"] == ["pytorch"] and (.answers | length) == 4'
+}
+
 test_skip_is_refused_on_a_required_question() {
     run cq take --save F.json < <(printf 's\n4\n')
     expect_stderr_contains "only optional ones can be skipped"
@@ -147,6 +172,38 @@ test_help_explains_how_to_answer() {
     expect_saved '.answers.education == "masters"'
 }
 
+# Saves from before skips were kept as null left a skipped question out, and the resume asked it
+# again. In a file of this very bank an optional question left out before the last answer was
+# skipped (take asks in order); in a file of an earlier bank it may be one the bank added since,
+# and in a file that names no bank nobody knows: those are asked as before.
+test_an_optional_question_left_out_of_a_file_of_this_bank_counts_as_skipped() {
+    local bank v
+    bank=$(jq -r .version "$ROOT/questions/bank.json")
+    printf '{"bank_version": "%s", "answers": {"education": "phd", "languages": ["python"]}}\n' \
+        "$bank" >F.json
+    run cq take --resume F.json < <(printf 'q\n')
+    expect_status 75
+    [ "$(grep -m1 '^Question ' "$ERR" | cut -d' ' -f2)" = 4 ] ||
+        fail "the left-out optional question 2 was asked again"
+    expect_stderr_contains "Welcome back: 2 of $QUESTIONS questions answered, 1 skipped. Going on at question 4."
+    expect_saved '.answers.field == null and (.answers | has("field"))'
+    # Required questions left out are still asked; so are questions after the last answer.
+    printf '{"bank_version": "%s", "answers": {"education": "phd", "ml-frameworks": ["pytorch"]}}\n' \
+        "$bank" >F.json
+    run cq take --resume F.json < <(printf 'q\n')
+    [ "$(grep -m1 '^Question ' "$ERR" | cut -d' ' -f2)" = 3 ] ||
+        fail "the left-out required question 3 was not asked"
+    expect_saved '.answers.field == null and (.answers | has("languages") | not)'
+    expect_saved '(.answers | has("setting") | not)'
+    for v in '"bank_version": "2026.12-1", ' ''; do
+        printf '{%s"answers": {"education": "phd", "languages": ["python"]}}\n' "$v" >F.json
+        run cq take --resume F.json < <(printf 'q\n')
+        [ "$(grep -m1 '^Question ' "$ERR" | cut -d' ' -f2)" = 2 ] ||
+            fail "${v:-no bank version}: the left-out question 2 is not asked"
+        expect_saved '(.answers | has("field") | not)'
+    done
+}
+
 test_quit_saves_and_prints_the_resume_command() {
     run cq take --save F.json < <(printf '4\nq\n')
     expect_status 75
@@ -159,7 +216,7 @@ test_resume_starts_at_the_first_unanswered_question_and_keeps_the_answers() {
     printf '{"answers": {"education": "phd", "field": "math-statistics"}}\n' >F.json
     run cq take --resume F.json < <(ones $((QUESTIONS - 2)))
     expect_status 0
-    expect_stderr_contains "Welcome back: 2 of $QUESTIONS questions are already answered"
+    expect_stderr_contains "Welcome back: 2 of $QUESTIONS questions answered. Going on at question 3."
     [ "$(grep -m1 '^Question ' "$ERR" | cut -d' ' -f2)" = 3 ] ||
         fail "the first question shown is not question 3"
     expect_saved '.answers.education == "phd" and .answers.field == "math-statistics"'
