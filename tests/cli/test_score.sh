@@ -20,12 +20,14 @@ test_score_text_ranks_every_role_with_a_bar_and_percentage() {
 
 test_score_text_recommends_the_top_role_with_tips_and_sources() {
     local top title tip
-    run cq score "$EXAMPLE" --json
+    # The example without its cloud use, so that it lacks something a tip closes.
+    jq '.answers.cloud = "never"' "$EXAMPLE" >no-cloud.json
+    run cq score no-cloud.json --json
     top=$(jq -r '.ranking[0].id' "$OUT")
     tip=$(jq -r '.tips[0].text' "$OUT" | cut -c1-40)
     title=$(jq -r .title "$ROOT/profiles/$top.json")
     if [ -z "$tip" ] || [ "$tip" = null ]; then fail "the example shows no tip"; fi
-    run cq score "$EXAMPLE"
+    run cq score no-cloud.json
     expect_status 0
     expect_stdout_contains "Recommended path: $title ($top)"
     expect_stdout_contains "Getting started"
@@ -56,7 +58,7 @@ test_score_json_ranks_all_seven_roles_best_first() {
     expect_jq '[.ranking[].score] as $s | $s == ($s | sort | reverse)'
     expect_jq 'all(.ranking[].score; . >= 0 and . <= 100)'
     expect_jq '.recommendation.id == .ranking[0].id'
-    expect_jq '(.tips | length) > 0'
+    expect_jq '(.tips | type) == "array"'
 }
 
 test_score_is_byte_identical_from_a_file_and_from_stdin() {
