@@ -121,6 +121,27 @@ test_score_of_the_built_in_data_matches_score_with_data_of_the_source_tree() {
     expect_same_file builtin.json "$OUT"
 }
 
+# A required question left out counts as the average of its answers for every role, and the
+# warning says so: the score without "cloud" is the mean of the scores with each cloud answer.
+test_a_missing_required_question_is_said_to_count_as_its_average_answer() {
+    local answer
+    jq 'del(.answers.cloud)' "$EXAMPLE" >no-cloud.json
+    run cq score --json no-cloud.json
+    expect_status 0
+    expect_stderr_contains "1 required question not answered (cloud); each counts as the average of its answers, for every role"
+    grep -qF "uses the rest" "$ERR" && fail "the warning says the ranking leaves the question out"
+    jq '[.ranking[] | {(.id): .score}] | add' "$OUT" >skipped.json
+    : >each.jsonl
+    for answer in never tutorials own-projects production architect; do
+        jq --arg a "$answer" '.answers.cloud = $a' "$EXAMPLE" >one.json
+        cq score --json one.json | jq -c '[.ranking[] | {(.id): .score}] | add' >>each.jsonl
+    done
+    jq -s -e --slurpfile skipped skipped.json '
+        (.[0] | keys) as $roles
+        | [$roles[] as $r | ((map(.[$r]) | add / length) - $skipped[0][$r]) | fabs < 0.06] | all' \
+        each.jsonl >/dev/null || fail "a skipped question does not score as the mean of its answers"
+}
+
 # Answers that take --save wrote with the bank before this one (2026.11-1): its research-tools
 # question is gone (Jupyter, RStudio and LaTeX are options of visual-tools now, MATLAB of
 # languages), and four options changed their meaning.
