@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answer_counts.h"
 #include "exitcode.h"
 #include "diagnostics.h"
 #include "result_view.h"
@@ -146,6 +147,17 @@ char *view_answer(const cq_model *model, const cq_answers *answers, size_t q)
     return view_text_close(&m);
 }
 
+char *view_answer_for(const struct result_view *v, size_t role, size_t q)
+{
+    struct view_text m;
+
+    if (!view_text_open(&m))
+        return NULL;
+    write_answer(m.out, v->model, v->answers, q);
+    answer_counts_write(m.out, v->model, v->answers, role, q);
+    return view_text_close(&m);
+}
+
 char *view_reason(const struct result_view *v, size_t q)
 {
     struct view_text m;
@@ -155,6 +167,7 @@ char *view_reason(const struct result_view *v, size_t q)
     write_question(m.out, v->model, q);
     fputs(" You said: ", m.out);
     write_answer(m.out, v->model, v->answers, q);
+    answer_counts_write(m.out, v->model, v->answers, v->top, q);
     return view_text_close(&m);
 }
 

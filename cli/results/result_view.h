@@ -64,7 +64,10 @@ char *view_question(const cq_model *model, size_t q);
 /* An answer in words: option texts joined by "; ", "4 of 5" or "5 (Pure research)" for a
  * scale, "no answer" when skipped. */
 char *view_answer(const cq_model *model, const cq_answers *answers, size_t q);
-/* "question? You said: answer" for a reason. */
+/* The answer, then what in it counts for `role` and what counts for no role ("SAS; Excel. Points
+ * come from SAS. Excel counts for no role."), for the --explain ledger. */
+char *view_answer_for(const struct result_view *view, size_t role, size_t q);
+/* "question? You said: answer" for a reason, with what in the answer counts (as above). */
 char *view_reason(const struct result_view *view, size_t q);
 /* "X and Y both fit: too close to call, within 3.0 points of the top score."; only meaningful
  * when the result is a close call. */
