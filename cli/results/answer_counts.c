@@ -38,8 +38,7 @@ static bool option_adds_nothing(const cq_model *model, size_t q, size_t o)
     return sets;
 }
 
-/* The closeness of value v to target tau (docs/scoring.md): 0 at the farthest value. */
-static double closeness(const cq_model *model, size_t trait, double v, double tau)
+double answer_closeness(const cq_model *model, size_t trait, double v, double tau)
 {
     double reach = tau > 1 - tau ? tau : 1 - tau;
 
@@ -68,7 +67,8 @@ static bool option_earns_no_role(const cq_model *model, size_t q, size_t o)
             continue;
         for (r = 0; r < cq_model_role_count(model); r++)
             if (cq_role_importance(model, r, t) > 0 &&
-                closeness(model, t, v < 0 ? 0 : v, cq_role_target(model, r, t)) > COUNTS_EPSILON)
+                answer_closeness(model, t, v < 0 ? 0 : v, cq_role_target(model, r, t)) >
+                    COUNTS_EPSILON)
                 return false;
     }
     return says;

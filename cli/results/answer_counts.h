@@ -17,6 +17,10 @@
  *   - one choice: "It counts for no role: the number compares it with the average of the other
  *     answers." when the option earns every role nothing on this question.
  */
+/* The closeness of value v to a role's target tau on a trait (docs/scoring.md): 1 on target
+ * (or past it, for a level), 0 at the farthest value. */
+double answer_closeness(const cq_model *model, size_t trait, double v, double tau);
+
 void answer_counts_write(FILE *out, const cq_model *model, const cq_answers *answers, size_t role,
                          size_t q);
 

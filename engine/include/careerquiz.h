@@ -191,6 +191,10 @@ size_t cq_model_find_trait(const cq_model *model, const char *id);
 /* True for a level (skills, tools, experience: reaching a role's target is enough, going past it
  * never costs), false for a preference (distance either way counts). The bank's "kind". */
 bool cq_trait_is_level(const cq_model *model, size_t trait);
+/* The dimension the trait is one place of ("language" for Python, Java, ...), whose places are
+ * alternatives a role earns the best of, or NULL when it belongs to none (docs/scoring.md,
+ * "Groups"). The string lives as long as the model. */
+const char *cq_trait_group(const cq_model *model, size_t trait);
 
 /* ---- questions ------------------------------------------------------------------------------ */
 

@@ -78,4 +78,33 @@ test_a_framework_shortfall_says_or() {
         fail "the ML Engineer's framework shortfall does not name the frameworks with or"
 }
 
+# expect_language_label PERSONA LABEL NAMED OTHER: with only SQL among the languages, the
+# persona's own role falls short on languages, labelled LABEL; each language of NAMED closes it
+# to the same score, above that of SQL alone, and OTHER (not named) closes it less or not at all.
+expect_language_label() {
+    local persona=$1 label=$2 other=$4 lang first='' score
+    jq '.answers.languages = ["sql"]' "$ROOT/tests/personas/$persona.json" >sql.json
+    run cq score --plain sql.json
+    expect_status 0
+    tr -s ' \n' ' ' <"$OUT" >flat.txt
+    grep -qF "$label (" flat.txt || fail "$persona: no shortfall labelled \"$label\""
+    for lang in $3; do
+        score=$(score_of "$persona" languages "[\"sql\", \"$lang\"]" "$persona")
+        [ -n "$first" ] || first=$score
+        [ "$score" = "$first" ] || fail "$persona: $lang closes the gap to $score, the first named to $first"
+    done
+    awk -v a="$first" -v b="$(score_of "$persona" languages '["sql"]' "$persona")" 'BEGIN { exit !(a > b) }' ||
+        fail "$persona: the languages named close nothing"
+    score=$(score_of "$persona" languages "[\"sql\", \"$other\"]" "$persona")
+    awk -v a="$first" -v b="$score" 'BEGIN { exit !(a > b) }' ||
+        fail "$persona: $other, not named, closes as much ($score)"
+}
+
+# The articles ask the ML Engineer for "Python, Java, or C++" (004) and the Data Scientist for
+# "R or Python" (004): the shortfall names every language that closes it, not Python alone.
+test_a_language_shortfall_names_each_language_that_closes_it() {
+    expect_language_label ml-engineer "Python, Java or C++" "python java cpp" r
+    expect_language_label data-scientist "Python or R" "python r" sas
+}
+
 run_tests
