@@ -30,7 +30,7 @@ typedef struct {
     size_t sets, effects, alternatives, tips, gaps, what_ifs, tools, left_out;
     size_t wrong_sign, effect_off, skip_beats_best, tip_closes_nothing, tip_already_had,
         tip_names_had, degree_holder, gap_not_named, gap_no_closer, left_out_false, nearer_flip,
-        what_if_false, tool_lowers;
+        what_if_false, tool_lowers, tip_unnamed_gap;
 } counts;
 
 /* One answer a question can have: a set of options (a bit mask) or a scale value. */
@@ -390,6 +390,13 @@ static void check_tips(const cq_model *m, const cq_answers *a, const cq_result *
         cJSON_ArrayForEach(closes, get(json, "closes"))
         {
             size_t t = cq_model_find_trait(m, closes->valuestring);
+            /* A tip closes only a gap "Where you fall short" names: one of the largest few. */
+            bool named_gap = false;
+            for (size_t g = 0; g < CQ_GAPS_NAMED; g++)
+                named_gap |= cq_result_gap_at(r, top, g) == t;
+            if (!named_gap && ++c->tip_unnamed_gap <= 5)
+                print_error("%s: the tip \"%s\" closes %s, which is not a named shortfall\n",
+                            cq_role_id(m, top), cq_tip_text(m, top, tip), closes->valuestring);
             bool helps = cq_result_gap(r, top, t) >= CQ_GAP_MIN;
             bool found = false;
             for (size_t q = 0; helps && !found && q < cq_model_question_count(m); q++) {
@@ -570,6 +577,7 @@ static void report(const char *what, const counts *c)
     print_message("  effects off their re-scoring       %zu\n", c->effect_off);
     print_message("  skips beating the best answer      %zu\n", c->skip_beats_best);
     print_message("  tips closing nothing               %zu\n", c->tip_closes_nothing);
+    print_message("  tips closing an unnamed gap        %zu\n", c->tip_unnamed_gap);
     print_message("  tips the person already has        %zu\n", c->tip_already_had);
     print_message("  tips naming what the person has    %zu\n", c->tip_names_had);
     print_message("  degree holders told to get one     %zu\n", c->degree_holder);
@@ -588,6 +596,7 @@ static void assert_no_violation(const counts *c)
     assert_int_equal(c->effect_off, 0);
     assert_int_equal(c->skip_beats_best, 0);
     assert_int_equal(c->tip_closes_nothing, 0);
+    assert_int_equal(c->tip_unnamed_gap, 0);
     assert_int_equal(c->tip_already_had, 0);
     assert_int_equal(c->tip_names_had, 0);
     assert_int_equal(c->degree_holder, 0);
