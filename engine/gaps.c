@@ -18,12 +18,24 @@ double cq_result_gap(const cq_result *r, size_t role, size_t trait)
     return r->shortfall[role * m->trait_count + trait];
 }
 
-bool cq_result_closes(const cq_result *r, size_t role, size_t trait)
+/* The role's gaps of at least CQ_GAP_MIN into order (largest first, bank order on ties). */
+static size_t sorted_gaps(const cq_result *r, size_t role, size_t *order);
+
+/* Whether trait is one of the first CQ_GAPS_NAMED of the n gaps in order. */
+static bool named_in(const size_t *order, size_t n, size_t trait)
 {
-    return cq_result_gap(r, role, trait) >= CQ_GAP_MIN;
+    for (size_t i = 0; i < n && i < CQ_GAPS_NAMED; i++)
+        if (order[i] == trait)
+            return true;
+    return false;
 }
 
-/* The role's gaps of at least CQ_GAP_MIN into order (largest first, bank order on ties). */
+bool cq_result_closes(const cq_result *r, size_t role, size_t trait)
+{
+    size_t order[CQ_MAX_TRAITS];
+    return role < r->model->role_count && named_in(order, sorted_gaps(r, role, order), trait);
+}
+
 static size_t sorted_gaps(const cq_result *r, size_t role, size_t *order)
 {
     size_t n = 0;
@@ -71,15 +83,17 @@ size_t cq_result_gap_at(const cq_result *r, size_t role, size_t rank)
     return ranked_at(r, role, rank, sorted_gaps);
 }
 
-/* A tip's sort keys: the largest gap it closes, and the sum of those it closes (0: none). */
-static void tip_keys(const cq_result *r, size_t role, size_t tip, double *largest, double *sum)
+/* A tip's sort keys: the largest named gap it closes, and the sum of those it closes (0: none).
+ * gaps holds the role's n gaps in order. */
+static void tip_keys(const cq_result *r, size_t role, size_t tip, const size_t *gaps, size_t n,
+                     double *largest, double *sum)
 {
     const cq_tip_def *t = &r->model->roles[role].tips[tip];
     *largest = 0.0;
     *sum = 0.0;
     for (size_t i = 0; i < t->trait_count; i++) {
         double gap = cq_result_gap(r, role, t->traits[i]);
-        if (gap < CQ_GAP_MIN)
+        if (!named_in(gaps, n, t->traits[i]))
             continue;
         *sum += gap;
         if (gap > *largest)
@@ -93,9 +107,10 @@ static size_t shown_tips(const cq_result *r, size_t role, size_t *order)
 {
     const cq_role_def *d = &r->model->roles[role];
     double largest[CQ_MAX_LIST_ITEMS], sum[CQ_MAX_LIST_ITEMS];
+    size_t gaps[CQ_MAX_TRAITS], gap_count = sorted_gaps(r, role, gaps);
     size_t n = 0;
     for (size_t i = 0; i < d->tip_count; i++) {
-        tip_keys(r, role, i, &largest[i], &sum[i]);
+        tip_keys(r, role, i, gaps, gap_count, &largest[i], &sum[i]);
         if (largest[i] <= 0 || cq__has_it(&d->tips[i], r->answers))
             continue;
         size_t j = n++;

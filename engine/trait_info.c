@@ -23,6 +23,11 @@ bool cq_trait_is_level(const cq_model *model, size_t trait)
     return trait < model->trait_count && model->traits[trait].level;
 }
 
+const char *cq_trait_group(const cq_model *model, size_t trait)
+{
+    return trait < model->trait_count ? model->traits[trait].group : NULL;
+}
+
 size_t cq_model_find_trait(const cq_model *model, const char *id)
 {
     for (size_t i = 0; id && i < model->trait_count; i++)

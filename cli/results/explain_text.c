@@ -126,7 +126,7 @@ int text_explained(const struct cli_env *env, const struct result_view *v)
         snprintf(line, sizeof line,
                  "  %6.2f  %+6.2f  %s: ", cq_result_points(v->result, v->explain_role, q),
                  cq_result_effect(v->result, v->explain_role, q), cq_question_id(v->model, q));
-        code = text_paragraph(line, "                  ", view_answer(v->model, v->answers, q));
+        code = text_paragraph(line, "                  ", view_answer_for(v, v->explain_role, q));
     }
     return code;
 }

@@ -184,9 +184,9 @@ static char *gaps_line(const struct summary *s)
     if (n > 0 && (words = open_memstream(&text, &size)) != NULL) {
         for (i = 0; i < n; i++) {
             size_t trait = cq_result_gap_at(v->result, v->top, i);
-            fprintf(words, "%s%s (%.1f points)", i ? (i + 1 == n ? " and " : ", ") : "",
-                    cq_trait_name(v->model, trait),
-                    cq_round1(cq_result_gap(v->result, v->top, trait)));
+            fputs(i ? (i + 1 == n ? " and " : ", ") : "", words);
+            view_write_gap_label(words, v, trait);
+            fprintf(words, " (%.1f points)", cq_round1(cq_result_gap(v->result, v->top, trait)));
         }
         fputs("; below, what closes each.", words);
         if (ferror(words) | fclose(words)) {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answer_counts.h"
 #include "exitcode.h"
 #include "diagnostics.h"
 #include "result_view.h"
@@ -146,6 +147,17 @@ char *view_answer(const cq_model *model, const cq_answers *answers, size_t q)
     return view_text_close(&m);
 }
 
+char *view_answer_for(const struct result_view *v, size_t role, size_t q)
+{
+    struct view_text m;
+
+    if (!view_text_open(&m))
+        return NULL;
+    write_answer(m.out, v->model, v->answers, q);
+    answer_counts_write(m.out, v->model, v->answers, role, q);
+    return view_text_close(&m);
+}
+
 char *view_reason(const struct result_view *v, size_t q)
 {
     struct view_text m;
@@ -155,6 +167,7 @@ char *view_reason(const struct result_view *v, size_t q)
     write_question(m.out, v->model, q);
     fputs(" You said: ", m.out);
     write_answer(m.out, v->model, v->answers, q);
+    answer_counts_write(m.out, v->model, v->answers, v->top, q);
     return view_text_close(&m);
 }
 
@@ -273,6 +286,70 @@ static void write_options_left_out(FILE *out, const struct result_view *v, size_
     }
 }
 
+/* The most that some answer of question q gives trait t: the capped sum of a pick-all
+ * question's options, the largest option of a one-choice one; -1 when q does not measure t. */
+static double question_top_value(const cq_model *model, size_t q, size_t t)
+{
+    size_t o, n = cq_question_option_count(model, q);
+    double top = -1, sum = 0;
+
+    for (o = 0; o < n; o++) {
+        double value = cq_option_trait(model, q, o, t);
+        if (value > top)
+            top = value;
+        if (value > 0 && !cq_option_exclusive(model, q, o))
+            sum += value;
+    }
+    if (top >= 0 && cq_question_type_of(model, q) == CQ_MULTI)
+        top = sum < 1 ? sum : 1;
+    return top;
+}
+
+/* What the best answer to q could earn role on trait t: importance times the closeness of the
+ * value it reaches; -1 when the role does not weigh t or q does not measure it. */
+static double place_best(const cq_model *model, size_t role, size_t q, size_t t)
+{
+    double top = question_top_value(model, q, t), tau = cq_role_target(model, role, t);
+
+    if (top < 0 || cq_role_importance(model, role, t) <= 0)
+        return -1;
+    return cq_role_importance(model, role, t) *
+           answer_closeness(model, t, top < tau ? top : tau, tau);
+}
+
+void view_write_gap_label(FILE *out, const struct result_view *v, size_t trait)
+{
+    const char *group = cq_trait_group(v->model, trait);
+    size_t t, n = cq_model_trait_count(v->model), total = 0, shown = 0;
+    size_t q = cq_result_gap_question(v->result, v->top, trait);
+    double best = q == (size_t)-1 ? -1 : place_best(v->model, v->top, q, trait);
+    bool same[CQ_MAX_TRAITS] = {false};
+
+    for (t = 0; group && best >= 0 && t < n && t < CQ_MAX_TRAITS; t++) {
+        const char *g = cq_trait_group(v->model, t);
+        same[t] = g && strcmp(g, group) == 0 &&
+                  fabs(place_best(v->model, v->top, q, t) - best) < VIEW_SAME_POINTS;
+        total += same[t];
+    }
+    if (total < 2) {
+        fputs(cq_trait_name(v->model, trait), out);
+        return;
+    }
+    for (t = 0; t < n && t < CQ_MAX_TRAITS; t++) {
+        const char *name = cq_trait_name(v->model, t);
+        if (!same[t])
+            continue;
+        shown++;
+        fputs(shown == 1 ? "" : shown == total ? " or " : ", ", out);
+        /* "A degree in computer science or a degree in AI" */
+        if (shown > 1 && name[0] == 'A' && name[1] == ' ') {
+            fputc('a', out);
+            name++;
+        }
+        fputs(name, out);
+    }
+}
+
 char *view_gap(const struct result_view *v, size_t rank)
 {
     size_t trait = cq_result_gap_at(v->result, v->top, rank);
@@ -281,7 +358,8 @@ char *view_gap(const struct result_view *v, size_t rank)
 
     if (!view_text_open(&m))
         return NULL;
-    fprintf(m.out, "%s (%.1f points). %s: %s. You said ", cq_trait_name(v->model, trait),
+    view_write_gap_label(m.out, v, trait);
+    fprintf(m.out, " (%.1f points). %s: %s. You said ",
             cq_round1(cq_result_gap(v->result, v->top, trait)), cq_role_title(v->model, v->top),
             cq_role_target_reason(v->model, v->top, trait));
     write_quoted_answer(m.out, v->model, v->answers, q);
@@ -372,8 +450,10 @@ char *view_tip_closes(const struct result_view *v, size_t tip)
         return NULL;
     for (i = 0; i < n; i++) {
         size_t trait = cq_tip_trait(v->model, v->top, tip, i);
-        if (cq_result_closes(v->result, v->top, trait))
-            fprintf(m.out, "%s%s", shown++ ? ", " : "", cq_trait_name(v->model, trait));
+        if (cq_result_closes(v->result, v->top, trait)) {
+            fputs(shown++ ? ", " : "", m.out);
+            view_write_gap_label(m.out, v, trait);
+        }
     }
     return view_text_close(&m);
 }

@@ -23,6 +23,8 @@
 /* An effect smaller than this (in points) is not worth naming: a "-0.1" beside "+8.8" reads
  * as a reason against the role when it changes nothing a person would notice. */
 #define VIEW_MIN_EFFECT 0.5
+/* Points closer than this are the same amount (sums of the same terms in another order). */
+#define VIEW_SAME_POINTS 1e-9
 
 struct result_view {
     const cq_model *model;
@@ -64,7 +66,14 @@ char *view_question(const cq_model *model, size_t q);
 /* An answer in words: option texts joined by "; ", "4 of 5" or "5 (Pure research)" for a
  * scale, "no answer" when skipped. */
 char *view_answer(const cq_model *model, const cq_answers *answers, size_t q);
-/* "question? You said: answer" for a reason. */
+/* The answer, then what in it counts for `role` and what counts for no role ("SAS; Excel. Points
+ * come from SAS. Excel counts for no role."), for the --explain ledger. */
+char *view_answer_for(const struct result_view *view, size_t role, size_t q);
+/* A shortfall's label: the trait's name, or for a place of a group (a language, a degree
+ * subject) every place of its group that closes the role's gap by the same amount, as the
+ * articles name them ("Python, Java or C++"), any one of which would do. */
+void view_write_gap_label(FILE *out, const struct result_view *view, size_t trait);
+/* "question? You said: answer" for a reason, with what in the answer counts (as above). */
 char *view_reason(const struct result_view *view, size_t q);
 /* "X and Y both fit: too close to call, within 3.0 points of the top score."; only meaningful
  * when the result is a close call. */

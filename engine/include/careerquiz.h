@@ -191,6 +191,10 @@ size_t cq_model_find_trait(const cq_model *model, const char *id);
 /* True for a level (skills, tools, experience: reaching a role's target is enough, going past it
  * never costs), false for a preference (distance either way counts). The bank's "kind". */
 bool cq_trait_is_level(const cq_model *model, size_t trait);
+/* The dimension the trait is one place of ("language" for Python, Java, ...), whose places are
+ * alternatives a role earns the best of, or NULL when it belongs to none (docs/scoring.md,
+ * "Groups"). The string lives as long as the model. */
+const char *cq_trait_group(const cq_model *model, size_t trait);
 
 /* ---- questions ------------------------------------------------------------------------------ */
 
@@ -510,7 +514,9 @@ const char *cq_warning_text(cq_warning warning);
  * when the role does not weigh the trait or no answer touched it.
  */
 double cq_result_gap(const cq_result *result, size_t role, size_t trait);
-/* Whether the shortfall on the trait is at least CQ_GAP_MIN: building it closes a gap. */
+/* Whether the shortfall on the trait is one the outputs name (one of the CQ_GAPS_NAMED largest
+ * of at least CQ_GAP_MIN): building it closes a gap "Where you fall short" shows. Tips are shown
+ * for these gaps alone, so a tip never claims a gap the shortfalls leave out. */
 bool cq_result_closes(const cq_result *result, size_t role, size_t trait);
 /* The traits with a shortfall of at least CQ_GAP_MIN, largest first (ties in bank order). */
 size_t cq_result_gap_count(const cq_result *result, size_t role);

@@ -141,14 +141,17 @@ test_considered_answers_raise_no_warning() {
 }
 
 test_tips_say_which_gap_they_close_and_come_largest_gap_first() {
-    run cq score --json "$EXAMPLE"
+    # The example without its cloud use lacks two things a tip closes.
+    jq '.answers.cloud = "never"' "$EXAMPLE" >no-cloud.json
+    run cq score --json no-cloud.json
+    expect_jq '.tips | length >= 2'
     expect_jq 'all(.tips[]; has("text") and has("closes") and has("builds") and has("source"))'
     expect_jq 'all(.tips[]; .closes - .builds == [])'
     # The largest closable gap of each tip never grows down the list.
     expect_jq '([.gaps[] | {(.trait): .gap}] | add) as $g
                | [.tips[] | [.closes[] | $g[.]] | max // 0] as $k
                | [range(1; $k | length) | $k[. - 1] >= $k[.]] | all'
-    run cq score "$EXAMPLE"
+    run cq score no-cloud.json
     expect_stdout_contains "closes a gap in: "
 }
 

@@ -65,15 +65,73 @@ test_sas_as_a_language_raises_the_data_scientist_alone() {
     done
 }
 
-test_answers_saved_with_bank_2026_12_1_still_score() {
-    jq '.bank_version = "2026.12-1"' "$PERSON" >old.json
-    run cq score --json old.json
+# flat FILE: the text output with its line breaks and runs of spaces made one space.
+flat() { tr -s ' \n' ' ' <"$1"; }
+
+# The screen says which picked options earn the role points, and which count for no role, and
+# re-scoring bears it out: the options it names as counting for no role change no score, and
+# the one it names as earning the points does.
+test_a_reason_names_what_in_the_answer_counts() {
+    jq '.answers["visual-tools"] = ["sas", "excel"] | .answers.languages = ["sql", "sas"]' \
+        "$ROOT/tests/personas/data-scientist.json" >mixed.json
+    run cq score --plain --explain data-scientist mixed.json
     expect_status 0
-    cp "$OUT" old-result.json
+    flat "$OUT" >flat.txt
+    grep -qF 'Excel or another spreadsheet. Points come from "SAS, statistics software". "Excel or another spreadsheet" counts for no role.' flat.txt ||
+        fail "the visual-tools reason does not say that Excel counts for no role"
+    grep -qF 'Points come from "SAS, the language of the SAS statistics software".' flat.txt ||
+        fail "the languages reason credits SQL, which earns the Data Scientist nothing"
+    local PERSON=mixed.json
+    [ "$(scores '.answers["visual-tools"] = ["sas"]')" = "$(scores .)" ] ||
+        fail "leaving Excel out changes a score"
+    [ "$(score_of '.answers.languages = ["sas"]' data-scientist)" = "$(score_of . data-scientist)" ] ||
+        fail "leaving SQL out changes the Data Scientist's score"
+    more "$(score_of . data-scientist)" "$(score_of '.answers.languages = ["sql"]' data-scientist)" ||
+        fail "SAS as a language earns the Data Scientist nothing"
+}
+
+# A field no article names earns no role a point on that question, and its reason says what the
+# number compares it with, so that it does not read as counting against the person.
+test_a_field_no_article_names_says_what_it_is_compared_with() {
+    local role
+    jq '.answers.field = "education-teaching"' "$PERSON" >teacher.json
+    run cq score --plain teacher.json
+    expect_status 0
+    flat "$OUT" >flat.txt
+    grep -qF 'Education or teaching. It counts for no role: the number compares it with the average of the other answers.' flat.txt ||
+        fail "the field's reason does not say what it is compared with"
+    for role in $(jq -r '.ranking[].id' <(cq score --json teacher.json)); do
+        cq score --plain --explain "$role" teacher.json | grep -qE '^ +0\.00 +[-+][0-9.]+ +field: Education' ||
+            fail "education or teaching earns $role points"
+    done
+}
+
+test_go_says_it_counts_for_no_role_where_it_is_asked_and_scored() {
+    jq '.answers.languages = ["go", "python"]' "$PERSON" >go.json
+    run cq score --plain --explain ml-engineer go.json
+    expect_status 0
+    flat "$OUT" >flat.txt
+    grep -qF '"Go" counts for no role.' flat.txt || fail "the explain line does not say Go counts for no role"
+    run cq questions
+    flat "$OUT" >flat.txt
+    grep -qF 'No article names Go for any role, so ticking Go changes no score.' flat.txt ||
+        fail "the languages question does not say Go changes no score"
+}
+
+# Neither 2026.12-2 (answers added) nor 2026.12-3 (how much one framework counts) changed what an
+# answer means, so files saved with either earlier version are read as they are.
+test_answers_saved_with_earlier_banks_still_score() {
+    local version
     run cq score --json "$PERSON"
     expect_status 0
-    jq -e --slurpfile old old-result.json '.ranking == $old[0].ranking' "$OUT" >/dev/null ||
-        fail "answers of bank 2026.12-1 score differently from the same answers now"
+    cp "$OUT" now.json
+    for version in 2026.12-1 2026.12-2; do
+        jq --arg v "$version" '.bank_version = $v' "$PERSON" >old.json
+        run cq score --json old.json
+        expect_status 0
+        jq -e --slurpfile now now.json '.ranking == $now[0].ranking' "$OUT" >/dev/null ||
+            fail "answers of bank $version score differently from the same answers now"
+    done
 }
 
 run_tests

@@ -153,6 +153,8 @@ static void model_getters_out_of_range_give_nothing(void **state)
     assert_null(cq_trait_id(m, t));
     assert_null(cq_trait_name(m, t));
     assert_string_equal(cq_trait_name(m, 0), "Research orientation");
+    assert_null(cq_trait_group(m, t));
+    assert_null(cq_trait_group(m, 0)); /* the mini bank has no groups */
     assert_int_equal(cq_model_find_trait(m, NULL), (size_t)-1);
     assert_int_equal(cq_model_find_question(m, "nope"), (size_t)-1);
     assert_int_equal(cq_model_find_role(m, NULL), (size_t)-1);

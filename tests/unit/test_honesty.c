@@ -31,7 +31,7 @@ typedef struct {
     size_t sets, effects, alternatives, tips, gaps, what_ifs, tools, left_out;
     size_t wrong_sign, effect_off, skip_beats_best, tip_closes_nothing, tip_already_had,
         tip_names_had, degree_holder, gap_not_named, gap_no_closer, left_out_false, nearer_flip,
-        what_if_false, tool_lowers, missed_flip;
+        what_if_false, tool_lowers, missed_flip, tip_unnamed_gap;
 } counts;
 
 /* One answer a question can have: a set of options (a bit mask) or a scale value. */
@@ -391,6 +391,13 @@ static void check_tips(const cq_model *m, const cq_answers *a, const cq_result *
         cJSON_ArrayForEach(closes, get(json, "closes"))
         {
             size_t t = cq_model_find_trait(m, closes->valuestring);
+            /* A tip closes only a gap "Where you fall short" names: one of the largest few. */
+            bool named_gap = false;
+            for (size_t g = 0; g < CQ_GAPS_NAMED; g++)
+                named_gap |= cq_result_gap_at(r, top, g) == t;
+            if (!named_gap && ++c->tip_unnamed_gap <= 5)
+                print_error("%s: the tip \"%s\" closes %s, which is not a named shortfall\n",
+                            cq_role_id(m, top), cq_tip_text(m, top, tip), closes->valuestring);
             bool helps = cq_result_gap(r, top, t) >= CQ_GAP_MIN;
             bool found = false;
             for (size_t q = 0; helps && !found && q < cq_model_question_count(m); q++) {
@@ -590,6 +597,7 @@ static const struct {
     {"effects off their re-scoring", offsetof(counts, effect_off)},
     {"skips beating the best answer", offsetof(counts, skip_beats_best)},
     {"tips closing nothing", offsetof(counts, tip_closes_nothing)},
+    {"tips closing an unnamed gap", offsetof(counts, tip_unnamed_gap)},
     {"tips the person already has", offsetof(counts, tip_already_had)},
     {"tips naming what the person has", offsetof(counts, tip_names_had)},
     {"degree holders told to get one", offsetof(counts, degree_holder)},
