@@ -56,6 +56,11 @@ VALGRIND_CMD := valgrind --error-exitcode=1 --leak-check=full \
 
 # ---- dependencies (pkg-config, with plain -l fallbacks) ----------------------------------
 
+# What the person left out (NO_X=1), read before optional_lib below sets NO_X for what is only
+# not installed yet: `make deps` must install that, not skip it.
+DEPS_LEFT_OUT := NO_READLINE='$(NO_READLINE)' NO_SERVE='$(NO_SERVE)' NO_QR='$(NO_QR)' \
+	NO_PG='$(NO_PG)'
+
 CJSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcjson 2>/dev/null)
 CJSON_LIBS := $(or $(shell $(PKG_CONFIG) --libs libcjson 2>/dev/null),-lcjson)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
@@ -224,7 +229,7 @@ $(BUILD)/bench/proctime: bench/proctime.c $(FLAGS_STAMP)
 	$(CC) $(WARNINGS) -O2 -o $@ $<
 
 deps:
-	@NO_READLINE='$(NO_READLINE)' NO_SERVE='$(NO_SERVE)' NO_QR='$(NO_QR)' NO_PG='$(NO_PG)' PKG_CONFIG='$(PKG_CONFIG)' sh scripts/deps.sh
+	@$(DEPS_LEFT_OUT) PKG_CONFIG='$(PKG_CONFIG)' sh scripts/deps.sh
 
 # Objects are rebuilt when the compiler or any flag changes, not only when sources do.
 $(FLAGS_STAMP): FORCE

@@ -67,32 +67,6 @@ static int make_parents(const char *path, struct store_error *err)
     return code;
 }
 
-/* Runs one pragma, checking that it answers `expect` when that is not NULL. */
-static int pragma(struct sqlite_store *s, const char *sql, const char *expect,
-                  struct store_error *err)
-{
-    sqlite3_stmt *stmt = NULL;
-    int rc = sqlite3_prepare_v2(s->db, sql, -1, &stmt, NULL);
-
-    if (rc == SQLITE_OK) {
-        rc = sqlite3_step(stmt);
-        if (rc == SQLITE_ROW && expect &&
-            strcmp((const char *)sqlite3_column_text(stmt, 0), expect) != 0) {
-            sqlite3_finalize(stmt);
-            return store_error_set(err, CLI_EXIT_IO,
-                                   "results database cannot use %s (its file system may not "
-                                   "allow it): %s",
-                                   sql, s->base.path);
-        }
-        if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-    }
-    sqlite3_finalize(stmt);
-    if (rc != SQLITE_OK)
-        return sqlite_fail(s, rc, "cannot open results database", err);
-    return CLI_EXIT_OK;
-}
-
 static long long now_ms(void)
 {
     struct timespec ts;
@@ -122,6 +96,39 @@ static int on_busy(void *arg, int count)
         return 0;
     nanosleep(&step, NULL); /* a signal cuts it short: the next call looks at once */
     return 1;
+}
+
+/*
+ * Runs one pragma, checking that it answers `expect` when that is not NULL. Turning a new
+ * database to WAL needs the write lock while this connection already reads the file, and there
+ * SQLite answers BUSY at once instead of calling the busy handler (waiting could deadlock). That
+ * happens when another process creates the same database at the same moment, so BUSY is waited
+ * out here as on_busy waits out any other.
+ */
+static int pragma(struct sqlite_store *s, const char *sql, const char *expect,
+                  struct store_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &stmt, NULL), tries = 0;
+
+    if (rc == SQLITE_OK) {
+        while (((rc = sqlite3_step(stmt)) & 0xff) == SQLITE_BUSY && on_busy(s, tries++))
+            sqlite3_reset(stmt);
+        if (rc == SQLITE_ROW && expect &&
+            strcmp((const char *)sqlite3_column_text(stmt, 0), expect) != 0) {
+            sqlite3_finalize(stmt);
+            return store_error_set(err, CLI_EXIT_IO,
+                                   "results database cannot use %s (its file system may not "
+                                   "allow it): %s",
+                                   sql, s->base.path);
+        }
+        if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+    }
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_OK)
+        return sqlite_fail(s, rc, "cannot open results database", err);
+    return CLI_EXIT_OK;
 }
 
 /* Percent-encodes path into a "file:" URI that opens it read-only and immutable (malloc'd). */
