@@ -222,6 +222,30 @@ static void prepare_multi_baselines(cq_model *m, size_t q, cq_effect *effects)
     }
 }
 
+double cq__skipped_points(const cq_model *m, size_t q)
+{
+    const cq_fit_table *f = &m->fit;
+    size_t nq = m->question_count;
+    double least = 0.0;
+    bool any = false;
+
+    for (size_t role = 0; role < m->role_count; role++) {
+        double total = f->role_possible[role];
+        if (total <= 0)
+            continue;
+        double points = 100.0 * f->mean[role * nq + q] / total;
+        if (!any || points < least)
+            least = points;
+        any = true;
+    }
+    return least;
+}
+
+double cq__skipped_earned(const cq_model *m, size_t role, size_t q)
+{
+    return cq__skipped_points(m, q) * m->fit.role_possible[role] / 100.0;
+}
+
 cq_status cq__fit_prepare(cq_model *m, cq_error *err)
 {
     size_t nq = m->question_count, nr = m->role_count, cells = nr * nq > 0 ? nr * nq : 1;
@@ -284,12 +308,16 @@ cq_status cq__fit_prepare(cq_model *m, cq_error *err)
             else
                 f->best[role * nq + q] = 0.0;
         }
-        for (size_t i = 0; i < size; i++) {
+    }
+    /* What a skipped question earns depends on every role's total: a second pass. */
+    for (size_t q = 0; q < nq; q++) {
+        const cq_question_def *d = &m->questions[q];
+        for (size_t i = 0; i < cq__answer_space_size(d); i++) {
             uint32_t selected;
             long value;
             cq__answer_space_at(d, i, &selected, &value);
             for (size_t role = 0; !cq__answer_says(d, selected) && role < nr; role++)
-                f->earned_at[(f->space_start[q] + i) * nr + role] = f->mean[role * nq + q];
+                f->earned_at[(f->space_start[q] + i) * nr + role] = cq__skipped_earned(m, role, q);
         }
     }
     return CQ_OK;

@@ -276,8 +276,9 @@ typedef struct cq_fit_table {
     double *highest;       /* question * trait_count + trait: the most any answer gives the trait */
     size_t *answers;       /* per question: how many answers that say something it has */
     /* Every answer of every question's answer space (cq__answer_space_at), what it earns each
-     * role: earned_at[(space_start[q] + i) * role_count + role], the mean for an answer that
-     * says nothing. The what-if search and scoring look answers up here instead of summing. */
+     * role: earned_at[(space_start[q] + i) * role_count + role], what a skipped question earns
+     * (cq__skipped_earned) for an answer that says nothing. The what-if search and scoring look
+     * answers up here instead of summing. */
     size_t *space_start; /* per question, and one past the last */
     double *earned_at;
 } cq_fit_table;
@@ -422,6 +423,13 @@ uint32_t cq__ordinary_mask(const cq_question_def *d);
 double cq__earned(const cq_model *m, size_t role, size_t q, const cq_effect *effects, size_t n);
 /* The most question q can earn role: the same sum with every closeness 1. */
 double cq__possible(const cq_model *m, size_t role, size_t q);
+/* A question left out, or answered with an option that says nothing, says nothing about the
+ * person, so it gives every role the same points: the least of the roles' means (each role's
+ * mean earned, as points of its score). So it never moves one role against another, and never
+ * earns a role more than its answers would on average (docs/scoring.md). */
+double cq__skipped_points(const cq_model *m, size_t q);
+/* The same, as what the question earns `role` (points times the role's total over 100). */
+double cq__skipped_earned(const cq_model *m, size_t role, size_t q);
 
 /* The answers a question can have, for means and what-ifs: each option of a single question,
  * each value of a scale, and for a multi question each exclusive option alone and every set of

@@ -218,7 +218,7 @@ static void add_group_shortfall(cq_result *r, size_t role, size_t q, const cq_ef
 /*
  * Scores question q for every role: its points, its effect against the question's other answers
  * and the shortfalls below target its answer shows. A question left out, or answered with an
- * option that says nothing, earns what its answers earn on average (docs/scoring.md).
+ * option that says nothing, gives every role the same points (cq__skipped_points).
  */
 static void score_question(cq_result *r, size_t q)
 {
@@ -243,13 +243,16 @@ static void score_question(cq_result *r, size_t q)
         n > 0 ? cq__answer_space_index(d, r->answers->selected[q], r->answers->value[q]) : CQ_NONE;
     const double *table =
         at != CQ_NONE ? &f->earned_at[(f->space_start[q] + at) * m->role_count] : NULL;
+    double skipped = n > 0 ? 0.0 : cq__skipped_points(m, q);
     for (size_t role = 0; role < m->role_count; role++) {
         const cq_role_def *rd = &m->roles[role];
         size_t i = role * nq + q;
         double total = f->role_possible[role];
         if (total <= 0)
             continue;
-        double earned = table ? table[role] : n > 0 ? cq__earned(m, role, q, given, n) : f->mean[i];
+        double earned = table   ? table[role]
+                        : n > 0 ? cq__earned(m, role, q, given, n)
+                                : skipped * total / 100.0;
         r->points[i] = 100.0 * earned / total;
         r->score[role] += r->points[i];
         if (n == 0 || others == 0)

@@ -54,7 +54,7 @@ static int read_answers(struct cli_env *env, const char *path, const char **name
 }
 
 /* Warns on stderr about required questions the answers leave out. Scoring goes on: each one
- * earns every role the mean of what the question's answers earn it (docs/scoring.md). */
+ * gives every role the same points (docs/scoring.md). */
 static void warn_unanswered(const struct cli_env *env, const cq_answers *answers, const char *name)
 {
     size_t n = cq_model_question_count(env->model);
@@ -68,8 +68,8 @@ static void warn_unanswered(const struct cli_env *env, const cq_answers *answers
                                      cq_question_id(env->model, q));
     }
     if (missing > 0)
-        cli_warning("%zu required question%s not answered (%s); each counts as the average of "
-                    "its answers, for every role: %s",
+        cli_warning("%zu required question%s not answered (%s); each gives every role the same "
+                    "points, so the ranking rests on the other answers: %s",
                     missing, missing == 1 ? "" : "s", ids, name);
 }
 

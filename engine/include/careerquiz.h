@@ -402,8 +402,8 @@ size_t cq_result_close_count(const cq_result *result);
 
 /*
  * Contribution of question q to role's score, in points: the role's score is the sum of
- * these over all questions. A skipped question counts as the mean of its answers, so it has
- * points too (docs/scoring.md).
+ * these over all questions. A skipped question gives every role the same points (the least of
+ * the roles' means of its answers), so it has points too (docs/scoring.md).
  */
 double cq_result_points(const cq_result *result, size_t role, size_t q);
 

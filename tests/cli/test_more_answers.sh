@@ -118,14 +118,15 @@ test_go_says_it_counts_for_no_role_where_it_is_asked_and_scored() {
         fail "the languages question does not say Go changes no score"
 }
 
-# Neither 2026.12-2 (answers added) nor 2026.12-3 (how much one framework counts) changed what an
-# answer means, so files saved with either earlier version are read as they are.
+# None of 2026.12-2 (answers added), 2026.12-3 (how much one framework counts) and 2026.12-4
+# (LaTeX and "the team itself" say more) changed what an answer means, so files saved with an
+# earlier version are read as they are.
 test_answers_saved_with_earlier_banks_still_score() {
     local version
     run cq score --json "$PERSON"
     expect_status 0
     cp "$OUT" now.json
-    for version in 2026.12-1 2026.12-2; do
+    for version in 2026.12-1 2026.12-2 2026.12-3; do
         jq --arg v "$version" '.bank_version = $v' "$PERSON" >old.json
         run cq score --json old.json
         expect_status 0

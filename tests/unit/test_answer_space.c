@@ -24,8 +24,8 @@ static void check_model(const cq_model *m)
             size_t n = cq__question_effects(d, selected, value, effects);
             assert_int_equal(n > 0, cq__answer_says(d, selected));
             for (size_t role = 0; role < m->role_count; role++) {
-                double want = n > 0 ? cq__earned(m, role, q, effects, n)
-                                    : f->mean[role * m->question_count + q];
+                double want =
+                    n > 0 ? cq__earned(m, role, q, effects, n) : cq__skipped_earned(m, role, q);
                 /* Bit for bit: the table stands in for the sum. */
                 double got = f->earned_at[(f->space_start[q] + i) * m->role_count + role];
                 assert_memory_equal(&got, &want, sizeof got);

@@ -310,6 +310,40 @@ static void the_answers_the_issue_found_point_where_the_articles_do(void **state
     }
 }
 
+/* The issue's own test: a file that holds only one of those answers ranks a role the articles
+ * connect it with first. A skipped question gives every role the same points, so the other
+ * questions cannot decide it. */
+static void the_answers_the_issue_found_alone_put_a_role_of_their_articles_first(void **state)
+{
+    fixture_mini *f = *state;
+    const cq_model *m = f->model;
+    for (size_t i = 0; i < sizeof listed_cases / sizeof *listed_cases; i++) {
+        const listed_case *c = &listed_cases[i];
+        size_t q = fixture_question(m, c->question), options[4], n = 0;
+        for (; n < 4 && c->options[n]; n++)
+            options[n] = cq_question_find_option(m, q, c->options[n]);
+        cq_answers *a = NULL;
+        cq_result *r = NULL;
+        assert_int_equal(cq_answers_new(m, &a, NULL), CQ_OK);
+        assert_int_equal(cq_answers_set_options(a, q, options, n, NULL), CQ_OK);
+        assert_int_equal(cq_score(m, a, &r, NULL), CQ_OK);
+        const char *top = cq_role_id(m, cq_result_role_at(r, 0));
+        bool ok = false;
+        for (size_t k = 0; k < 4 && c->first[k]; k++)
+            ok |= strcmp(top, c->first[k]) == 0;
+        if (!ok) {
+            print_error("%s=%s%s alone ranks %s first:\n", c->question, c->options[0],
+                        n > 1 ? "+..." : "", top);
+            for (size_t rank = 0; rank < cq_result_rank_count(r); rank++)
+                print_error("    %-22s %6.2f\n", cq_role_id(m, cq_result_role_at(r, rank)),
+                            cq_result_score(r, cq_result_role_at(r, rank)));
+        }
+        cq_result_free(r);
+        cq_answers_free(a);
+        assert_true(ok);
+    }
+}
+
 /* Reading a paper to try its idea is research, not publishing (002 suggests reading papers to
  * the lead and the Data Science Engineer, who do not publish). */
 static void trying_an_idea_from_a_paper_says_nothing_about_publishing(void **state)
@@ -412,6 +446,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_answer_says_why_and_raises_a_role_its_articles_connect_it_with_most),
+        cmocka_unit_test(the_answers_the_issue_found_alone_put_a_role_of_their_articles_first),
         cmocka_unit_test(the_answers_the_issue_found_point_where_the_articles_do),
         cmocka_unit_test(trying_an_idea_from_a_paper_says_nothing_about_publishing),
         cmocka_unit_test(a_named_subject_never_scores_below_an_unrelated_one),

@@ -99,17 +99,20 @@ static void points_of_every_role_add_up_to_its_score(void **state)
     }
 }
 
-static void a_skipped_question_counts_as_the_mean_of_its_answers(void **state)
+static void a_skipped_question_gives_every_role_the_least_of_their_means(void **state)
 {
     fixture *f = *state;
-    /* Without "lead", the scientist gets the mean of solo (0.75) and lead (0): 0.375, so
-     * 100 * (2 + 0.375 + 1.25) / 7. The best answer, solo, would give 100 * 4 / 7. */
+    /* Without "lead", the scientist's mean is that of solo (0.75) and lead (0): 0.375, as
+     * points 100 * 0.375 / 7 = 5.36; the manager's 100 * 0.8889 / 5 = 17.78. Both get the
+     * least, 5.36, so the scientist 100 * (2 + 0.375 + 1.25) / 7; the best answer, solo, would
+     * give it 100 * 4 / 7. */
     cq_result *r = score_text(f->model, "{\"answers\": {\"orientation\": 3, \"tools\": [\"a\"]}}");
-    size_t sci = fixture_role(f->model, "scientist");
+    size_t sci = fixture_role(f->model, "scientist"), man = fixture_role(f->model, "manager");
+    size_t lead = fixture_question(f->model, "lead");
     assert_double_equal(cq_result_score(r, sci), 362.5 / 7.0, EXACT);
-    assert_double_equal(cq_result_points(r, sci, fixture_question(f->model, "lead")), 37.5 / 7.0,
-                        EXACT);
-    assert_double_equal(cq_result_effect(r, sci, fixture_question(f->model, "lead")), 0.0, EXACT);
+    assert_double_equal(cq_result_points(r, sci, lead), 37.5 / 7.0, EXACT);
+    assert_double_equal(cq_result_points(r, man, lead), 37.5 / 7.0, EXACT);
+    assert_double_equal(cq_result_effect(r, sci, lead), 0.0, EXACT);
     cq_result_free(r);
 }
 
@@ -314,9 +317,11 @@ static void a_group_counts_once_at_the_role_s_best_place(void **state)
         assert_double_equal(cq_result_gap(r, role, pb), 0.0, EXACT);
         cq_result_free(r);
     }
-    /* The skipped question earns the mean of its answers: none 0, A 2, B 1, A+B 2. */
+    /* Skipped, it gives every role the least of their means as points: the scientist's is
+     * 100 * (5/4) / 9 (none 0, A 2, B 1, A+B 2), the manager's 0 (it asks for no place). */
     cq_result *r = score_text(m, "{\"answers\": {\"orientation\": 3}}");
-    assert_double_equal(cq_result_points(r, role, q), 100.0 * (5.0 / 4.0) / 9.0, EXACT);
+    for (size_t ro = 0; ro < cq_model_role_count(m); ro++)
+        assert_double_equal(cq_result_points(r, ro, q), 0.0, EXACT);
     cq_result_free(r);
     cq_model_free(m);
     free(bank);
@@ -333,7 +338,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(worked_example_matches_the_hand_computation),
         cmocka_unit_test(points_of_every_role_add_up_to_its_score),
-        cmocka_unit_test(a_skipped_question_counts_as_the_mean_of_its_answers),
+        cmocka_unit_test(a_skipped_question_gives_every_role_the_least_of_their_means),
         cmocka_unit_test(a_level_reached_is_never_worse_for_going_past_it),
         cmocka_unit_test(option_that_sets_no_trait_is_the_same_as_skipping),
         cmocka_unit_test(multi_choice_values_add_up_and_cap_at_one),
