@@ -123,7 +123,8 @@ void quiz_show_welcome(const struct quiz_look *look, const cq_model *m, const cq
     }
     wrap(look, "", "",
          "To answer, type an option's number (or the start of its text) and press Enter. "
-         "For pick-all-that-apply questions type several numbers, such as 1,3.");
+         "For pick-all-that-apply questions type several numbers or words, such as 1,3 or git "
+         "docker.");
     if (look->kiosk)
         wrap(look, "", "",
              "Commands: b goes back, s skips an optional question, ? shows help, q starts "
