@@ -19,9 +19,8 @@ int text_paragraph(const char *first, const char *rest, char *text)
 
 void text_heading(const struct cli_env *env, const char *title)
 {
-    printf("\n%s", term_begin(&env->term, TERM_ACCENT));
-    safe_puts(title, stdout);
-    printf("%s\n", term_end(&env->term));
+    putchar('\n');
+    term_wrap_style(stdout, &env->term, TERM_ACCENT, TERM_TEXT_WIDTH, "", "", title);
 }
 
 /* One reason: its effect in points, then the question and answer wrapped beside it. */
@@ -34,6 +33,13 @@ static int print_reason(const struct result_view *v, size_t q)
     return text_paragraph(first, "           ", view_reason(v, q));
 }
 
+/* Where the i-th reason (raised ones first, then lowered ones) is in the summary's `shown`, which
+ * keeps VIEW_REASONS places for each kind however many there are. */
+static size_t shown_at(const struct result_view *v, size_t i)
+{
+    return i < v->raised_count ? i : VIEW_REASONS + (i - v->raised_count);
+}
+
 int text_more_reasons(const struct cli_env *env, const struct result_view *v, const bool *shown)
 {
     size_t i, n = v->raised_count + v->lowered_count, left = 0;
@@ -41,7 +47,7 @@ int text_more_reasons(const struct cli_env *env, const struct result_view *v, co
     char title[CQ_MAX_TEXT_BYTES + 32];
 
     for (i = 0; i < n; i++)
-        left += !shown[i];
+        left += !shown[shown_at(v, i)];
     if (left == 0)
         return CLI_EXIT_OK;
     snprintf(title, sizeof title, "%s reasons for %s", left == n ? "The" : "More",
@@ -50,7 +56,7 @@ int text_more_reasons(const struct cli_env *env, const struct result_view *v, co
     if (left == n)
         term_wrap(stdout, "  ", "  ", VIEW_REASONS_NOTE);
     for (i = 0; code == CLI_EXIT_OK && i < n; i++)
-        if (!shown[i])
+        if (!shown[shown_at(v, i)])
             code = print_reason(v, i < v->raised_count ? v->raised[i]
                                                        : v->lowered[i - v->raised_count]);
     return code;
@@ -120,13 +126,14 @@ int text_explained(const struct cli_env *env, const struct result_view *v)
              cq_round1(cq_result_score(v->result, v->explain_role)));
     text_heading(env, line);
     printf("  points  effect  question: answer\n");
+    /* Every question, the ones left out too: their points are part of the sum. */
     for (q = 0; code == CLI_EXIT_OK && q < n; q++) {
-        if (!cq_answers_has(v->answers, q))
-            continue;
         snprintf(line, sizeof line,
                  "  %6.2f  %+6.2f  %s: ", cq_result_points(v->result, v->explain_role, q),
                  cq_result_effect(v->result, v->explain_role, q), cq_question_id(v->model, q));
-        code = text_paragraph(line, "                  ", view_answer_for(v, v->explain_role, q));
+        code = text_paragraph(line, "                  ",
+                              cq_answers_has(v->answers, q) ? view_answer_for(v, v->explain_role, q)
+                                                            : strdup(VIEW_LEFT_OUT));
     }
     return code;
 }
@@ -197,15 +204,22 @@ int text_side_by_side(const struct cli_env *env, const struct result_view *v)
         return CLI_EXIT_OK;
     a = cq_comparison_role(c, 0);
     b = cq_comparison_role(c, 1);
-    snprintf(line, sizeof line, "%s and %s: what they share", cq_role_title(v->model, a),
+    /* The names under the heading, not in it: two long titles pass 80 columns, and a heading
+     * that wraps could end a page. */
+    text_heading(env, "What the first two share");
+    snprintf(line, sizeof line, "%s and %s:", cq_role_title(v->model, a),
              cq_role_title(v->model, b));
-    text_heading(env, line);
+    term_wrap(stdout, "  ", "  ", line);
     for (d = 0; code == CLI_EXIT_OK && d < CQ_DIM_COUNT; d++) {
         snprintf(label, sizeof label, "  %s: ", view_dimension_title((cq_dimension)d));
         code = text_paragraph(label, "    ", view_shared(v->model, c, (cq_dimension)d));
     }
-    printf("  The full comparison: careerquiz compare %s %s\n", cq_role_id(v->model, a),
-           cq_role_id(v->model, b));
+    /* The command on a line of its own when the ids would take the line past 80 columns. */
+    printf("  The full comparison:%scareerquiz compare %s %s\n",
+           strlen(cq_role_id(v->model, a)) + strlen(cq_role_id(v->model, b)) + 43 > TERM_TEXT_WIDTH
+               ? "\n    "
+               : " ",
+           cq_role_id(v->model, a), cq_role_id(v->model, b));
     return code;
 }
 
@@ -214,15 +228,14 @@ int text_comparison(const struct cli_env *env, const cq_comparison *c)
     const cq_model *model = env->model;
     int d, side, code = CLI_EXIT_OK;
     size_t i, n, role;
+    char title[2 * (CQ_MAX_TEXT_BYTES + CQ_MAX_ID_BYTES) + 16];
 
-    for (side = 0; side < 2; side++) {
-        role = cq_comparison_role(c, side);
-        fputs(side ? " and " : "", stdout);
-        fputs(term_begin(&env->term, TERM_BOLD), stdout);
-        safe_puts(cq_role_title(model, role), stdout);
-        printf(" (%s)%s", cq_role_id(model, role), term_end(&env->term));
-    }
-    putchar('\n');
+    /* "A (a) and B (b)": two long titles pass 80 columns, so it wraps like any text. */
+    snprintf(
+        title, sizeof title, "%s (%s) and %s (%s)", cq_role_title(model, cq_comparison_role(c, 0)),
+        cq_role_id(model, cq_comparison_role(c, 0)), cq_role_title(model, cq_comparison_role(c, 1)),
+        cq_role_id(model, cq_comparison_role(c, 1)));
+    term_wrap_style(stdout, &env->term, TERM_BOLD, TERM_TEXT_WIDTH, "", "", title);
     for (d = 0; code == CLI_EXIT_OK && d < CQ_DIM_COUNT; d++) {
         text_heading(env, view_dimension_title((cq_dimension)d));
         code = text_paragraph("  In common: ", "    ", view_shared(model, c, (cq_dimension)d));

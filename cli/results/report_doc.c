@@ -187,11 +187,10 @@ static int explained(const struct doc_ops *doc, FILE *out, const struct result_v
              cq_round1(cq_result_score(v->result, v->explain_role)));
     doc->heading(out, 3, title);
     doc->table_begin(out, "ledger", headers, "llrr", 4);
+    /* Every question, the ones left out too: their points are part of the sum. */
     for (q = 0; q < n; q++) {
-        char *answer;
-        if (!cq_answers_has(v->answers, q))
-            continue;
-        answer = view_answer(v->model, v->answers, q);
+        char *answer = cq_answers_has(v->answers, q) ? view_answer(v->model, v->answers, q)
+                                                     : strdup(VIEW_LEFT_OUT);
         if (!answer)
             return cli_report(CQ_ERR_NOMEM, NULL);
         snprintf(points, sizeof points, "%.2f", cq_result_points(v->result, v->explain_role, q));

@@ -14,6 +14,8 @@
     "Each number is the points that answer gave this role compared with the average of the "       \
     "other answers to the same question. On a pick-all question, what you ticked is compared "     \
     "with ticking none, and \"None of these yet\" with ticking one option."
+/* The answer column of a question left out, in the --explain ledger: it has points too. */
+#define VIEW_LEFT_OUT "left out (every role gets the same points for it)"
 /* The headings over the warnings about the answers, and over the notes on what
  * --education-filter did (CQ_WARNINGS_FILTER), which are no mistake to check. */
 #define VIEW_CHECK_ANSWERS "Check your answers"

@@ -7,11 +7,12 @@
 EXAMPLE=$ROOT/docs/examples/answers.json
 CARELESS=$ROOT/tests/fixtures/answers/first-option-everywhere.json
 MASTERS=$ROOT/tests/fixtures/answers/masters-researcher.json
+CHANGER=$ROOT/tests/fixtures/answers/career-changer.json
 
 # answer_sets: every answers file the properties are checked on (one per line).
 answer_sets() {
     printf '%s\n' "$EXAMPLE" "$ROOT"/tests/personas/*.json "$ROOT"/tests/people/*.json \
-        "$CARELESS" "$MASTERS"
+        "$CARELESS" "$MASTERS" "$CHANGER"
 }
 
 test_contributions_add_up_to_the_score_shown_for_every_answer_set() {
@@ -76,6 +77,40 @@ test_explain_gives_the_ledger_of_every_role() {
     done
 }
 
+# The --explain ledger on the screen adds up to the score it heads, questions left out included
+# (they give every role the same points, and were once left off the ledger).
+test_the_explain_ledger_on_screen_adds_up_to_its_score() {
+    local file role questions
+    questions=$(cq questions --json | jq '.questions | length')
+    jq 'del(.answers.cloud) | .answers.setting = null' "$EXAMPLE" >left-out.json
+    for file in "$CHANGER" left-out.json; do
+        for role in data-scientist ml-engineer research-scientist; do
+            run cq score --plain --explain "$role" "$file"
+            expect_status 0
+            awk -v questions="$questions" '/adds up \(/ { on = 1; want = $NF; gsub(/[(%)]/, "", want); next }
+                 on && /^$/ { on = 0 }
+                 on && /^ +[0-9]+\.[0-9][0-9] +[+-][0-9]/ { sum += $1; rows++ }
+                 END { if (rows != questions || sum - want > 0.1 || want - sum > 0.1) {
+                           printf "%d rows adding up to %.2f under a score of %s\n", rows, sum, want
+                           exit 1 } }' "$OUT" >ledger.txt ||
+                fail "$(basename "$file") --explain $role: $(cat ledger.txt)"
+        done
+        grep -qF "left out (every role gets the same points for it)" "$OUT" ||
+            fail "$(basename "$file"): no ledger row says a question was left out"
+    done
+}
+
+# Every line of a result fits an 80-column terminal: the ranking's role ids and the headings
+# once ran to 95 columns, so a terminal broke "research-scientist" in two.
+test_every_line_of_a_result_fits_80_columns() {
+    local file
+    while read -r file; do
+        run cq score --explain ml-software-engineer "$file"
+        [ "$(LC_ALL=C.UTF-8 wc -L <"$OUT")" -le 80 ] ||
+            fail "$(basename "$file"): a line of $(LC_ALL=C.UTF-8 wc -L <"$OUT") columns"
+    done < <(answer_sets)
+}
+
 test_explain_of_an_unknown_role_is_a_usage_error() {
     run cq score --explain data-wrangler "$EXAMPLE"
     expect_status 64
@@ -100,6 +135,25 @@ test_text_names_the_answers_that_raised_and_lowered_the_score_most() {
     expect_stdout_contains "You said: "
     grep -qE '^ +\+[0-9]+\.[0-9]  ' "$OUT" || fail "no reason that raised the score"
     grep -qE '^ +-[0-9]+\.[0-9]  ' "$OUT" || fail "no reason that lowered the score"
+}
+
+# Every reason of the recommended role is shown once, in "Why" or in the reasons further down:
+# as many lines as answers move the role by 0.5 points or more (up to 8 each way), none twice.
+# The career changer has 7 reasons that raised her score: the lowered ones were once looked up
+# one place off, so one was shown twice and another not at all.
+test_every_reason_is_shown_once() {
+    local file want got
+    while read -r file; do
+        run cq score --json "$file"
+        want=$(jq '[.contributions[].effect] | ([.[] | select(. >= 0.5)] | [length, 8] | min)
+                   + ([.[] | select(. <= -0.5)] | [length, 8] | min)' "$OUT")
+        run cq score --plain "$file"
+        grep -E '^ +[+-][0-9]+\.[0-9]  ' "$OUT" >reasons.txt
+        got=$(wc -l <reasons.txt)
+        [ "$got" = "$want" ] || fail "$(basename "$file"): $got reasons shown, $want expected"
+        [ "$(sort reasons.txt | uniq -d | wc -l)" = 0 ] ||
+            fail "$(basename "$file"): a reason is shown twice: $(sort reasons.txt | uniq -d)"
+    done < <(answer_sets)
 }
 
 test_a_close_call_co_recommends_the_roles_and_says_so_plainly() {
