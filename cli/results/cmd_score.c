@@ -68,9 +68,10 @@ static void warn_unanswered(const struct cli_env *env, const cq_answers *answers
                                      cq_question_id(env->model, q));
     }
     if (missing > 0)
-        cli_warning("%zu required question%s not answered (%s); each gives every role the same "
-                    "points, so the ranking rests on the other answers: %s",
-                    missing, missing == 1 ? "" : "s", ids, name);
+        cli_warning("%zu required question%s not answered (%s); %s every role the same points, "
+                    "so the ranking rests on the other answers: %s",
+                    missing, missing == 1 ? "" : "s", ids, missing == 1 ? "it gives" : "each gives",
+                    name);
 }
 
 int cmd_score(struct cli_env *env, int argc, char **argv)

@@ -10,6 +10,7 @@
 #include "diagnostics.h"
 
 #define BAR_CELLS 24
+#define BAR_MIN_CELLS 8
 
 static size_t count_lines(const char *text)
 {
@@ -28,15 +29,23 @@ struct summary {
 void summary_ranking(FILE *out, const struct cli_env *env, const cq_result *result)
 {
     size_t n = cq_model_role_count(env->model);
-    size_t rank, role, width = 0;
+    size_t rank, role, width = 0, id_width = 0, fixed, cells = BAR_CELLS;
     double score;
 
     for (role = 0; role < n; role++) {
         size_t w = term_width(cq_role_title(env->model, role));
         if (w > width)
             width = w;
+        w = term_width(cq_role_id(env->model, role));
+        if (w > id_width)
+            id_width = w;
     }
-    fprintf(out, "%sRanking%s (how well your answers fit each role, out of 100)\n",
+    /* "  1. TITLE  BAR 100.0%  ID" fits TERM_TEXT_WIDTH: the bar gives way, down to a few cells,
+     * so that an 80-column terminal does not break the id that `careerquiz role` takes. */
+    fixed = 5 + width + 2 + 1 + 6 + 2 + id_width;
+    if (fixed + cells > TERM_TEXT_WIDTH)
+        cells = fixed + BAR_MIN_CELLS < TERM_TEXT_WIDTH ? TERM_TEXT_WIDTH - fixed : BAR_MIN_CELLS;
+    fprintf(out, "%sRanking%s (how well your answers fit each role, from 0 to 100%%)\n",
             term_begin(&env->term, TERM_ACCENT), term_end(&env->term));
     n = cq_result_rank_count(result);
     for (rank = 0; rank < n; rank++) {
@@ -47,7 +56,7 @@ void summary_ranking(FILE *out, const struct cli_env *env, const cq_result *resu
         fprintf(out, "%s  %s", rank == 0 ? term_end(&env->term) : "",
                 term_begin(&env->term, rank == 0 ? TERM_GOOD : TERM_DIM));
         if (!env->options->plain) /* a screen reader reads a bar as a run of blocks */
-            term_bar(out, &env->term, score / 100.0, BAR_CELLS);
+            term_bar(out, &env->term, score / 100.0, cells);
         fprintf(out, "%s %5.1f%%  %s\n", term_end(&env->term), score, cq_role_id(env->model, role));
     }
 }
@@ -55,9 +64,9 @@ void summary_ranking(FILE *out, const struct cli_env *env, const cq_result *resu
 /* A blank line and a heading in the accent style. */
 static void heading(FILE *out, const struct cli_env *env, const char *title)
 {
-    fprintf(out, "\n%s", term_begin(&env->term, TERM_ACCENT));
-    safe_puts(title, out); /* "Why <role title>": --data may say anything there */
-    fprintf(out, "%s\n", term_end(&env->term));
+    /* "Why <role title>": --data may say anything there, and it may be long */
+    fputc('\n', out);
+    term_wrap_style(out, &env->term, TERM_ACCENT, TERM_TEXT_WIDTH, "", "", title);
 }
 
 static char *title_and_ranking(const struct summary *s)

@@ -284,6 +284,8 @@ static void write_options_left_out(FILE *out, const struct result_view *v, size_
                                 : ", ",
                 cq_option_text(v->model, q, o));
     }
+    if (shown > 0)
+        fputc('.', out);
 }
 
 /* The most that some answer of question q gives trait t: the capped sum of a pick-all

@@ -30,7 +30,10 @@ test_every_pair_of_roles_compares_as_text_with_both_titles() {
             title_b=$(jq -r .title "$ROOT/profiles/$b.json")
             run cq compare "$a" "$b"
             expect_status 0
-            expect_stdout_contains "$title_a ($a) and $title_b ($b)"
+            # The first lines name both, wrapped to 80 columns like any text.
+            sed '/^$/q' "$OUT" | tr -s ' \n' ' ' | grep -qF "$title_a ($a) and $title_b ($b)" ||
+                fail "compare $a $b: the first lines do not name both roles"
+            [ "$(sed '/^$/q' "$OUT" | wc -L)" -le 80 ] || fail "compare $a $b: a title line passes 80 columns"
             [ "$(grep -c '^  In common: ' "$OUT")" -eq 7 ] ||
                 fail "compare $a $b: expected 7 'In common' lines"
         done

@@ -128,7 +128,7 @@ test_a_missing_required_question_is_said_to_count_the_same_for_every_role() {
     jq 'del(.answers.cloud)' "$EXAMPLE" >no-cloud.json
     run cq score --json no-cloud.json
     expect_status 0
-    expect_stderr_contains "1 required question not answered (cloud); each gives every role the same points, so the ranking rests on the other answers: no-cloud.json"
+    expect_stderr_contains "1 required question not answered (cloud); it gives every role the same points, so the ranking rests on the other answers: no-cloud.json"
     jq '[.ranking[] | {(.id): .score}] | add' "$OUT" >skipped.json
     : >points.txt
     for role in $(jq -r '.ranking[].id' "$OUT"); do
