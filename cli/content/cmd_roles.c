@@ -61,27 +61,55 @@ static void print_outlook(const struct cli_env *env, size_t role)
     }
 }
 
+/* Writes where tip i comes from, dim, in brackets: of every tip when `every`. */
+static int print_origin(const struct cli_env *env, size_t role, size_t i, bool every)
+{
+    char *origin = view_tip_origin(env->model, role, i, every), *line;
+
+    line = origin ? malloc(strlen(origin) + 3) : NULL;
+    if (line)
+        sprintf(line, "(%s)", origin);
+    free(origin);
+    if (!line)
+        return cli_report(CQ_ERR_NOMEM, NULL);
+    term_wrap_style(stdout, &env->term, TERM_DIM, TERM_TEXT_WIDTH, every ? "  " : "    ",
+                    every ? "  " : "    ", line);
+    free(line);
+    return CLI_EXIT_OK;
+}
+
+/* Whether every tip of the role has the same articles and is shared with the same roles. */
+static bool one_origin(const struct cli_env *env, size_t role)
+{
+    size_t i, n = cq_role_tip_count(env->model, role);
+    char *first = n > 1 ? view_tip_origin(env->model, role, 0, false) : NULL, *other;
+    bool same = first != NULL;
+
+    for (i = 1; same && i < n; i++) {
+        other = view_tip_origin(env->model, role, i, false);
+        same = other && strcmp(first, other) == 0;
+        free(other);
+    }
+    free(first);
+    return same;
+}
+
 /* Writes the getting-started tips, each with the articles it comes from and the other roles
- * that get the same advice. */
+ * that get the same advice; said once when it is the same for every tip (the role page of the
+ * Research Scientist said it under each of its eight tips). */
 static int print_tips(const struct cli_env *env, size_t role)
 {
     size_t n = cq_role_tip_count(env->model, role);
     size_t i;
-    char *origin, *line;
+    bool once = one_origin(env, role);
+    int code = once ? print_origin(env, role, 0, true) : CLI_EXIT_OK;
 
-    for (i = 0; i < n; i++) {
+    for (i = 0; code == CLI_EXIT_OK && i < n; i++) {
         term_wrap(stdout, "  - ", "    ", cq_tip_text(env->model, role, i));
-        origin = view_tip_origin(env->model, role, i);
-        line = origin ? malloc(strlen(origin) + 3) : NULL;
-        if (line)
-            sprintf(line, "(%s)", origin);
-        free(origin);
-        if (!line)
-            return cli_report(CQ_ERR_NOMEM, NULL);
-        term_wrap_style(stdout, &env->term, TERM_DIM, TERM_TEXT_WIDTH, "    ", "    ", line);
-        free(line);
+        if (!once)
+            code = print_origin(env, role, i, false);
     }
-    return CLI_EXIT_OK;
+    return code;
 }
 
 /* Text view of one role's whole profile. */

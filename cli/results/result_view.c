@@ -491,17 +491,20 @@ char *view_tip_sources(const cq_model *model, size_t role, size_t tip)
     return view_text_close(&m);
 }
 
-char *view_tip_origin(const cq_model *model, size_t role, size_t tip)
+char *view_tip_origin(const cq_model *model, size_t role, size_t tip, bool every)
 {
     size_t i, n = cq_tip_shared_count(model, role, tip);
     struct view_text m;
 
     if (!view_text_open(&m))
         return NULL;
-    fputs("from: ", m.out);
+    fputs(every ? "Every tip here is from: " : "from: ", m.out);
     write_tip_sources(m.out, model, role, tip);
     for (i = 0; i < n; i++)
-        fprintf(m.out, "%s%s", i ? ", " : ". Also a tip for: ",
+        fprintf(m.out, "%s%s",
+                i       ? ", "
+                : every ? ". Each is also a tip for: "
+                        : ". Also a tip for: ",
                 cq_role_title(model,
                               cq_model_find_role(model, cq_tip_shared_with(model, role, tip, i))));
     return view_text_close(&m);

@@ -110,8 +110,9 @@ char *view_sources(const struct result_view *view);
 /* The articles a tip of a role comes from, joined by "; ". */
 char *view_tip_sources(const cq_model *model, size_t role, size_t tip);
 /* "from: A; B. Also a tip for: Data Science Engineer": where a tip comes from, and the other
- * roles that get the same advice. */
-char *view_tip_origin(const cq_model *model, size_t role, size_t tip);
+ * roles that get the same advice. With `every`, said once for all the role's tips, which share
+ * it: "Every tip here is from: A. Each is also a tip for: B". */
+char *view_tip_origin(const cq_model *model, size_t role, size_t tip, bool every);
 /* "Responsibilities", "Skills", ...: a comparison dimension as a heading. */
 const char *view_dimension_title(cq_dimension dimension);
 /* What both roles share in a dimension, joined by "; ", or "nothing in common". Tips say in words

@@ -187,7 +187,7 @@ test_role_text_shows_the_whole_profile() {
             "Getting started" Sources "Typically at least: "; do
             expect_stdout_contains "$heading"
         done
-        expect_stdout_contains "(from: "
+        grep -qE '\((Every tip here is )?from: ' "$OUT" || fail "role $id: no tip says where it is from"
     done
 }
 
@@ -213,6 +213,12 @@ test_role_text_says_which_tips_are_shared_with_which_role() {
     tr -s ' \n' ' ' <"$OUT" >flat.txt
     grep -qF "(from: Machine Learning Engineer vs. Research Scientist; Machine Learning Engineer vs. Data Scientist. Also a tip for: Research Scientist, Data Scientist)" flat.txt ||
         fail "ml-engineer's programming tip does not name both articles and both roles"
+    # When every tip has the same origin it is said once, not under each of the eight tips.
+    run cq role research-scientist
+    tr -s ' \n' ' ' <"$OUT" >flat.txt
+    grep -qF "(Every tip here is from: Machine Learning Engineer vs. Research Scientist. Each is also a tip for: Machine Learning Engineer)" flat.txt ||
+        fail "the research scientist's page does not say once where its tips come from"
+    [ "$(grep -c '(from: ' "$OUT")" = 0 ] || fail "the research scientist's tips repeat their origin"
 }
 
 test_role_json_items_carry_the_names_they_are_about() {
