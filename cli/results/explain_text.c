@@ -215,10 +215,11 @@ int text_side_by_side(const struct cli_env *env, const struct result_view *v)
         code = text_paragraph(label, "    ", view_shared(v->model, c, (cq_dimension)d));
     }
     /* The command on a line of its own when the ids would take the line past 80 columns. */
-    printf("  The full comparison:%scareerquiz compare %s %s\n",
-           strlen(cq_role_id(v->model, a)) + strlen(cq_role_id(v->model, b)) + 43 > TERM_TEXT_WIDTH
-               ? "\n    "
-               : " ",
+    static const char lead[] = "  The full comparison:", command[] = " careerquiz compare ";
+    bool own_line = sizeof lead - 1 + sizeof command - 1 + strlen(cq_role_id(v->model, a)) + 1 +
+                        strlen(cq_role_id(v->model, b)) >
+                    TERM_TEXT_WIDTH;
+    printf("%s%s%s %s\n", lead, own_line ? "\n    careerquiz compare " : command,
            cq_role_id(v->model, a), cq_role_id(v->model, b));
     return code;
 }

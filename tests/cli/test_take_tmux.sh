@@ -111,6 +111,17 @@ test_quitting_and_resuming_continues_where_it_stopped() {
     finish
 }
 
+# quit_keeping_the_first_answer: types q, expects exit 75 and the bootcamp answer of question 1
+# in F.json, and ends the test.
+quit_keeping_the_first_answer() {
+    type_line q
+    wait_exit
+    [ "$STATUS" -eq 75 ] || fail "quitting ended with $STATUS, not 75"
+    jq -e '.answers.education == "bootcamp"' F.json >/dev/null 2>&1 ||
+        fail "the answers given were not saved"
+    finish
+}
+
 test_history_lines_edited_and_left_are_freed_once() {
     # Under ASan or valgrind (make test SANITIZE=1 / VALGRIND=1) a leak or a double free
     # changes the exit status. A recalled line edited and left keeps its undo list in its
@@ -135,12 +146,7 @@ test_history_lines_edited_and_left_are_freed_once() {
     tm send-keys -t quiz Down
     sleep 0.3
     tm send-keys -t quiz C-u
-    type_line q
-    wait_exit
-    [ "$STATUS" -eq 75 ] || fail "quitting ended with $STATUS, not 75"
-    jq -e '.answers.education == "bootcamp"' F.json >/dev/null 2>&1 ||
-        fail "the answers given were not saved"
-    finish
+    quit_keeping_the_first_answer
 }
 
 test_a_numeric_argument_cut_short_keeps_the_prompt_owned() {
@@ -151,24 +157,16 @@ test_a_numeric_argument_cut_short_keeps_the_prompt_owned() {
     usable || return 0
     start --save F.json
     wait_for "Question 1 of $QUESTIONS" || return
-    tm send-keys -t quiz Escape
-    tm send-keys -t quiz -l 1
-    sleep 0.3
-    tm send-keys -t quiz C-c
-    wait_for "Cleared. Type your answer" || return
-    tm send-keys -t quiz Escape
-    tm send-keys -t quiz -l 1
-    sleep 0.3
-    tm send-keys -t quiz C-c
-    sleep 0.3
+    for _ in 1 2; do
+        tm send-keys -t quiz Escape
+        tm send-keys -t quiz -l 1
+        sleep 0.3
+        tm send-keys -t quiz C-c
+        wait_for "Cleared. Type your answer" || return
+    done
     type_line 2
     wait_for "Question 2 of $QUESTIONS" || return
-    type_line q
-    wait_exit
-    [ "$STATUS" -eq 75 ] || fail "quitting ended with $STATUS, not 75"
-    jq -e '.answers.education == "bootcamp"' F.json >/dev/null 2>&1 ||
-        fail "the answer given after the numeric arguments was not saved"
-    finish
+    quit_keeping_the_first_answer
 }
 
 test_ctrl_d_quits_like_quit() {

@@ -283,17 +283,25 @@ static const listed_case listed_cases[] = {
      "data-scientist"},
 };
 
+/* The options of case c on question q, by index; returns how many. */
+static size_t listed_options(const cq_model *m, const listed_case *c, size_t q, size_t *options)
+{
+    size_t n = 0;
+    for (; n < 4 && c->options[n]; n++) {
+        options[n] = cq_question_find_option(m, q, c->options[n]);
+        assert_true(options[n] != (size_t)-1);
+    }
+    return n;
+}
+
 static void the_answers_the_issue_found_point_where_the_articles_do(void **state)
 {
     fixture_mini *f = *state;
     const cq_model *m = f->model;
     for (size_t i = 0; i < sizeof listed_cases / sizeof *listed_cases; i++) {
         const listed_case *c = &listed_cases[i];
-        size_t q = fixture_question(m, c->question), options[4], n = 0;
-        for (; n < 4 && c->options[n]; n++) {
-            options[n] = cq_question_find_option(m, q, c->options[n]);
-            assert_true(options[n] != (size_t)-1);
-        }
+        size_t q = fixture_question(m, c->question), options[4];
+        size_t n = listed_options(m, c, q, options);
         push p;
         assert_true(push_of_options(m, q, options, n, &p));
         const char *top = cq_role_id(m, favoured(&p));
@@ -319,9 +327,8 @@ static void the_answers_the_issue_found_alone_put_a_role_of_their_articles_first
     const cq_model *m = f->model;
     for (size_t i = 0; i < sizeof listed_cases / sizeof *listed_cases; i++) {
         const listed_case *c = &listed_cases[i];
-        size_t q = fixture_question(m, c->question), options[4], n = 0;
-        for (; n < 4 && c->options[n]; n++)
-            options[n] = cq_question_find_option(m, q, c->options[n]);
+        size_t q = fixture_question(m, c->question), options[4];
+        size_t n = listed_options(m, c, q, options);
         cq_answers *a = NULL;
         cq_result *r = NULL;
         assert_int_equal(cq_answers_new(m, &a, NULL), CQ_OK);
